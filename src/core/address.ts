@@ -1,0 +1,62 @@
+/** A1-style address helpers. Rows and columns are 0-based in code. */
+
+export interface CellPos {
+  row: number;
+  col: number;
+}
+
+export interface RangePos {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function columnName(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function columnIndex(name: string): number {
+  let n = 0;
+  for (const ch of name.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function toA1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+export function parseCell(a1: string): CellPos {
+  const m = CELL_RE.exec(a1.trim());
+  if (!m) throw new Error(`Not a cell address: ${a1}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** Parses "A1:C3", "A1", or "Sheet1!A1:C3" (the sheet part is dropped). */
+export function parseRange(a1: string): RangePos {
+  const bare = a1.includes('!') ? a1.slice(a1.lastIndexOf('!') + 1) : a1;
+  const [a, b] = bare.split(':');
+  const p = parseCell(a);
+  const q = b ? parseCell(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+export function rangeToA1(r: RangePos): string {
+  const a = toA1(r.top, r.left);
+  const b = toA1(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}

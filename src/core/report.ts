@@ -1,0 +1,61 @@
+/** What the engine reports: the JSON shape of `selfeval check --json`. */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type TableKind = 'basic-data' | 'overall' | 'project';
+export type Grade = '优' | '良' | '中' | '差';
+export type Scalar = number | string | null;
+
+export interface CellRef {
+  sheet: string;
+  /** A1 address without `$`. */
+  cell: string;
+}
+
+export interface TableInfo {
+  /** Stable within one report: `${sheet}!${range}`. */
+  id: string;
+  kind: TableKind;
+  sheet: string;
+  /** Rows the table occupies, from its 附件 label or title to its last line. */
+  range: string;
+  year: number | null;
+  name: string | null;
+}
+
+export interface Finding extends CellRef {
+  rule: string;
+  severity: Severity;
+  related: CellRef[];
+  message: string;
+  expected: Scalar;
+  actual: Scalar;
+  /** The id of the table the finding belongs to (the first one for a cross-table finding). */
+  table?: string;
+}
+
+export interface Recalculation extends CellRef {
+  before: Scalar;
+  after: number;
+  /** Number format to keep or give the cell ("0.00%" for rates). */
+  numberFormat?: string;
+}
+
+export interface ScoreInfo {
+  sheet: string;
+  kind: TableKind;
+  name: string | null;
+  total: number | null;
+  grade: Grade | null;
+  /** The table id, for hosts. */
+  table?: string;
+}
+
+export interface Report {
+  tables: TableInfo[];
+  findings: Finding[];
+  recalculated: Recalculation[];
+  scores: ScoreInfo[];
+  summary: string;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

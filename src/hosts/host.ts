@@ -1,0 +1,43 @@
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { Patch } from '../core/patch';
+import type { CellRef } from '../core/report';
+
+/**
+ * What the task pane needs from a workbook. The Excel host (Office.js) and the
+ * browser demo's file host implement it; the pane's code is the same for both.
+ */
+export interface Progress {
+  /** 0..1, or null when unknown. */
+  fraction: number | null;
+  label: string;
+}
+
+export interface WorkbookHost {
+  /** Host name for display: "Excel", "Demo". */
+  readonly name: string;
+  /** Reads every sheet into snapshots. */
+  readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot>;
+  /**
+   * Writes the patch's values and marks in one batch. Takes a snapshot first so
+   * that `undo` restores values and formats exactly. Nothing is half-written: on
+   * failure the host rolls back and rejects.
+   */
+  applyPatch(patch: Patch): Promise<void>;
+  /** Whether `undo` has something to restore. */
+  canUndo(): boolean;
+  /** Restores the values and formats the last `applyPatch` changed. */
+  undo(): Promise<void>;
+  /** Removes every mark the add-in made, leaving the user's formatting as it was. */
+  clearMarks(): Promise<void>;
+  /** Activates the sheet and selects the cell or range ("E8" or "A1:I30"). */
+  select(ref: CellRef): Promise<void>;
+  /** The active cell, if any. */
+  activeCell(): Promise<CellRef | null>;
+  /** Writes text into the active cell (or the given one). */
+  insertText(text: string, at?: CellRef): Promise<CellRef>;
+  /** Settings stored with the workbook. */
+  getSetting<T>(key: string): T | undefined;
+  setSetting(key: string, value: unknown): Promise<void>;
+  /** Called after the user edits a cell (not for the host's own writes). Returns an unsubscribe function. */
+  onUserEdit(cb: (sheet: string) => void): () => void;
+}
