@@ -1,0 +1,234 @@
+/**
+ * The arithmetic of RULES.md §3 over recognized tables: reads every number
+ * cell once, recomputes the derived cells from inputs and from the recomputed
+ * values of other derived cells, scores indicators. Rules, the engine and the
+ * summary all read this one analysis.
+ */
+import type { Field } from './grid';
+import type { ScoringProfile } from './profile';
+import type { BasicDataTable, EvalTable, IndicatorRow, Table, Tables } from './tables';
+import type { Grade } from './report';
+import { readNumber, readTarget, sameText, dateValue, type NumberRead, type TargetRead } from './values';
+import { mul2, rate, ratioTimes2, round2, sum2, fmtPercent, fmtScore } from './num';
+import Decimal from 'decimal.js';
+
+export type DerivedKind = 'rate' | 'score' | 'total';
+
+export interface DerivedCell {
+  table: Table;
+  field: Field;
+  kind: DerivedKind;
+  /** Row label and column, for messages: `年度资金总额 执行率`. */
+  label: string;
+  computed: number;
+  /** The cells it is computed from. */
+  inputs: Field[];
+  /** How it was computed, for messages: `377.89 / 377.89 = 100.00%`. */
+  explain: string;
+}
+
+export type IndicatorType = 'quantitative' | 'qualitative' | 'timeliness' | 'unit-mismatch' | 'unscored';
+
+export interface IndicatorEval {
+  row: IndicatorRow;
+  type: IndicatorType;
+  target: TargetRead;
+  actual: TargetRead;
+  weight: number | null;
+  storedScore: number | null;
+  /** The score the rules expect: the recomputed one (quantitative) or W when the target is met. */
+  expected: number | null;
+  /** Whether the actual is on time (timeliness) or equals the target (qualitative). */
+  matchesTarget: boolean;
+  /** The recomputed score where quantitative, the stored one otherwise. */
+  effectiveScore: number | null;
+  derived: DerivedCell | null;
+}
+
+export interface EvalAnalysis {
+  table: EvalTable;
+  rate: DerivedCell | null;
+  fundsScore: DerivedCell | null;
+  total: DerivedCell | null;
+  /** The executed rate used for scoring (recomputed), as a fraction. */
+  executionRate: number | null;
+  fundsWeight: number | null;
+  indicators: IndicatorEval[];
+  totalScore: number | null;
+  grade: Grade | null;
+  /** The cap applied to the total by the execution rate, if any. */
+  cap: number | null;
+}
+
+export interface Analysis {
+  profile: ScoringProfile;
+  /** Every number read, by `sheet!cell`. */
+  read(field: Field | null | undefined): NumberRead;
+  derived: DerivedCell[];
+  evals: Map<EvalTable, EvalAnalysis>;
+  controlRate: Map<BasicDataTable, DerivedCell | null>;
+}
+
+export function gradeOf(total: number): Grade {
+  if (total >= 90) return '优';
+  if (total >= 80) return '良';
+  if (total >= 60) return '中';
+  return '差';
+}
+
+function capFor(r: number): number | null {
+  if (r >= 0.8) return null;
+  if (r >= 0.7) return 89;
+  if (r >= 0.6) return 79;
+  if (r >= 0.5) return 69;
+  return 59;
+}
+
+/** Score of a quantitative indicator (RULES.md §3). */
+export function quantitativeScore(op: '>=' | '<=' | '=', t: number, a: number, w: number, reverse: 'linear' | 'ratio'): number {
+  if (op === '<=') {
+    if (t === 0) return a <= 0 ? w : 0;
+    if (a <= t) return w;
+    if (reverse === 'ratio') return a === 0 ? w : Math.max(0, ratioTimes2(t, a, w));
+    if (a >= 2 * t) return 0;
+    const twoTminusA = new Decimal(t).times(2).minus(a).toNumber();
+    return Math.max(0, ratioTimes2(twoTminusA, t, w));
+  }
+  if (op === '=' && t === 0) return a <= 0 ? w : 0;
+  if (a >= t) return w;
+  if (t <= 0) return 0;
+  return Math.max(0, ratioTimes2(a, t, w));
+}
+
+export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
+  const cache = new Map<string, NumberRead>();
+  const read = (f: Field | null | undefined): NumberRead => {
+    if (!f) return { kind: 'empty' };
+    const key = `${f.sheet}!${f.cell}`;
+    let r = cache.get(key);
+    if (!r) { r = readNumber(f.value, f.numFmt); cache.set(key, r); }
+    return r;
+  };
+  const num = (f: Field | null | undefined): number | null => {
+    const r = read(f);
+    return r.kind === 'number' ? r.value : null;
+  };
+  const derived: DerivedCell[] = [];
+  const evals = new Map<EvalTable, EvalAnalysis>();
+  const controlRate = new Map<BasicDataTable, DerivedCell | null>();
+
+  for (const t of tables.basicData) {
+    let d: DerivedCell | null = null;
+    const s = t.staff;
+    if (s?.controlRate) {
+      const auth = num(s.authorized);
+      const act = num(s.actual);
+      if (auth !== null && act !== null && auth !== 0) {
+        const r = rate(act, auth);
+        d = { table: t, field: s.controlRate, kind: 'rate', label: '财政供养人员 控制率', computed: r, inputs: [s.actual, s.authorized], explain: `${act} / ${auth} = ${fmtPercent(r)}` };
+        derived.push(d);
+      }
+    }
+    controlRate.set(t, d);
+  }
+
+  for (const t of [...tables.overall, ...tables.project]) {
+    const a: EvalAnalysis = { table: t, rate: null, fundsScore: null, total: null, executionRate: null, fundsWeight: null, indicators: [], totalScore: null, grade: null, cap: null };
+    const f = t.funds;
+    if (f) {
+      const b = num(f.budget);
+      const e = num(f.executed);
+      if (b !== null && e !== null) {
+        a.executionRate = rate(e, b);
+        if (f.rate) {
+          a.rate = { table: t, field: f.rate, kind: 'rate', label: `${f.label} 执行率`, computed: a.executionRate, inputs: [f.executed!, f.budget!], explain: `${e} / ${b} = ${fmtPercent(a.executionRate)}` };
+          derived.push(a.rate);
+        }
+      }
+      a.fundsWeight = profile.fundsWeight ?? num(f.weight);
+      if (a.executionRate !== null && a.fundsWeight !== null) {
+        const w = a.fundsWeight;
+        const s = Math.min(mul2(w, a.executionRate), w);
+        if (f.score) {
+          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${f.label} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(f.weight ? [f.weight] : [])], explain: `${w} × ${fmtPercent(a.executionRate)} = ${fmtScore(s)}` };
+          derived.push(a.fundsScore);
+        }
+      }
+    }
+    for (const row of t.indicators) a.indicators.push(evaluateIndicator(t, row, read, profile, derived));
+
+    // 总分 (得分) = 预算执行得分 + Σ indicator 得分, from recomputed values.
+    const fundsPart = a.fundsScore ? a.fundsScore.computed : num(f?.score);
+    const parts = a.indicators.map((i) => i.effectiveScore);
+    if (fundsPart !== null && parts.every((p) => p !== null)) {
+      let total = sum2([fundsPart, ...(parts as number[])]);
+      if (profile.capTotalByExecutionRate && a.executionRate !== null) {
+        const cap = capFor(a.executionRate);
+        if (cap !== null && total > cap) { a.cap = cap; total = cap; }
+      }
+      a.totalScore = total;
+      if (t.total?.score) {
+        a.total = {
+          table: t, field: t.total.score, kind: 'total', label: '总分 得分', computed: total,
+          inputs: [...(f?.score ? [f.score] : []), ...a.indicators.map((i) => i.row.score).filter((x): x is Field => !!x)],
+          explain: `${fmtScore(fundsPart)} + ${parts.map((p) => fmtScore(p as number)).join(' + ')} = ${fmtScore(total)}${a.cap !== null ? `（执行率封顶 ${a.cap}）` : ''}`,
+        };
+        derived.push(a.total);
+      }
+    } else {
+      const stored = num(t.total?.score);
+      a.totalScore = stored;
+    }
+    a.grade = a.totalScore === null ? null : gradeOf(a.totalScore);
+    evals.set(t, a);
+  }
+  return { profile, read, derived, evals, controlRate };
+}
+
+function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | null | undefined) => NumberRead, profile: ScoringProfile, derived: DerivedCell[]): IndicatorEval {
+  const target = readTarget(row.target?.value, row.target?.numFmt);
+  const actual = readTarget(row.actual?.value, row.actual?.numFmt);
+  const wr = read(row.weight);
+  const sr = read(row.score);
+  const weight = wr.kind === 'number' ? wr.value : null;
+  const storedScore = sr.kind === 'number' ? sr.value : null;
+  const ev: IndicatorEval = { row, type: 'unscored', target, actual, weight, storedScore, expected: null, matchesTarget: false, effectiveScore: storedScore, derived: null };
+  if (target.kind === 'quantitative' && actual.kind === 'quantitative') {
+    const unitsDiffer = (target.unit && actual.unit && target.unit !== actual.unit) || target.percent !== actual.percent;
+    if (unitsDiffer) { ev.type = 'unit-mismatch'; return ev; }
+    ev.type = 'quantitative';
+    if (weight === null) return ev;
+    const s = quantitativeScore(target.op, target.value, actual.value, weight, profile.reverseFormula);
+    ev.expected = round2(s);
+    ev.effectiveScore = ev.expected;
+    ev.matchesTarget = ev.expected >= weight;
+    if (row.score) {
+      const show = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
+      const opText = { '>=': '≥', '<=': '≤', '=': '=' }[target.op];
+      ev.derived = {
+        table: t, field: row.score, kind: 'score', label: `${row.name} 得分`, computed: ev.expected,
+        inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
+        explain: `年度指标值 ${opText}${show(target.value, target.percent)}，实际完成 ${show(actual.value, actual.percent)}，分值 ${weight} → ${fmtScore(ev.expected)}`,
+      };
+      derived.push(ev.derived);
+    }
+    return ev;
+  }
+  if (target.kind === 'date') {
+    ev.type = 'timeliness';
+    const onTime = (actual.kind === 'date' && dateValue(actual.date) <= dateValue(target.date))
+      || (!!row.actual && sameText(String(row.actual.value), target.text));
+    ev.matchesTarget = onTime;
+    if (onTime) ev.expected = weight;
+    return ev;
+  }
+  if (target.kind === 'qualitative' || (target.kind === 'quantitative' && actual.kind !== 'quantitative')) {
+    ev.type = 'qualitative';
+    const tText = row.target ? String(row.target.value) : '';
+    const aText = row.actual ? String(row.actual.value) : '';
+    ev.matchesTarget = aText !== '' && sameText(tText, aText);
+    if (ev.matchesTarget) ev.expected = weight;
+    return ev;
+  }
+  return ev;
+}

@@ -1,0 +1,221 @@
+/** Recognizes 整体支出绩效自评表 and 项目支出绩效自评表 (RULES.md §1.2, §1.3) from their funds header row. */
+import type { SheetGrid, Field } from '../grid';
+import { normalizeHeader } from '../grid';
+import { fold } from '../values';
+import type { Breakdown, EvalTable, FundsRow, IndicatorRow, Level1Group } from '../tables';
+import { declaredWeight, fundsColumnOf, indicatorColumnOf, isSignatureLine, type FundsColumn, type IndicatorColumn } from './headers';
+import { findHead, rowCells, tableRange, valueRightOf } from './scan';
+
+/** Columns of a funds header row, or null when the row is not one. */
+export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColumn, number>> | null {
+  const cols: Partial<Record<FundsColumn, number>> = {};
+  for (const c of rowCells(g, row)) {
+    const k = fundsColumnOf(c.text);
+    if (k && cols[k] === undefined) cols[k] = c.col;
+  }
+  if (cols.budget === undefined || cols.executed === undefined) return null;
+  if (cols.rate === undefined && cols.score === undefined) return null;
+  return cols;
+}
+
+function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
+  const cols: Partial<Record<IndicatorColumn, number>> = {};
+  for (const c of rowCells(g, row)) {
+    const k = indicatorColumnOf(c.text);
+    if (k && cols[k] === undefined) cols[k] = c.col;
+  }
+  if (cols.target === undefined || cols.actual === undefined) return null;
+  if (cols.name === undefined && cols.level1 === undefined) return null;
+  if (cols.weight === undefined && cols.score === undefined) return null;
+  return cols;
+}
+
+const NAME_LABELS: [RegExp, 'unit' | 'project' | 'dept' | 'impl'][] = [
+  [/^(?:预算单位名称|单位名称|部门名称|预算部门名称|部门\(单位\)名称)$/, 'unit'],
+  [/^(?:项目支出名称|项目名称)$/, 'project'],
+  [/^主管部门(?:及代码)?$/, 'dept'],
+  [/^实施单位$/, 'impl'],
+];
+
+const TOTAL_LABEL = /^(?:总分|合计|总计|总分值|总得分)$/;
+const INCOME = /^(?:其中[:：]?)?\s*(一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|国有资本经营预算(?:拨款)?|其他资金)\s*(?:[:：]\s*(.*))?$/;
+const EXPENSE = /^(?:其中[:：]?)?\s*(基本支出|项目支出)\s*(?:[:：]\s*(.*))?$/;
+const FUND_SOURCE = /^(?:其中[:：]?)?\s*(当年财政拨款|本年财政拨款|财政资金|财政拨款|上年结转资金|上年结转|其他资金)$/;
+
+export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<FundsColumn, number>>, windowTop: number, windowBottom: number, id: (range: string) => string): EvalTable | null {
+  const firstAmountCol = Math.min(...(Object.values(cols) as number[]));
+  // Title, year, 附件 label.
+  const head = findHead(g, windowTop, h - 1, (t) => /自评表|绩效评价表/.test(t) && !/基础数据表/.test(t));
+  const titleText = head.titleRow !== null && head.titleCol !== null ? fold(g.text(head.titleRow, head.titleCol)) : '';
+
+  // Name labels between the title and the funds header.
+  let kind: 'overall' | 'project' | null = /整体/.test(titleText) ? 'overall' : /项目|绩效目标自评表/.test(titleText) ? 'project' : null;
+  let nameCell: Field | null = null;
+  let labelsTop: number | null = null;
+  for (let r = head.titleRow !== null ? head.titleRow + 1 : windowTop; r < h; r++) {
+    for (const c of rowCells(g, r)) {
+      const n = normalizeHeader(c.text);
+      const hit = NAME_LABELS.find(([re]) => re.test(n));
+      if (!hit) continue;
+      labelsTop = labelsTop ?? r;
+      if (hit[1] === 'unit' || hit[1] === 'project') {
+        if (kind === null) kind = hit[1] === 'unit' ? 'overall' : 'project';
+        const v = valueRightOf(g, r, c.col);
+        if (v && !NAME_LABELS.some(([re]) => re.test(normalizeHeader(v.text))) && !nameCell) nameCell = g.field(r, v.col);
+      }
+    }
+  }
+
+  // The funds row: 年度资金总额 just below the header.
+  let fundsRowNo: number | null = null;
+  let fundsLabel: Field | null = null;
+  for (let r = h + 1; r <= Math.min(h + 3, windowBottom); r++) {
+    const label = rowCells(g, r, g.left, firstAmountCol - 1).find((c) => /资金总额|年度资金|合计|总额/.test(fold(c.text)));
+    if (label) { fundsRowNo = r; fundsLabel = g.field(r, label.col); break; }
+  }
+  if (fundsRowNo === null) {
+    const r = h + 1;
+    const b = cols.budget as number;
+    if (r <= windowBottom && g.raw(r, b) !== '') { fundsRowNo = r; fundsLabel = g.field(r, Math.max(g.left, firstAmountCol - 1)); }
+  }
+  const at = (r: number, k: FundsColumn) => (cols[k] === undefined ? null : g.field(r, cols[k] as number));
+  const funds: FundsRow | null = fundsRowNo === null ? null : {
+    label: fundsLabel ? String(fundsLabel.value || '年度资金总额') : '年度资金总额',
+    labelCell: fundsLabel as Field,
+    row: fundsRowNo,
+    initialBudget: at(fundsRowNo, 'initialBudget'),
+    budget: at(fundsRowNo, 'budget'),
+    executed: at(fundsRowNo, 'executed'),
+    weight: at(fundsRowNo, 'weight'),
+    rate: at(fundsRowNo, 'rate'),
+    score: at(fundsRowNo, 'score'),
+  };
+
+  // Indicator header, below the funds rows.
+  let ih: number | null = null;
+  let icols: Partial<Record<IndicatorColumn, number>> | null = null;
+  for (let r = (fundsRowNo ?? h) + 1; r <= windowBottom; r++) {
+    const c = indicatorHeader(g, r);
+    if (c) { ih = r; icols = c; break; }
+    if (fundsHeader(g, r)) break;
+  }
+
+  // Breakdowns (overall) and fund sources (project) between the funds row and the indicators.
+  const byIncome: Breakdown[] = [];
+  const byExpense: Breakdown[] = [];
+  const fundSources: EvalTable['fundSources'] = [];
+  const sectionEnd = ih ?? Math.min(windowBottom, (fundsRowNo ?? h) + 12);
+  for (let r = (fundsRowNo ?? h) + 1; r < sectionEnd; r++) {
+    const cells = rowCells(g, r);
+    if (cells.some((c) => /^(?:年度总体目标|年度绩效目标|总体目标)/.test(normalizeHeader(c.text)))) break;
+    for (const c of cells) {
+      const t = fold(c.text).replace(/\s+/g, '');
+      const src = FUND_SOURCE.exec(t);
+      if (src && c.col < firstAmountCol) {
+        fundSources.push({ label: c.text, labelCell: g.field(r, c.col), initialBudget: at(r, 'initialBudget'), budget: at(r, 'budget'), executed: at(r, 'executed') });
+        break;
+      }
+      for (const [re, list] of [[INCOME, byIncome], [EXPENSE, byExpense]] as const) {
+        const m = re.exec(t);
+        if (!m) continue;
+        if (m[2] !== undefined) {
+          list.push({ label: m[1], cell: g.field(r, c.col), amountText: m[2] });
+        } else {
+          const v = valueRightOf(g, r, c.col);
+          if (v && !INCOME.test(v.text) && !EXPENSE.test(v.text)) list.push({ label: m[1], cell: g.field(r, v.col), amountText: g.raw(r, v.col) as string | number });
+          else list.push({ label: m[1], cell: g.field(r, c.col), amountText: null });
+        }
+      }
+    }
+  }
+  if (kind === null && fundSources.length) kind = 'project';
+  if (kind === null && (byIncome.length || byExpense.length)) kind = 'overall';
+  // Without a title, a name label or indicators this is not one of our tables.
+  if (kind === null || (ih === null && head.titleRow === null && labelsTop === null)) return null;
+
+  // Indicator rows until the 总分 row.
+  const indicators: IndicatorRow[] = [];
+  const level1: Level1Group[] = [];
+  let total: EvalTable['total'] = null;
+  let bottom = Math.max(fundsRowNo ?? h, sectionEnd - 1);
+  if (ih !== null && icols) {
+    const ic = icols;
+    const left = Math.min(...(Object.values(ic) as number[]));
+    const dataLeft = Math.min(ic.target as number, ic.weight ?? Infinity, ic.score ?? Infinity);
+    let l1 = '';
+    let l1Cell: Field | null = null;
+    let l2 = '';
+    let r = ih + 1;
+    bottom = ih;
+    for (; r <= windowBottom; r++) {
+      const cells = rowCells(g, r, g.left, g.right);
+      const totalCell = cells.find((c) => c.col < dataLeft && TOTAL_LABEL.test(normalizeHeader(c.text)));
+      if (totalCell) {
+        total = {
+          labelCell: g.field(r, totalCell.col),
+          weight: ic.weight === undefined ? null : g.field(r, ic.weight),
+          score: ic.score === undefined ? null : g.field(r, ic.score),
+        };
+        bottom = r;
+        r++;
+        break;
+      }
+      if (cells.some((c) => isSignatureLine(c.text))) break;
+      if (!g.rowHasValue(r, left, g.right)) {
+        // A blank row inside the indicator block is skipped; two end it.
+        if (!g.rowHasValue(r + 1, left, g.right)) break;
+        continue;
+      }
+      if (fundsHeader(g, r)) break;
+      if (ic.level1 !== undefined) {
+        const t = g.text(r, ic.level1);
+        if (t && normalizeHeader(t) !== '一级指标') { const f = g.field(r, ic.level1); if (!l1Cell || f.cell !== l1Cell.cell) { l1 = t; l1Cell = f; l2 = ''; } }
+      }
+      if (ic.level2 !== undefined) { const t = g.text(r, ic.level2); if (t) l2 = t; }
+      const nameCol = ic.name ?? ic.level2 ?? ic.level1 as number;
+      const nameField = g.field(r, nameCol);
+      const name = nameField.row === r || ic.name !== undefined ? g.text(r, nameCol) : '';
+      const fieldAt = (k: IndicatorColumn) => (ic[k] === undefined ? null : g.field(r, ic[k] as number));
+      const target = fieldAt('target');
+      const weight = fieldAt('weight');
+      bottom = r;
+      if (!name && (!target || target.value === '') && (!weight || weight.value === '')) continue;
+      const row: IndicatorRow = {
+        row: r, level1: l1, level1Cell: l1Cell, level2: l2, name, nameCell: nameField,
+        target, actual: fieldAt('actual'), weight, score: fieldAt('score'), reason: fieldAt('reason'),
+      };
+      indicators.push(row);
+      const last = level1[level1.length - 1];
+      if (l1Cell && (!last || last.cell.cell !== l1Cell.cell)) level1.push({ label: l1, cell: l1Cell, declaredWeight: declaredWeight(l1), rows: [row] });
+      else if (last) last.rows.push(row);
+    }
+    // The signature line under the table belongs to it.
+    for (let s = r; s <= Math.min(windowBottom, r + 1); s++) {
+      if (rowCells(g, s).some((c) => isSignatureLine(c.text))) { bottom = s; break; }
+    }
+  }
+
+  let top = head.top ?? labelsTop ?? h;
+  if (head.top === null) for (let s = top - 1; s >= windowTop && g.rowHasValue(s); s--) top = s;
+  const range = tableRange(g, top, bottom);
+  const name = nameCell ? String(nameCell.value).trim() || null : null;
+  return {
+    id: id(range),
+    kind,
+    sheet: g.name,
+    range,
+    top,
+    bottom,
+    year: head.year,
+    name,
+    title: head.titleRow !== null && head.titleCol !== null ? g.field(head.titleRow, head.titleCol) : null,
+    nameCell,
+    funds,
+    fundSources,
+    byIncome,
+    byExpense,
+    indicators,
+    level1,
+    total,
+  };
+}

@@ -1,0 +1,85 @@
+/** Header words and their synonyms (RULES.md §1.4), matched exactly after normalization. */
+import { normalizeHeader } from '../grid';
+import { fold } from '../values';
+
+export type FundsColumn = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score';
+export type IndicatorColumn =
+  | 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'symbol' | 'unit';
+
+const FUNDS: Record<FundsColumn, string[]> = {
+  initialBudget: ['年初预算数', '年初预算', '年初预算金额'],
+  budget: ['全年预算数', '调整后预算数', '预算数', '全年预算', '调整后预算'],
+  executed: ['全年执行数', '预算执行数', '执行数', '全年执行', '实际执行数', '全年执行金额'],
+  weight: ['分值', '权重'],
+  rate: ['执行率', '预算执行率', '全年执行率'],
+  score: ['得分'],
+};
+
+const INDICATORS: Record<IndicatorColumn, string[]> = {
+  level1: ['一级指标'],
+  level2: ['二级指标'],
+  name: ['三级指标', '指标名称', '绩效指标名称'],
+  target: ['年度指标值', '指标值', '年初目标值', '年度目标值', '目标值', '预期目标值'],
+  actual: ['实际完成值', '完成值', '全年实际值', '实际值', '实际完成情况值'],
+  weight: ['分值', '权重'],
+  score: ['得分'],
+  reason: ['偏差原因分析及改进措施', '未完成原因分析', '偏差原因', '原因分析', '偏差原因分析', '偏差原因分析及改进措施说明', '未完成原因分析及改进措施'],
+  symbol: ['计算符号', '指标性质'],
+  unit: ['计量单位', '度量单位'],
+};
+
+function lookup<K extends string>(table: Record<K, string[]>): Map<string, K> {
+  const m = new Map<string, K>();
+  for (const k of Object.keys(table) as K[]) for (const w of table[k]) m.set(w, k);
+  return m;
+}
+
+const FUNDS_MAP = lookup(FUNDS);
+const INDICATOR_MAP = lookup(INDICATORS);
+
+export function fundsColumnOf(text: string): FundsColumn | undefined {
+  return FUNDS_MAP.get(normalizeHeader(text));
+}
+
+export function indicatorColumnOf(text: string): IndicatorColumn | undefined {
+  const n = normalizeHeader(text);
+  return INDICATOR_MAP.get(n) ?? (/原因/.test(n) && n.length <= 16 ? 'reason' : undefined);
+}
+
+/** A label with its numbering and `其中：` prefix removed: `二、部门项目支出` → `部门项目支出`. */
+export function bareLabel(text: string): string {
+  let t = fold(text).replace(/\s+/g, '');
+  for (;;) {
+    const next = t.replace(/^(?:[一二三四五六七八九十]+[、.]|\d+[、.)]|\(\d+\)|[①-⑳]|其中[:：]?)/, '');
+    if (next === t) return t;
+    t = next;
+  }
+}
+
+/** The numbering of a label: 'chinese' for `一、`, 'arabic' for `1、` / `2.`, null otherwise. */
+export function numbering(text: string): 'chinese' | 'arabic' | null {
+  const t = fold(text).replace(/\s+/g, '');
+  if (/^[一二三四五六七八九十]+[、.]/.test(t)) return 'chinese';
+  if (/^(?:\d+[、.)]|\(\d+\))/.test(t)) return 'arabic';
+  return null;
+}
+
+/** A 4-digit year in a title or header: `2024 年度…` → 2024. */
+export function yearIn(text: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(fold(text));
+  return m ? Number(m[1]) : null;
+}
+
+/** `产出指标(40分)` → 40. */
+export function declaredWeight(text: string): number | null {
+  const m = /\(\s*(\d+(?:\.\d+)?)\s*分\s*\)/.exec(fold(text));
+  return m ? Number(m[1]) : null;
+}
+
+export function isSignatureLine(text: string): boolean {
+  return /^(?:填表人|填报人|联系电话|单位负责人|填报日期)/.test(fold(text).replace(/\s+/g, ''));
+}
+
+export function isAttachmentLabel(text: string): boolean {
+  return /^附件\s*\d*\s*[:：]?$/.test(fold(text));
+}

@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+import { at, label, scalar, shown } from '../rule';
+import { sum2 } from '../../num';
+import { basicFor } from './match';
+import { breakdownAmount } from '../table/overall-breakdowns';
+
+/** RULES.md §4.11: overall 基本支出 / 项目支出 (按支出性质) = basic 部门基本支出 / 部门项目支出 决算. */
+const rule: Rule = {
+  id: 'overall-expense-vs-basic',
+  severity: 'error',
+  description: '整体支出自评表按支出性质分的基本支出、项目支出应分别等于基础数据表的部门基本支出、部门项目支出决算数',
+  appliesTo: ['overall', 'basic-data'],
+  check(ctx) {
+    for (const t of ctx.tables.overall) {
+      const b = basicFor(ctx.tables, t);
+      if (!b) continue;
+      for (const br of t.byExpense) {
+        const row = br.label === '基本支出' ? b.rows.basic : b.rows.projects;
+        const other = row?.cells.final;
+        const v = breakdownAmount(br);
+        const w = ctx.num(other);
+        if (!row || !other || v === null || v === undefined || w === null) continue;
+        if (sum2([v]) === sum2([w])) continue;
+        ctx.report({ cell: br.cell, related: [other], table: t,
+          message: `${at(br.cell)} ${br.label} ${v} 与 ${at(other)} ${label(row.label)}决算 ${shown(other)} 不一致`,
+          expected: w, actual: typeof br.amountText === 'number' ? br.amountText : v ?? scalar(br.cell) });
+      }
+    }
+  },
+};
+export default rule;

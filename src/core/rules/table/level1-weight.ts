@@ -1,0 +1,31 @@
+import type { Rule } from '../rule';
+import { at, label } from '../rule';
+import { sum2 } from '../../num';
+
+/** RULES.md §3–4.3: each 一级 weight `(N分)` equals the sum of its indicators' 分值. */
+const rule: Rule = {
+  id: 'level1-weight',
+  severity: 'error',
+  description: '一级指标标注的分值（如 产出指标(40分)）应等于其下各指标分值之和',
+  appliesTo: ['overall', 'project'],
+  check(ctx) {
+    for (const t of [...ctx.tables.overall, ...ctx.tables.project]) {
+      for (const g of t.level1) {
+        if (g.declaredWeight === null) continue;
+        const weights = g.rows.map((r) => ctx.num(r.weight));
+        if (weights.some((w) => w === null)) continue;
+        const sum = sum2(weights as number[]);
+        if (sum === g.declaredWeight) continue;
+        ctx.report({
+          cell: g.cell,
+          related: g.rows.map((r) => r.weight),
+          table: t,
+          message: `${at(g.cell)} ${label(g.label)} 标注 ${g.declaredWeight} 分，但其下 ${g.rows.length} 项指标分值合计 ${sum}`,
+          expected: sum,
+          actual: g.declaredWeight,
+        });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,32 @@
+import type { Rule } from '../rule';
+import { at, label, scalar, shown } from '../rule';
+import { fmt2, sum2 } from '../../num';
+
+const COLUMNS = [['initialBudget', '年初预算数'], ['budget', '全年预算数'], ['executed', '全年执行数']] as const;
+
+/** RULES.md §4.6: where 其中 rows are filled in a column, they sum to 年度资金总额 in that column. */
+const rule: Rule = {
+  id: 'project-fund-sources',
+  severity: 'error',
+  description: '项目资金“其中”各行（当年财政拨款、上年结转资金、其他资金）之和应等于年度资金总额',
+  appliesTo: ['project'],
+  check(ctx) {
+    for (const t of ctx.tables.project) {
+      if (!t.funds || !t.fundSources.length) continue;
+      for (const [k, name] of COLUMNS) {
+        const total = t.funds[k];
+        const cells = t.fundSources.map((s) => s[k]);
+        const reads = cells.map((c) => ctx.analysis.read(c));
+        if (!total || reads.every((r) => r.kind === 'empty') || reads.some((r) => r.kind === 'unparseable')) continue;
+        const totalV = ctx.num(total);
+        if (totalV === null) continue;
+        const sum = sum2(cells.map((c) => ctx.num(c) ?? 0));
+        if (sum === sum2([totalV])) continue;
+        ctx.report({ cell: total, related: cells, table: t,
+          message: `${at(total)} ${label(t.funds.label)} ${name} ${shown(total)}，但其中 ${t.fundSources.filter((_, i) => reads[i].kind === 'number').map((s) => `${label(s.label).replace(/^其中[:：]/, '')} ${shown(s[k])}`).join(' + ')} = ${fmt2(sum)}`,
+          expected: sum, actual: scalar(total) });
+      }
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,154 @@
+/**
+ * Reading cell values as RULES.md §2 says: numbers with units, percentages,
+ * targets with operators, empty markers. Anything else in a number cell is
+ * unparseable and reported, never guessed.
+ */
+import type { CellValue } from './snapshot';
+
+/** Folds full-width characters to half-width (NFKC) and trims. */
+export function fold(s: string): string {
+  return s.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+}
+
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v.trim();
+}
+
+const EMPTY_MARKERS = new Set(['', '-', '—', '——', '―', '/', '*', '无', '--', '－']);
+
+export function isEmptyMarker(v: CellValue | undefined): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  return EMPTY_MARKERS.has(v.trim()) || EMPTY_MARKERS.has(fold(v));
+}
+
+export function isPercentFormat(fmt: string | null | undefined): boolean {
+  return !!fmt && /%/.test(fmt.replace(/"[^"]*"/g, ''));
+}
+
+export type NumberRead =
+  | { kind: 'empty' }
+  | { kind: 'number'; value: number; percent: boolean; unit: string | null }
+  | { kind: 'unparseable'; text: string };
+
+const NUM_RE = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)\s*(%)?\s*([^\d\s.%+\-,][^\d]{0,7})?$/;
+
+/**
+ * Reads a number cell: a number (percent when its format is a percentage), or
+ * text with full-width digits, thousands separators, a sign, `%`, a trailing unit.
+ * A percentage comes back as a fraction (`95.71%` → 0.9571).
+ */
+export function readNumber(v: CellValue | undefined, numFmt?: string | null): NumberRead {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { kind: 'unparseable', text: String(v) };
+    return { kind: 'number', value: v, percent: isPercentFormat(numFmt), unit: null };
+  }
+  if (typeof v === 'boolean') return { kind: 'unparseable', text: String(v) };
+  if (isEmptyMarker(v)) return { kind: 'empty' };
+  return parseNumberText(v as string);
+}
+
+export function parseNumberText(text: string): NumberRead {
+  let s = fold(text).replace(/[\u2212\u2013]/g, '-');
+  // Thousands separators: only between digit groups of three.
+  s = s.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
+  const m = NUM_RE.exec(s);
+  if (!m) return { kind: 'unparseable', text };
+  const magnitude = Number(m[2]);
+  const signed = m[1] === '-' ? -magnitude : magnitude;
+  const percent = m[3] === '%';
+  const unit = m[4] ? m[4].trim() : null;
+  if (unit && /[<>=≥≤]/.test(unit)) return { kind: 'unparseable', text };
+  return { kind: 'number', value: percent ? signed / 100 : signed, percent, unit };
+}
+
+/** A plain number or null when empty; unparseable → undefined. Convenience for amounts. */
+export function numberOrNull(r: NumberRead): number | null | undefined {
+  if (r.kind === 'number') return r.value;
+  if (r.kind === 'empty') return null;
+  return undefined;
+}
+
+export type TargetOp = '>=' | '<=' | '=';
+
+export type TargetRead =
+  | { kind: 'empty' }
+  | { kind: 'quantitative'; op: TargetOp; explicitOp: boolean; value: number; percent: boolean; unit: string | null }
+  | { kind: 'date'; date: { y: number; m: number; d: number }; text: string }
+  | { kind: 'qualitative'; text: string };
+
+const PREFIX_OPS: [RegExp, TargetOp][] = [
+  [/^(?:>=|≥|≧|>|不低于|不少于|大于等于|大于或等于|不小于|至少)/, '>='],
+  [/^(?:<=|≤|≦|<|不高于|不超过|不大于|小于等于|小于或等于|控制在|低于)/, '<='],
+  [/^(?:=|等于)/, '='],
+];
+const SUFFIX_OPS: [RegExp, TargetOp][] = [
+  [/(?:以上|及以上)$/, '>='],
+  [/(?:以内|以下|及以下)$/, '<='],
+];
+
+const DATE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
+const DATE_ISO_RE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
+
+function readDate(s: string): { y: number; m: number; d: number } | null {
+  const m = DATE_RE.exec(s) ?? DATE_ISO_RE.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  // "2024 年 12 月" without a day means the end of that month.
+  const d = m[3] ? Number(m[3]) : new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return { y, m: mo, d };
+}
+
+export function dateValue(d: { y: number; m: number; d: number }): number {
+  return d.y * 10000 + d.m * 100 + d.d;
+}
+
+/**
+ * Reads a 年度指标值 or 实际完成值: a quantity with an operator (`≥ 90%`,
+ * `不低于 5 家`, `≤377.89 万元`), a date (timeliness), or free text (qualitative).
+ * A plain number is 正向 (≥); a plain 0 is read as = 0.
+ */
+export function readTarget(v: CellValue | undefined, numFmt?: string | null): TargetRead {
+  if (typeof v === 'number') {
+    const percent = isPercentFormat(numFmt);
+    return v === 0
+      ? { kind: 'quantitative', op: '=', explicitOp: false, value: 0, percent, unit: null }
+      : { kind: 'quantitative', op: '>=', explicitOp: false, value: v, percent, unit: null };
+  }
+  if (v === null || v === undefined || typeof v === 'boolean') return { kind: 'empty' };
+  const raw = v.trim();
+  if (isEmptyMarker(raw)) return { kind: 'empty' };
+  let s = fold(raw).replace(/\s+/g, ' ');
+  let op: TargetOp | null = null;
+  for (const [re, o] of PREFIX_OPS) {
+    const m = re.exec(s);
+    if (m) { op = o; s = s.slice(m[0].length).trim(); break; }
+  }
+  if (!op) {
+    for (const [re, o] of SUFFIX_OPS) {
+      const m = re.exec(s);
+      if (m) { op = o; s = s.slice(0, s.length - m[0].length).trim(); break; }
+    }
+  } else {
+    for (const [re] of SUFFIX_OPS) s = s.replace(re, '').trim();
+  }
+  const n = parseNumberText(s);
+  if (n.kind === 'number') {
+    const explicitOp = op !== null;
+    const effective: TargetOp = op ?? (n.value === 0 ? '=' : '>=');
+    return { kind: 'quantitative', op: effective, explicitOp, value: n.value, percent: n.percent, unit: n.unit };
+  }
+  const date = readDate(fold(raw));
+  if (date) return { kind: 'date', date, text: raw };
+  return { kind: 'qualitative', text: raw };
+}
+
+/** Normalizes free text for equality: folds width, drops spaces and trailing punctuation. */
+export function sameText(a: string, b: string): boolean {
+  const n = (s: string) => fold(s).replace(/[\s，。,.;；、]/g, '');
+  return n(a) === n(b);
+}
