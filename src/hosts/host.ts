@@ -40,4 +40,10 @@ export interface WorkbookHost {
   setSetting(key: string, value: unknown): Promise<void>;
   /** Called after the user edits a cell (not for the host's own writes). Returns an unsubscribe function. */
   onUserEdit(cb: (sheet: string) => void): () => void;
+  /**
+   * Optional: called when the workbook's settings were changed by another part
+   * of the add-in (the Excel ribbon command runs in its own runtime and hands
+   * its report to the pane through the settings). Returns an unsubscribe function.
+   */
+  onSettingsChanged?(cb: () => void): () => void;
 }

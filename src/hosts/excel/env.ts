@@ -1,0 +1,32 @@
+import type { ExcelEnv } from './excel-host';
+import type { XlRequestContext, XlRun } from './xl';
+
+/**
+ * The Excel environment from Office.js's globals. Call only after
+ * `Office.onReady`: nothing here touches `Office` or `Excel` at import time.
+ */
+export function officeEnv(): ExcelEnv {
+  const run: XlRun = <T>(batch: (ctx: XlRequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }) =>
+    options?.mergeUndoGroup
+      ? Excel.run({ mergeUndoGroup: true }, (ctx) => batch(ctx))
+      : Excel.run((ctx) => batch(ctx));
+  return {
+    run,
+    isExcelApiSupported: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+  };
+}
+
+/** The requirement sets the add-in uses beyond its minimum (ExcelApi 1.7), for display and diagnostics. */
+export const OPTIONAL_SETS = ['1.9', '1.13', '1.14', '1.18', '1.20'] as const;
+
+export function supportedSets(env: ExcelEnv): Record<string, boolean> {
+  const out: Record<string, boolean> = {};
+  for (const v of OPTIONAL_SETS) {
+    try {
+      out[v] = env.isExcelApiSupported(v);
+    } catch {
+      out[v] = false;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,410 @@
+import { ExcelHost } from '../../../src/hosts/excel/excel-host';
+import { HostError } from '../../../src/hosts/excel/errors';
+import { MARKS_KEY, NOTE_PREFIX, isMarkFormula } from '../../../src/hosts/excel/marks';
+import type { Patch } from '../../../src/core/patch';
+import { FakeExcel, type FakeWrite } from './fake-excel';
+
+function workbook(): FakeExcel {
+  const fx = new FakeExcel();
+  fx.addSheet('附件2', [
+    ['2024 年度部门整体支出绩效评价基础数据表'],
+    ['项目', '2023 年决算数', '2024 年预算数', '2024 年决算数'],
+    ['一、部门基本支出', 250, 260, { v: 255.51, nf: '0.00' }],
+    ['二、部门项目支出', 100, 110, { v: 110.26, f: '=SUM(D5:D6)', nf: '0.00' }],
+  ], { merges: ['A1:D1'] });
+  fx.addSheet('附件3', [
+    ['2024 年度部门（单位）整体支出绩效自评表'],
+    ['年度资金总额', 238.83, 377.89, 377.89, 10, { v: 0.95, nf: '0.00%', fill: null }, { v: 9.5, fill: '#FFFFFF' }],
+  ], { merges: ['A1:G1', 'A3:A4'] });
+  fx.addSheet('Empty sheet');
+  return fx;
+}
+
+async function hostOf(fx: FakeExcel): Promise<ExcelHost> {
+  const host = await ExcelHost.create(fx.env());
+  fx.syncs = 0;
+  fx.writes.length = 0;
+  fx.writesBySync.length = 0;
+  return host;
+}
+
+async function rejection(p: Promise<unknown>): Promise<HostError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(HostError);
+    return e as HostError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const marksPatch: Patch = {
+  values: [],
+  marks: [
+    { sheet: '附件3', cell: 'F2', severity: 'error', message: '执行率应为 100.00%', related: false },
+    { sheet: '附件3', cell: 'G2', severity: 'warning', message: '得分应为 10', related: false },
+    { sheet: '附件2', cell: 'D3', severity: 'error', message: '（相关）执行率应为 100.00%', related: true },
+  ],
+};
+
+describe('ExcelHost.readWorkbook', () => {
+  test('reads every sheet in two syncs: the sheet list, then all used ranges and merged areas', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    const progress: (number | null)[] = [];
+    const snap = await host.readWorkbook((p) => progress.push(p.fraction));
+    expect(fx.syncs).toBe(2);
+    expect(fx.writes).toEqual([]);
+    expect(snap.sheets.map((s) => [s.name, s.range])).toEqual([['附件2', 'A1:D4'], ['附件3', 'A1:G4'], ['Empty sheet', 'A1']]);
+    const s2 = snap.sheets[0];
+    expect(s2.values[3]).toEqual(['二、部门项目支出', 100, 110, 110.26]);
+    expect(s2.formulas![3][3]).toBe('=SUM(D5:D6)');
+    expect(s2.numberFormats![2][3]).toBe('0.00');
+    expect(s2.merges).toEqual(['A1:D1']);
+    expect(snap.sheets[1].merges).toEqual(['A1:G1', 'A3:A4']);
+    expect(snap.sheets[1].numberFormats![1][5]).toBe('0.00%');
+    expect(snap.sheets[2]).toEqual({ name: 'Empty sheet', range: 'A1', values: [['']], formulas: [['']], numberFormats: [['General']], merges: [] });
+    expect(progress[progress.length - 1]).toBe(1);
+  });
+
+  test('still two syncs with twenty sheets', async () => {
+    const fx = new FakeExcel();
+    for (let i = 0; i < 20; i++) fx.addSheet(`S${i}`, [[i, i + 1], [i + 2, i + 3]]);
+    const host = await hostOf(fx);
+    const snap = await host.readWorkbook();
+    expect(fx.syncs).toBe(2);
+    expect(snap.sheets).toHaveLength(20);
+  });
+
+  test('without ExcelApi 1.13 there are no merged areas, and still two syncs', async () => {
+    const fx = workbook();
+    fx.supported.delete('1.13');
+    const host = await hostOf(fx);
+    const snap = await host.readWorkbook();
+    expect(fx.syncs).toBe(2);
+    expect(snap.sheets.every((s) => s.merges.length === 0)).toBe(true);
+  });
+
+  test('a workbook beyond the request size limit is read in chunks, with the same result', async () => {
+    const rows = Array.from({ length: 40 }, (_, r) => Array.from({ length: 5 }, (_, c) => r * 10 + c));
+    const whole = new FakeExcel();
+    whole.addSheet('大表', rows, { merges: ['A1:B1'] });
+    whole.addSheet('小表', [[1, 2]]);
+    const expected = await (await hostOf(whole)).readWorkbook();
+
+    const fx = new FakeExcel();
+    fx.addSheet('大表', rows, { merges: ['A1:B1'] });
+    fx.addSheet('小表', [[1, 2]]);
+    fx.payloadLimitCells = 3 * 50; // three arrays of 50 cells per request
+    const host = await ExcelHost.create(fx.env({ chunkCells: 100 }));
+    fx.syncs = 0;
+    const snap = await host.readWorkbook();
+    expect(snap).toEqual(expected);
+    // 2 (sheet list, refused batch) + 2 (sheet list, sizes) + chunks of at most 50 cells: 202 cells → 5,
+    // after one refused chunk of 100 that is halved.
+    expect(fx.syncs).toBe(2 + 2 + 1 + 5);
+  });
+});
+
+describe('ExcelHost.applyPatch', () => {
+  test('writes values and marks in one sync after one read sync, and records the marks in the settings', async () => {
+    const fx = workbook();
+    fx.sheet('附件3').notes.set('G2', '用户自己的批注');
+    const host = await hostOf(fx);
+    const patch: Patch = {
+      values: [{ sheet: '附件3', cell: 'F2', value: 1, numberFormat: '0.00%' }],
+      marks: marksPatch.marks,
+    };
+    await host.applyPatch(patch);
+    expect(fx.syncs).toBe(2);
+    expect(fx.writesBySync[0]).toEqual([]);
+    const expected: FakeWrite[] = [
+      { kind: 'numberFormat', sheet: '附件3', cell: 'F2', value: '0.00%' },
+      { kind: 'value', sheet: '附件3', cell: 'F2', value: 1 },
+      { kind: 'cfAdd', sheet: '附件3', cell: 'F2', id: 1 },
+      { kind: 'cfFormula', sheet: '附件3', cell: 'F2', value: '=ISTEXT("selfeval:error")' },
+      { kind: 'cfFill', sheet: '附件3', cell: 'F2', value: '#FFC7CE' },
+      { kind: 'noteAdd', sheet: '附件3', cell: 'F2', value: `${NOTE_PREFIX}\n执行率应为 100.00%` },
+      { kind: 'cfAdd', sheet: '附件3', cell: 'G2', id: 2 },
+      { kind: 'cfFormula', sheet: '附件3', cell: 'G2', value: '=ISTEXT("selfeval:warning")' },
+      { kind: 'cfFill', sheet: '附件3', cell: 'G2', value: '#FFEB9C' },
+      // G2 keeps the user's own note: no noteAdd.
+      { kind: 'cfAdd', sheet: '附件2', cell: 'D3', id: 3 },
+      { kind: 'cfFormula', sheet: '附件2', cell: 'D3', value: '=ISTEXT("selfeval:error:related")' },
+      { kind: 'cfFill', sheet: '附件2', cell: 'D3', value: '#FDE9EC' },
+      {
+        kind: 'setting', key: MARKS_KEY, value: {
+          version: 1, cells: [
+            { sheet: '附件3', sheetId: '{2}', cell: 'F2', note: true },
+            { sheet: '附件3', sheetId: '{2}', cell: 'G2', note: false },
+            { sheet: '附件2', sheetId: '{1}', cell: 'D3', note: false },
+          ],
+        },
+      },
+    ];
+    expect(fx.writesBySync[1]).toEqual(expected);
+    expect(fx.writes).toEqual(expected);
+    expect(fx.sheet('附件3').notes.get('G2')).toBe('用户自己的批注');
+    expect(host.canUndo()).toBe(true);
+  });
+
+  test('without notes (ExcelApi < 1.18) marks are conditional formats only', async () => {
+    const fx = workbook();
+    fx.supported.delete('1.18');
+    const host = await hostOf(fx);
+    await host.applyPatch(marksPatch);
+    expect(fx.syncs).toBe(2);
+    expect(fx.writes.filter((w) => w.kind === 'noteAdd')).toEqual([]);
+    expect(fx.writes.filter((w) => w.kind === 'cfAdd')).toHaveLength(3);
+    expect(host.canUndo()).toBe(false); // marks alone change no value
+  });
+
+  test('uses one native undo group around value writes only (ExcelApi 1.20)', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: [] });
+    await host.applyPatch(marksPatch);
+    expect(fx.runs.slice(-2)).toEqual([{ mergeUndoGroup: true }, {}]);
+    fx.supported.delete('1.20');
+    await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 9 }], marks: [] });
+    expect(fx.runs[fx.runs.length - 1]).toEqual({});
+  });
+
+  test('never writes a formula cell: rejects before writing anything', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    const e = await rejection(host.applyPatch({
+      values: [{ sheet: '附件3', cell: 'G2', value: 10 }, { sheet: '附件2', cell: 'D4', value: 110.3 }],
+      marks: marksPatch.marks,
+    }));
+    expect(e.code).toBe('formulaCell');
+    expect(e.message).toContain('附件2!D4');
+    expect(fx.syncs).toBe(1);
+    expect(fx.writes).toEqual([]);
+    expect(host.canUndo()).toBe(false);
+  });
+
+  test('a protected sheet: a clear message and nothing written', async () => {
+    const fx = workbook();
+    fx.sheet('附件2').protected = true;
+    const host = await hostOf(fx);
+    const e = await rejection(host.applyPatch(marksPatch));
+    expect(e.code).toBe('sheetProtected');
+    expect(e.message).toContain('工作表“附件2”受保护');
+    expect(fx.writes).toEqual([]);
+  });
+
+  test('a sheet renamed since the check: names the missing sheet, nothing written', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    fx.sheet('附件3').name = '整体自评';
+    const e = await rejection(host.applyPatch(marksPatch));
+    expect(e.code).toBe('sheetMissing');
+    expect(e.message).toContain('找不到工作表“附件3”');
+    expect(fx.writes).toEqual([]);
+  });
+
+  test('a batch failing part-way is rolled back from the snapshot', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    fx.failAtMutation = 4; // G2's value fails after F2's format and value and G2's format were written
+    const e = await rejection(host.applyPatch({
+      values: [
+        { sheet: '附件3', cell: 'F2', value: 1, numberFormat: '0.00%' },
+        { sheet: '附件3', cell: 'G2', value: 10, numberFormat: '0.00' },
+      ],
+      marks: [],
+    }));
+    expect(e.code).toBe('writeFailed');
+    expect(fx.cell('附件3', 'F2')).toMatchObject({ value: 0.95, numberFormat: '0.00%' });
+    expect(fx.cell('附件3', 'G2')).toMatchObject({ value: 9.5, fill: '#FFFFFF' });
+    expect(fx.cell('附件3', 'G2')!.numberFormat).toBe('General');
+    expect(host.canUndo()).toBe(false);
+
+    fx.failAtMutation = 7; // fails in the middle of the marks, after G2's value, F2's mark and note
+    const e2 = await rejection(host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: marksPatch.marks }));
+    expect(e2.code).toBe('writeFailed');
+    expect(fx.cell('附件3', 'G2')!.value).toBe(9.5);
+    expect(fx.sheets.flatMap((s) => s.cfs)).toEqual([]);
+    expect([...fx.sheet('附件3').notes.keys()]).toEqual([]);
+  });
+
+  test('a request too large is reported in Chinese and nothing is written', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    fx.payloadLimitCells = 0;
+    const e = await rejection(host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: [] }));
+    expect(e.code).toBe('tooLarge');
+    expect(e.message).toContain('上限');
+    expect(fx.writes).toEqual([]);
+  });
+});
+
+describe('ExcelHost.undo', () => {
+  test('restores the previous values and number formats exactly, in one check sync and one write sync', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    await host.applyPatch({
+      values: [
+        { sheet: '附件3', cell: 'F2', value: 1, numberFormat: '0.00%' },
+        { sheet: '附件3', cell: 'G2', value: 10, numberFormat: '0.00' },
+      ],
+      marks: [],
+    });
+    expect(fx.cell('附件3', 'G2')).toMatchObject({ value: 10, numberFormat: '0.00' });
+    fx.syncs = 0;
+    fx.writes.length = 0;
+    await host.undo();
+    expect(fx.syncs).toBe(2);
+    expect(fx.writes).toEqual([
+      { kind: 'numberFormat', sheet: '附件3', cell: 'F2', value: '0.00%' },
+      { kind: 'value', sheet: '附件3', cell: 'F2', value: 0.95 },
+      { kind: 'numberFormat', sheet: '附件3', cell: 'G2', value: 'General' },
+      { kind: 'value', sheet: '附件3', cell: 'G2', value: 9.5 },
+    ]);
+    expect(fx.cell('附件3', 'G2')).toEqual({ value: 9.5, fill: '#FFFFFF', numberFormat: 'General' });
+    expect(host.canUndo()).toBe(false);
+    expect((await rejection(host.undo())).code).toBe('nothingToUndo');
+  });
+
+  test('refuses to overwrite a cell the user changed after the write', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: [] });
+    fx.cell('附件3', 'G2')!.value = 8;
+    fx.writes.length = 0;
+    const e = await rejection(host.undo());
+    expect(e.code).toBe('cellChanged');
+    expect(fx.writes).toEqual([]);
+    expect(host.canUndo()).toBe(true);
+  });
+});
+
+describe('ExcelHost.clearMarks', () => {
+  function withUserFormats(): FakeExcel {
+    const fx = workbook();
+    const s = fx.sheet('附件3');
+    s.cfs.push({ id: 900, appliesTo: 'A1:G4', type: 'Custom', formula: '=$F2<0.6', fill: '#FF0000' });
+    s.cfs.push({ id: 901, appliesTo: 'F2', type: 'CellValue' });
+    s.notes.set('G2', '用户自己的批注');
+    return fx;
+  }
+
+  test('removes only the add-in\'s conditional formats and notes, and leaves the user\'s as they were', async () => {
+    const fx = withUserFormats();
+    const host = await hostOf(fx);
+    await host.applyPatch(marksPatch);
+    expect(fx.sheets.flatMap((s) => s.cfs).filter((c) => isMarkFormula(c.formula))).toHaveLength(3);
+    fx.syncs = 0;
+    fx.writes.length = 0;
+    await host.clearMarks();
+    expect(fx.syncs).toBe(3);
+    expect(fx.writes.map((w) => w.kind).sort()).toEqual(['cfDelete', 'cfDelete', 'cfDelete', 'noteDelete', 'setting']);
+    expect(fx.sheet('附件3').cfs.map((c) => c.id)).toEqual([900, 901]);
+    expect(fx.sheet('附件3').notes.get('G2')).toBe('用户自己的批注');
+    expect(fx.sheet('附件3').notes.has('F2')).toBe(false);
+    // No fill stays no fill, a white fill stays white: the host never wrote a fill or a font.
+    expect(fx.cell('附件3', 'F2')!.fill).toBeNull();
+    expect(fx.cell('附件3', 'G2')!.fill).toBe('#FFFFFF');
+    expect(fx.settings.get(MARKS_KEY)).toEqual({ version: 1, cells: [] });
+  });
+
+  test('works after the workbook was closed and reopened (a new host reads the registry from the settings)', async () => {
+    const fx = withUserFormats();
+    await (await hostOf(fx)).applyPatch(marksPatch);
+    const reopened = await hostOf(fx);
+    await reopened.clearMarks();
+    expect(fx.sheets.flatMap((s) => s.cfs).map((c) => c.id)).toEqual([900, 901]);
+  });
+
+  test('finds a renamed sheet by its id; refuses a protected sheet without deleting anything', async () => {
+    const fx = withUserFormats();
+    const host = await hostOf(fx);
+    await host.applyPatch(marksPatch);
+    fx.sheet('附件3').name = '整体自评';
+    fx.sheet('附件2').protected = true;
+    fx.writes.length = 0;
+    const e = await rejection(host.clearMarks());
+    expect(e.code).toBe('sheetProtected');
+    expect(fx.writes).toEqual([]);
+    fx.sheet('附件2').protected = false;
+    await host.clearMarks();
+    expect(fx.sheets.flatMap((s) => s.cfs).map((c) => c.id)).toEqual([900, 901]);
+  });
+
+  test('with nothing recorded it does not touch the workbook', async () => {
+    const fx = withUserFormats();
+    const host = await hostOf(fx);
+    await host.clearMarks();
+    expect(fx.syncs).toBe(0);
+  });
+});
+
+describe('ExcelHost selection, text, settings and events', () => {
+  test('select activates the sheet and selects the range in one sync; a missing sheet is a clear error', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    await host.select({ sheet: '附件3', cell: 'A1:G4' });
+    expect(fx.syncs).toBe(1);
+    expect(fx.selected).toEqual({ sheet: '附件3', address: 'A1:G4' });
+    expect(await host.activeCell()).toEqual({ sheet: '附件3', cell: 'A1' });
+    const e = await rejection(host.select({ sheet: '附件9', cell: 'A1' }));
+    expect(e.code).toBe('sheetMissing');
+  });
+
+  test('insertText writes into the active cell, never over a formula', async () => {
+    const fx = workbook();
+    fx.active = { sheet: 'Empty sheet', cell: 'B2' };
+    const host = await hostOf(fx);
+    const at = await host.insertText('2024 年度，……');
+    expect(at).toEqual({ sheet: 'Empty sheet', cell: 'B2' });
+    expect(fx.writes).toEqual([{ kind: 'value', sheet: 'Empty sheet', cell: 'B2', value: '2024 年度，……' }]);
+    fx.active = { sheet: '附件2', cell: 'D4' };
+    expect((await rejection(host.insertText('x'))).code).toBe('formulaCell');
+    fx.sheet('Empty sheet').protected = true;
+    expect((await rejection(host.insertText('x', { sheet: 'Empty sheet', cell: 'C3' }))).code).toBe('sheetProtected');
+  });
+
+  test('settings round-trip and a settings-changed event reloads them', async () => {
+    const fx = workbook();
+    fx.settings.set('selfeval.profile', { reverseFormula: 'ratio' });
+    const host = await hostOf(fx);
+    expect(host.getSetting('selfeval.profile')).toEqual({ reverseFormula: 'ratio' });
+    await host.setSetting('selfeval.report', { a: 1 });
+    expect(fx.settings.get('selfeval.report')).toEqual({ a: 1 });
+    const seen: number[] = [];
+    host.onSettingsChanged(() => seen.push(1));
+    await Promise.resolve();
+    fx.settings.set('selfeval.report', { a: 2 });
+    await fx.fireSettingsChanged();
+    expect(seen).toEqual([1]);
+    expect(host.getSetting('selfeval.report')).toEqual({ a: 2 });
+  });
+
+  test('reports the user\'s edits and ignores the add-in\'s own (trigger source, ExcelApi 1.14)', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    await host.readWorkbook();
+    const edits: string[] = [];
+    host.onUserEdit((s) => edits.push(s));
+    await new Promise((r) => setImmediate(r));
+    await fx.fireChange({ worksheetId: '{2}', triggerSource: 'ThisLocalAddin' });
+    await fx.fireChange({ worksheetId: '{2}', triggerSource: 'Unknown' });
+    await fx.fireChange({ worksheetId: '{1}', triggerSource: 'Unknown', source: 'Remote' });
+    expect(edits).toEqual(['附件3', '附件2']);
+  });
+
+  test('before ExcelApi 1.14, changes within a window around the add-in\'s writes are its own', async () => {
+    const fx = workbook();
+    fx.supported.delete('1.14');
+    const host = await hostOf(fx);
+    const edits: string[] = [];
+    host.onUserEdit((s) => edits.push(s));
+    await new Promise((r) => setImmediate(r));
+    await host.applyPatch(marksPatch);
+    await fx.fireChange({ worksheetId: '{2}' });
+    fx.nowMs += 5000;
+    await fx.fireChange({ worksheetId: '{2}' });
+    expect(edits).toEqual(['附件3']);
+  });
+});
