@@ -1,0 +1,105 @@
+import { readNumber, readTarget, parseNumberText, isEmptyMarker } from '../../src/core/values';
+import { rate, round2, rateAgrees, sum2, agree2, fmtPercent } from '../../src/core/num';
+import { quantitativeScore } from '../../src/core/evaluate';
+
+describe('reading numbers (RULES.md §2)', () => {
+  test.each([
+    ['377.89 万元', 377.89, null],
+    ['２１', 21, null],
+    ['1,234.5', 1234.5, null],
+    ['3 家', 3, '家'],
+    ['18人', 18, '人'],
+    ['85 公里', 85, '公里'],
+    ['-47.4%', -0.474, null],
+    ['95.71%', 0.9571, null],
+    ['９５．７１％', 0.9571, null],
+  ])('%s → %s', (text, value, unit) => {
+    const r = parseNumberText(text);
+    expect(r.kind).toBe('number');
+    if (r.kind === 'number') {
+      expect(r.value).toBeCloseTo(value, 10);
+      if (unit) expect(r.unit).toBe(unit);
+    }
+  });
+
+  test.each(['91.2591.25', '1.2.3', 'abc', '12 34', '约 5'])('%s is unparseable', (text) => {
+    expect(readNumber(text).kind).toBe('unparseable');
+  });
+
+  test.each(['', '-', '—', '——', '/', '*', '无', null])('%s is empty', (v) => {
+    expect(isEmptyMarker(v)).toBe(true);
+    expect(readNumber(v).kind).toBe('empty');
+  });
+
+  test('a number cell formatted as percent is a rate', () => {
+    expect(readNumber(0.9571, '0.00%')).toEqual({ kind: 'number', value: 0.9571, percent: true, unit: null });
+    expect(readNumber(0.9571, 'General')).toMatchObject({ percent: false });
+  });
+});
+
+describe('reading targets', () => {
+  test.each([
+    ['≥90%', '>=', 0.9, true],
+    ['≧ 90%', '>=', 0.9, true],
+    ['＞90%', '>=', 0.9, true],
+    ['>=5 家', '>=', 5, false],
+    ['不低于 5 家', '>=', 5, false],
+    ['5 家以上', '>=', 5, false],
+    ['≤377.89 万元', '<=', 377.89, false],
+    ['≦10天', '<=', 10, false],
+    ['不超过 10 万元', '<=', 10, false],
+    ['10 万元以内', '<=', 10, false],
+    ['=100%', '=', 1, true],
+    ['等于 3 个', '=', 3, false],
+    ['5 家', '>=', 5, false],
+    ['0 起', '=', 0, false],
+  ])('%s → %s %s', (text, op, value, percent) => {
+    const t = readTarget(text);
+    expect(t.kind).toBe('quantitative');
+    if (t.kind === 'quantitative') {
+      expect(t.op).toBe(op);
+      expect(t.value).toBeCloseTo(value as number, 10);
+      expect(t.percent).toBe(percent);
+    }
+  });
+
+  test('dates and text', () => {
+    expect(readTarget('2024 年 12 月 31 日前完成')).toMatchObject({ kind: 'date', date: { y: 2024, m: 12, d: 31 } });
+    expect(readTarget('效果明显')).toEqual({ kind: 'qualitative', text: '效果明显' });
+    expect(readTarget('')).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('arithmetic (RULES.md §3)', () => {
+  test('half-up rounding without binary drift', () => {
+    expect(round2(1.005)).toBe(1.01);
+    expect(round2(2.675)).toBe(2.68);
+    expect(round2(-0.125)).toBe(-0.13);
+  });
+  test('rates: a percentage rounded to 2 decimals, as a fraction', () => {
+    expect(rate(18, 21)).toBe(0.8571);
+    expect(rate(377.89, 377.89)).toBe(1);
+    expect(rate(5, 0)).toBe(0);
+    expect(rateAgrees(0.857142857, 0.8571)).toBe(true);
+    expect(rateAgrees(0.9, 0.8571)).toBe(false);
+    expect(fmtPercent(1)).toBe('100.00%');
+  });
+  test('sums round after adding; amounts agree after rounding', () => {
+    expect(sum2([19.05, 91.25])).toBe(110.3);
+    expect(agree2(110.3, 110.30000001)).toBe(true);
+    expect(agree2(110.26, 110.3)).toBe(false);
+  });
+  test('indicator scores', () => {
+    expect(quantitativeScore('>=', 5, 3, 5, 'linear')).toBe(3);
+    expect(quantitativeScore('>=', 0.01, -0.474, 2, 'linear')).toBe(0);
+    expect(quantitativeScore('>=', 0.9, 0.9, 10, 'linear')).toBe(10);
+    expect(quantitativeScore('<=', 100, 90, 10, 'linear')).toBe(10);
+    expect(quantitativeScore('<=', 100, 150, 10, 'linear')).toBe(5);
+    expect(quantitativeScore('<=', 100, 200, 10, 'linear')).toBe(0);
+    expect(quantitativeScore('<=', 100, 125, 10, 'ratio')).toBe(8);
+    expect(quantitativeScore('=', 0, 0, 10, 'linear')).toBe(10);
+    expect(quantitativeScore('=', 0, 1, 10, 'linear')).toBe(0);
+    expect(quantitativeScore('<=', 0, 0, 10, 'linear')).toBe(10);
+    expect(quantitativeScore('>=', 3, 1, 10, 'linear')).toBe(3.33);
+  });
+});
