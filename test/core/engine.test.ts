@@ -1,0 +1,72 @@
+import { analyze } from '../../src/core/engine';
+import { hongjiang, edit } from '../support/rule-tester';
+
+describe('engine on the generated Hongjiang workbooks', () => {
+  test('published: the errors EXPECTED.md lists', () => {
+    const r = analyze(hongjiang('published'));
+    expect(r.tables.map((t) => [t.kind, t.sheet, t.range, t.year])).toEqual([
+      ['basic-data', '附件2', 'A1:G28', 2024],
+      ['overall', '附件3', 'A1:I30', 2024],
+      ['project', '附件4', 'A1:I25', 2024],
+    ]);
+    const bad = r.findings.filter((f) => f.severity !== 'info');
+    const cells = (f: typeof bad[number]) => [`${f.sheet}!${f.cell}`, ...f.related.map((x) => `${x.sheet}!${x.cell}`)];
+    for (const c of ['附件2!E20', '附件2!E17', '附件2!E6', '附件3!E5', '附件4!C6', '附件4!E6', '附件3!I18']) {
+      expect(bad.some((f) => cells(f).includes(c))).toBe(true);
+    }
+    expect(bad.find((f) => f.cell === 'I18')?.severity).toBe('warning');
+    expect(r.recalculated).toEqual([]);
+    // Nothing else on the indicator rows.
+    expect(bad.filter((f) => f.sheet === '附件3' && Number(f.cell.slice(1)) >= 17 && f.cell !== 'I18')).toEqual([]);
+    expect(bad.filter((f) => f.sheet === '附件4' && Number(f.cell.slice(1)) >= 13)).toEqual([]);
+    expect(r.scores.map((s) => [s.total, s.grade])).toEqual([[96, '优'], [100, '优']]);
+  });
+
+  test('corrected: no error and no warning', () => {
+    const r = analyze(hongjiang('corrected'));
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
+    expect(r.recalculated).toEqual([]);
+  });
+
+  test('miscalculated: exactly the derived cells are recalculated, each also an error', () => {
+    const r = analyze(hongjiang('miscalculated'));
+    const want = ['附件2!E4', '附件3!G5', '附件3!H5', '附件3!H18', '附件3!H29', '附件4!G6', '附件4!H6', '附件4!H24'];
+    expect(r.recalculated.map((x) => `${x.sheet}!${x.cell}`).sort()).toEqual([...want].sort());
+    expect(Object.fromEntries(r.recalculated.map((x) => [`${x.sheet}!${x.cell}`, x.after]))).toEqual({
+      '附件2!E4': 0.8571, '附件3!G5': 1, '附件3!H5': 10, '附件3!H18': 3, '附件3!H29': 96, '附件4!G6': 1, '附件4!H6': 10, '附件4!H24': 100,
+    });
+    for (const c of want) expect(r.findings.some((f) => `${f.sheet}!${f.cell}` === c && f.severity === 'error' && f.rule === 'derived-value')).toBe(true);
+    expect(r.findings.filter((f) => f.severity !== 'info' && f.rule !== 'derived-value')).toEqual([]);
+  });
+
+  test('a formula cell is reported, never recalculated', () => {
+    const wb = edit(hongjiang('corrected'), { '附件3!H29': { formula: '=SUM(H17:H28)', value: 86 } });
+    const r = analyze(wb);
+    expect(r.recalculated).toEqual([]);
+    const f = r.findings.find((x) => x.cell === 'H29' && x.sheet === '附件3');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain('公式');
+    expect(f?.expected).toBe(96);
+  });
+
+  test('the summary text of RULES.md §7', () => {
+    const r = analyze(hongjiang('corrected'));
+    const [overall, project] = r.summary.split('\n\n');
+    expect(overall).toBe('2024 年度，洪江区科技和工业信息化局部门整体支出年初预算数 238.83 万元，全年预算数 377.89 万元，全年执行数 377.89 万元，预算执行率 100.00%；其中基本支出 267.59 万元，项目支出 110.30 万元。部门整体支出绩效自评得分 96 分，评价等级为“优”。12 项绩效指标中 10 项全部完成，2 项未完全完成：新增规模以上工业企业（年度指标值 5 家，实际完成 3 家）；工业固定资产投资同比增长（年度指标值 ≥1%，实际完成 -47.4%）。');
+    expect(project).toContain('科技三项费产学研创新（含无委办经费）项目年初预算数 19.05 万元');
+    expect(project).toContain('11 项绩效指标全部完成');
+  });
+
+  test('a profile changes the scoring: reverse ratio, caps', () => {
+    // 项目成本 ≤377.89 万元 with 450 actual: linear (1 − 72.11/377.89) × 20 = 16.18; ratio 377.89/450 × 20 = 16.8.
+    const wb = edit(hongjiang('corrected'), { '附件3!F17': '450 万元', '附件3!I17': '超支' });
+    const linear = analyze(wb).recalculated.find((x) => x.cell === 'H17');
+    const ratio = analyze(wb, { profile: { reverseFormula: 'ratio' } }).recalculated.find((x) => x.cell === 'H17');
+    expect(linear?.after).toBe(16.18);
+    expect(ratio?.after).toBe(16.8);
+    const low = edit(hongjiang('corrected'), { '附件3!E5': 260, '附件3!G5': [0.688, '0.00%'], '附件3!H5': 6.88 });
+    const capped = analyze(low, { profile: { capTotalByExecutionRate: true } });
+    expect(capped.scores[0].total).toBe(79);
+    expect(analyze(low).scores[0].total).toBe(92.88);
+  });
+});
