@@ -1,0 +1,77 @@
+import type { WorkbookHost, Progress } from '../hosts/host';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import type { Report, Finding } from '../core/report';
+import { patchFromReport } from '../core/patch';
+import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile } from '../core/profile';
+import { REPORT_KEY, PROFILE_KEY, type StoredReport, type CheckSource } from './keys';
+
+/** The engine's entry point, injected so that tests can use a fake. */
+export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile> }) => Report;
+
+export type CheckStage = 'reading' | 'analyzing' | 'marking';
+
+export interface CheckResult extends StoredReport {
+  /** Set when the check succeeded but the cells could not be marked (e.g. a protected sheet). */
+  markError: unknown;
+}
+
+/** Only the report's own fields: the engine may return more, which the settings need not keep. */
+export function pickReport(r: Report): Report {
+  return { tables: r.tables, findings: r.findings, recalculated: r.recalculated, scores: r.scores, summary: r.summary };
+}
+
+/** The scoring profile saved with the workbook, or the defaults when none (or an invalid one) is saved. */
+export function loadProfile(host: WorkbookHost): ScoringProfile {
+  try {
+    return resolveProfile(host.getSetting<unknown>(PROFILE_KEY));
+  } catch {
+    return { ...DEFAULT_PROFILE, achievementLevels: {} };
+  }
+}
+
+export function loadStoredReport(host: WorkbookHost): StoredReport | null {
+  const v = host.getSetting<Partial<StoredReport>>(REPORT_KEY);
+  if (!v || typeof v !== 'object' || !v.report || !Array.isArray(v.report.tables) || !Array.isArray(v.report.findings)) return null;
+  return {
+    report: { tables: v.report.tables, findings: v.report.findings, recalculated: v.report.recalculated ?? [], scores: v.report.scores ?? [], summary: v.report.summary ?? '' },
+    checkedAt: typeof v.checkedAt === 'string' ? v.checkedAt : '',
+    source: v.source === 'ribbon' ? 'ribbon' : 'pane',
+  };
+}
+
+/**
+ * Reads the workbook, runs every check, replaces the marks with the new
+ * findings' marks and stores the report in the workbook's settings. Shared by
+ * the pane's 校验 and the ribbon's 一键校验.
+ */
+export async function checkWorkbook(
+  host: WorkbookHost,
+  analyze: Analyze,
+  profile: ScoringProfile,
+  source: CheckSource,
+  onStage?: (stage: CheckStage, progress?: Progress) => void,
+  now: () => Date = () => new Date(),
+): Promise<CheckResult> {
+  onStage?.('reading');
+  const snapshot = await host.readWorkbook((p) => onStage?.('reading', p));
+  onStage?.('analyzing');
+  await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
+  const report = pickReport(analyze(snapshot, { profile }));
+  onStage?.('marking');
+  let markError: unknown = null;
+  try {
+    await host.clearMarks();
+    const patch = patchFromReport(report, { values: false });
+    if (patch.marks.length) await host.applyPatch(patch);
+  } catch (e) {
+    markError = e;
+  }
+  const stored: StoredReport = { report, checkedAt: now().toISOString(), source };
+  await host.setSetting(REPORT_KEY, stored);
+  return { ...stored, markError };
+}
+
+/** The first error finding in report order, or undefined. */
+export function firstError(report: Report): Finding | undefined {
+  return report.findings.find((f) => f.severity === 'error');
+}
