@@ -1,0 +1,28 @@
+/* global Office */
+import { ExcelHost } from '../hosts/excel/excel-host';
+import { officeEnv } from '../hosts/excel/env';
+import { analyze } from '../core/engine';
+import { oneClick } from './one-click';
+
+/**
+ * The ribbon's function file. It runs in its own runtime (no shared runtime:
+ * Office 2019 has none), so it hands the report to the pane through the
+ * workbook's settings.
+ */
+async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const host = await ExcelHost.create(officeEnv());
+    await oneClick(host, analyze);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  if (Office.actions && typeof Office.actions.associate === 'function') {
+    Office.actions.associate('runCheck', runCheck);
+  }
+});
+
+// Clients older than Office.actions find the function by its global name.
+(globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
