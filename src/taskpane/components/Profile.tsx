@@ -1,0 +1,96 @@
+import * as React from 'react';
+import {
+  Button, Caption1, Field, Input, Link, Radio, RadioGroup, Switch, Text, Subtitle2, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { DEFAULT_PROFILE, type ScoringProfile, type AchievementLevel } from '../../core/profile';
+import type { CellRef } from '../../core/report';
+import { useI18n } from '../i18n-context';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  list: { listStyleType: 'none', margin: 0, padding: 0 },
+});
+
+const LEVELS: AchievementLevel[] = ['达成', '部分达成', '未达成'];
+
+export interface ProfileProps {
+  profile: ScoringProfile;
+  autoRecheck: boolean;
+  busy: boolean;
+  onSave: (p: ScoringProfile) => void;
+  onLevelForActive: (level: AchievementLevel) => void;
+  onRemoveLevel: (key: string) => void;
+  onSelect: (ref: CellRef) => void;
+  onAutoRecheck: (on: boolean) => void;
+}
+
+function refOf(key: string): CellRef {
+  const i = key.lastIndexOf('!');
+  return { sheet: key.slice(0, i), cell: key.slice(i + 1) };
+}
+
+export function Profile(p: ProfileProps) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const [draft, setDraft] = React.useState<ScoringProfile>(p.profile);
+  const [weight, setWeight] = React.useState(p.profile.fundsWeight === null ? '' : String(p.profile.fundsWeight));
+  React.useEffect(() => {
+    setDraft(p.profile);
+    setWeight(p.profile.fundsWeight === null ? '' : String(p.profile.fundsWeight));
+  }, [p.profile]);
+  const bands = draft.qualitativeBands.partial === 0.5 ? '80/50' : '80/60';
+  const save = () => {
+    const w = weight.trim() === '' ? null : Number(weight);
+    p.onSave({ ...draft, fundsWeight: w === null || Number.isNaN(w) ? (weight.trim() === '' ? null : NaN) : w, achievementLevels: p.profile.achievementLevels });
+  };
+  const levels = Object.entries(p.profile.achievementLevels);
+  return (
+    <div className={s.form}>
+      <Caption1>{t('profileIntro')}</Caption1>
+      <Field label={t('reverseFormula')}>
+        <RadioGroup value={draft.reverseFormula} onChange={(_, d) => setDraft({ ...draft, reverseFormula: d.value === 'ratio' ? 'ratio' : 'linear' })}>
+          <Radio value="linear" label={t('reverseLinear')} />
+          <Radio value="ratio" label={t('reverseRatio')} />
+        </RadioGroup>
+      </Field>
+      <Field label={t('bands')}>
+        <RadioGroup value={bands} onChange={(_, d) => setDraft({ ...draft, qualitativeBands: { achieved: 0.8, partial: d.value === '80/50' ? 0.5 : 0.6 } })}>
+          <Radio value="80/60" label={t('bands8060')} />
+          <Radio value="80/50" label={t('bands8050')} />
+        </RadioGroup>
+      </Field>
+      <Switch checked={draft.requireReasonAbove130} label={t('requireReasonAbove130')} onChange={(_, d) => setDraft({ ...draft, requireReasonAbove130: d.checked })} />
+      <Switch checked={draft.capTotalByExecutionRate} label={t('capTotal')} onChange={(_, d) => setDraft({ ...draft, capTotalByExecutionRate: d.checked })} />
+      <Field label={t('fundsWeight')}>
+        <Input type="number" inputMode="decimal" min={0} max={100} value={weight} onChange={(_, d) => setWeight(d.value)} />
+      </Field>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={p.busy} onClick={save}>{t('saveProfile')}</Button>
+        <Button disabled={p.busy} onClick={() => { setDraft({ ...DEFAULT_PROFILE, achievementLevels: p.profile.achievementLevels }); setWeight(''); }}>{t('resetProfile')}</Button>
+      </div>
+
+      <Subtitle2 as="h3">{t('achievementLevels')}</Subtitle2>
+      <Caption1>{t('achievementHint')}</Caption1>
+      <div className={s.row} role="group" aria-label={t('achievementForActive')}>
+        <Text>{t('achievementForActive')}：</Text>
+        {LEVELS.map((lv) => (
+          <Button key={lv} size="small" disabled={p.busy} onClick={() => p.onLevelForActive(lv)}>{t(`level_${lv}`)}</Button>
+        ))}
+      </div>
+      {levels.length ? (
+        <ul className={s.list}>
+          {levels.map(([key, lv]) => (
+            <li key={key} className={s.row}>
+              <Link onClick={() => p.onSelect(refOf(key))}>{key}</Link>
+              <Text>{t(`level_${lv}`)}</Text>
+              <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onRemoveLevel(key)}>{t('remove')}</Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <Switch checked={p.autoRecheck} label={t('autoRecheck')} onChange={(_, d) => p.onAutoRecheck(d.checked)} />
+    </div>
+  );
+}
