@@ -60,7 +60,9 @@ export function analyze(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}
   }
   // Stable order: severity, then table order, then position.
   const tableIndex = new Map(recognized.all.map((t, i) => [t.id, i]));
-  const pos = (f: Finding) => { const p = parseCell(f.cell); return p.row * 16384 + p.col; };
+  const positions = new Map<Finding, number>();
+  for (const f of findings) { const p = parseCell(f.cell); positions.set(f, p.row * 16384 + p.col); }
+  const pos = (f: Finding) => positions.get(f) as number;
   findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
     || (tableIndex.get(a.table ?? '') ?? 1e9) - (tableIndex.get(b.table ?? '') ?? 1e9)
     || pos(a) - pos(b));

@@ -62,7 +62,7 @@ export interface EvalAnalysis {
 
 export interface Analysis {
   profile: ScoringProfile;
-  /** Every number read, by `sheet!cell`. */
+  /** The number in a field, read once (RULES.md §2). */
   read(field: Field | null | undefined): NumberRead;
   derived: DerivedCell[];
   evals: Map<EvalTable, EvalAnalysis>;
@@ -101,12 +101,13 @@ export function quantitativeScore(op: '>=' | '<=' | '=', t: number, a: number, w
 }
 
 export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
-  const cache = new Map<string, NumberRead>();
+  // Fields are shared by the tables, so a field-keyed cache hits on every read after the first.
+  const cache = new WeakMap<Field, NumberRead>();
+  const EMPTY: NumberRead = { kind: 'empty' };
   const read = (f: Field | null | undefined): NumberRead => {
-    if (!f) return { kind: 'empty' };
-    const key = `${f.sheet}!${f.cell}`;
-    let r = cache.get(key);
-    if (!r) { r = readNumber(f.value, f.numFmt); cache.set(key, r); }
+    if (!f) return EMPTY;
+    let r = cache.get(f);
+    if (!r) { r = readNumber(f.value, f.numFmt); cache.set(f, r); }
     return r;
   };
   const num = (f: Field | null | undefined): number | null => {

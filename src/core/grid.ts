@@ -139,9 +139,15 @@ export class SheetGrid {
  * Header normalization (RULES.md §1.4): fold width, drop spaces and line
  * breaks, drop a trailing formula note in brackets such as (A), (B/A), (20分*执行率).
  */
+const headerCache = new Map<string, string>();
+
 export function normalizeHeader(s: string): string {
-  let t = fold(s).replace(/\s+/g, '');
+  let t = headerCache.get(s);
+  if (t !== undefined) return t;
+  t = fold(s).replace(/\s+/g, '');
   // A trailing bracketed note: letters/operators/digits/分/执行率 only.
   t = t.replace(/\((?:[A-Za-z0-9+\-*/×÷.%]|分|执行率|万元|元)*\)$/, '');
+  if (headerCache.size > 100_000) headerCache.clear();
+  headerCache.set(s, t);
   return t;
 }

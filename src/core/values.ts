@@ -5,9 +5,17 @@
  */
 import type { CellValue } from './snapshot';
 
-/** Folds full-width characters to half-width (NFKC) and trims. */
+const foldCache = new Map<string, string>();
+
+/** Folds full-width characters to half-width (NFKC) and trims. Memoized: labels repeat across tables. */
 export function fold(s: string): string {
-  return s.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+  let r = foldCache.get(s);
+  if (r === undefined) {
+    r = s.normalize('NFKC').replace(/\u3000/g, ' ').trim();
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(s, r);
+  }
+  return r;
 }
 
 export function cellText(v: CellValue | undefined): string {

@@ -17,21 +17,41 @@ export function normalizeName(s: string): string {
  * exact (normalized) first, then one name containing the other (the longest
  * such row). Group rows are candidates after project rows.
  */
+interface NameIndex {
+  exact: Map<string, AmountRow>;
+  stripped: Map<string, AmountRow>;
+  all: { row: AmountRow; name: string }[];
+}
+
+const indexes = new WeakMap<BasicDataTable, NameIndex>();
+const stripNote = (s: string) => s.replace(/\([^)]*\)$/, '');
+
+/** Normalized names of a basic-data table's project rows (project rows first, then groups), built once. */
+function nameIndex(b: BasicDataTable): NameIndex {
+  let ix = indexes.get(b);
+  if (ix) return ix;
+  ix = { exact: new Map(), stripped: new Map(), all: [] };
+  for (const row of [...b.groups.flatMap((g) => g.members), ...b.groups]) {
+    const name = normalizeName(row.label);
+    if (!ix.exact.has(name)) ix.exact.set(name, row);
+    const s = stripNote(name);
+    if (!ix.stripped.has(s)) ix.stripped.set(s, row);
+    ix.all.push({ row, name });
+  }
+  indexes.set(b, ix);
+  return ix;
+}
+
 export function projectRowFor(b: BasicDataTable, name: string): AmountRow | undefined {
   const n = normalizeName(name);
   if (!n) return undefined;
-  const members = b.groups.flatMap((g) => g.members);
-  const candidates = [...members, ...b.groups];
-  const exact = candidates.find((r) => normalizeName(r.label) === n);
+  const ix = nameIndex(b);
+  const exact = ix.exact.get(n) ?? ix.stripped.get(stripNote(n));
   if (exact) return exact;
-  const stripped = n.replace(/\([^)]*\)$/, '');
-  const exact2 = candidates.find((r) => normalizeName(r.label).replace(/\([^)]*\)$/, '') === stripped);
-  if (exact2) return exact2;
-  let best: AmountRow | undefined;
-  for (const r of candidates) {
-    const m = normalizeName(r.label);
-    if (m.length < 2) continue;
-    if (n.includes(m) || m.includes(n)) if (!best || normalizeName(best.label).length < m.length) best = r;
+  let best: { row: AmountRow; name: string } | undefined;
+  for (const c of ix.all) {
+    if (c.name.length < 2) continue;
+    if ((n.includes(c.name) || c.name.includes(n)) && (!best || best.name.length < c.name.length)) best = c;
   }
-  return best;
+  return best?.row;
 }
