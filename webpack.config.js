@@ -1,0 +1,99 @@
+/* eslint-disable no-console */
+// Builds the Excel add-in: dist/taskpane.html, dist/commands.html (both load
+// office.js from Microsoft's CDN by a script tag in their templates), the
+// icons, help.html and dist/manifest.xml with the production URL.
+//
+//   npm run build                          ADDIN_URL=https://addins.example.org/selfeval npm run build
+//   npm run dev-server                     https://localhost:3000 with office-addin-dev-certs
+//
+// To add a page (e.g. the browser demo in src/demo/), add one entry to PAGES.
+'use strict';
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000';
+const PORT = 3000;
+
+/** One page per entry: its script and its HTML template. */
+const PAGES = {
+  taskpane: { entry: './src/taskpane/index.tsx', template: './src/taskpane/taskpane.html' },
+  commands: { entry: './src/commands/commands.ts', template: './src/commands/commands.html' },
+};
+
+function productionUrl() {
+  const url = (process.env.ADDIN_URL || '').trim().replace(/\/+$/, '');
+  if (!url) {
+    console.warn('[selfeval] ADDIN_URL is not set: dist/manifest.xml keeps the development URL ' + DEV_URL + '.');
+    return DEV_URL;
+  }
+  if (!/^https:\/\//.test(url)) throw new Error(`ADDIN_URL must start with https:// (got ${url})`);
+  return url;
+}
+
+/** The manifest with every development URL replaced; an AppDomain is an origin, without a path. */
+function productionManifest(xml, url) {
+  const origin = new URL(url).origin;
+  return xml
+    .split(`<AppDomain>${DEV_URL}</AppDomain>`).join(`<AppDomain>${origin}</AppDomain>`)
+    .split(DEV_URL).join(url);
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const serving = !!process.env.WEBPACK_SERVE;
+  const url = dev ? DEV_URL : productionUrl();
+
+  const config = {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])),
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } },
+        },
+      ],
+    },
+    plugins: [
+      ...Object.entries(PAGES).map(([name, p]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: p.template, chunks: [name] })),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/help.html', to: 'help.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => (dev ? content : Buffer.from(productionManifest(content.toString('utf8'), url), 'utf8')),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    // office.js is a script tag in the HTML templates, never bundled.
+    externals: {},
+  };
+
+  if (serving) {
+    // Development certificates are needed here only, never by the build or CI.
+    const devCerts = require('office-addin-dev-certs');
+    config.devServer = {
+      port: PORT,
+      hot: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: { type: 'https', options: await devCerts.getHttpsServerOptions() },
+      static: { directory: path.resolve(__dirname, 'dist') },
+    };
+  }
+  return config;
+};
+
+module.exports.productionManifest = productionManifest;
