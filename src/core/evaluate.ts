@@ -69,6 +69,9 @@ export interface Analysis {
   controlRate: Map<BasicDataTable, DerivedCell | null>;
 }
 
+/** A label without spaces and line breaks, for messages. */
+const clean = (s: string) => s.replace(/\s+/g, '');
+
 export function gradeOf(total: number): Grade {
   if (total >= 90) return '优';
   if (total >= 80) return '良';
@@ -142,7 +145,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
       if (b !== null && e !== null) {
         a.executionRate = rate(e, b);
         if (f.rate) {
-          a.rate = { table: t, field: f.rate, kind: 'rate', label: `${f.label} 执行率`, computed: a.executionRate, inputs: [f.executed!, f.budget!], explain: `${e} / ${b} = ${fmtPercent(a.executionRate)}` };
+          a.rate = { table: t, field: f.rate, kind: 'rate', label: `${clean(f.label)} 执行率`, computed: a.executionRate, inputs: [f.executed!, f.budget!], explain: `${e} / ${b} = ${fmtPercent(a.executionRate)}` };
           derived.push(a.rate);
         }
       }
@@ -151,7 +154,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
         const w = a.fundsWeight;
         const s = Math.min(mul2(w, a.executionRate), w);
         if (f.score) {
-          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${f.label} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(f.weight ? [f.weight] : [])], explain: `${w} × ${fmtPercent(a.executionRate)} = ${fmtScore(s)}` };
+          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${clean(f.label)} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(f.weight ? [f.weight] : [])], explain: `${w} × ${fmtPercent(a.executionRate)} = ${fmtScore(s)}` };
           derived.push(a.fundsScore);
         }
       }
@@ -207,7 +210,7 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
       const show = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
       const opText = { '>=': '≥', '<=': '≤', '=': '=' }[target.op];
       ev.derived = {
-        table: t, field: row.score, kind: 'score', label: `${row.name} 得分`, computed: ev.expected,
+        table: t, field: row.score, kind: 'score', label: `${clean(row.name)} 得分`, computed: ev.expected,
         inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
         explain: `年度指标值 ${opText}${show(target.value, target.percent)}，实际完成 ${show(actual.value, actual.percent)}，分值 ${weight} → ${fmtScore(ev.expected)}`,
       };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { at, label, scalar, shown } from '../rule';
+import { at, scalar, shown } from '../rule';
 import { rateAgrees, agree2, fmtPercent, fmtScore } from '../../num';
 
 /** RULES.md §3–4.1: every derived cell (执行率, 得分, 总分, 控制率) equals its recomputed value. */
@@ -22,7 +22,7 @@ const rule: Rule = {
         cell: d.field,
         related: d.inputs,
         table: d.table,
-        message: `${at(d.field)} ${label(d.label)} ${has}，应为 ${want}（${d.explain}）${formula}`,
+        message: `${at(d.field)} ${d.label}${has}，应为 ${want}（${d.explain}）${formula}`,
         expected: d.computed,
         actual: scalar(d.field),
       });
