@@ -112,3 +112,19 @@ describe('recognition (RULES.md §1)', () => {
     expect(t.staff?.controlRate?.cell).toBe('E4');
   });
 });
+
+test('the unit of a basic-data table, where it is stated', () => {
+  const spec = workbook(sheet('附件2', hongjiangBasicData('corrected')));
+  const snap = toSnapshot(spec);
+  expect(recognize(snap).basicData[0].name).toBeNull();
+  // A 填报单位 line between the title and the staff block.
+  const s = snap.sheets[0];
+  s.values.splice(2, 0, ['填报单位：洪江区科技和工业信息化局', '', '', '', '', '', '']);
+  s.formulas?.splice(2, 0, [...s.values[2]]);
+  s.numberFormats?.splice(2, 0, s.values[2].map(() => 'General'));
+  s.merges = s.merges.map((m) => m.replace(/([A-Z]+)(\d+)/g, (_, c, r) => `${c}${Number(r) >= 3 ? Number(r) + 1 : r}`));
+  s.range = 'A1:G29';
+  const t = recognize(snap).basicData[0];
+  expect(t.name).toBe('洪江区科技和工业信息化局');
+  expect(t.rows.basic?.cells.final?.cell).toBe('E7');
+});

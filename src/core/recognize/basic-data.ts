@@ -4,7 +4,7 @@ import { normalizeHeader } from '../grid';
 import { fold } from '../values';
 import type { AmountColumn, AmountRow, BasicDataTable, BasicRowKey, ProjectGroup } from '../tables';
 import { bareLabel, isSignatureLine, numbering } from './headers';
-import { findHead, rowCells, tableRange } from './scan';
+import { findHead, rowCells, tableRange, valueRightOf } from './scan';
 
 const AMOUNT_HEADER = /^(?:(\d{4})年?|上年|本年|当年)?(决算|预算)数?$/;
 
@@ -158,6 +158,7 @@ export function parseBasicData(g: SheetGrid, anchor: number, windowTop: number, 
   }
   const range = tableRange(g, top, bottom);
   const year = head.year ?? final?.year ?? budget?.year ?? null;
+  const name = unitName(g, top, anchor);
   return {
     id: id(range),
     kind: 'basic-data',
@@ -166,11 +167,27 @@ export function parseBasicData(g: SheetGrid, anchor: number, windowTop: number, 
     top,
     bottom,
     year,
-    name: null,
+    name,
     title: head.titleRow !== null && head.titleCol !== null ? g.field(head.titleRow, head.titleCol) : null,
     staff,
     amountHeaders,
     rows,
     groups,
   };
+}
+
+const UNIT_LABEL = /^(?:填报单位|单位名称|预算单位名称|预算单位|部门名称|部门\(单位\)名称)(?:[:：]\s*(.*))?$/;
+
+/** The unit's name, where the table states it above its amounts (`填报单位：…`, or a label with the name to its right). */
+function unitName(g: SheetGrid, top: number, anchor: number): string | null {
+  for (let r = top; r < anchor; r++) {
+    for (const c of rowCells(g, r)) {
+      const m = UNIT_LABEL.exec(fold(c.text).replace(/\s+/g, ''));
+      if (!m) continue;
+      if (m[1]) return c.text.replace(/^[^:：]*[:：]\s*/, '').trim() || null;
+      const v = valueRightOf(g, r, c.col);
+      if (v) return v.text;
+    }
+  }
+  return null;
 }
