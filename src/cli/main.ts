@@ -36,6 +36,12 @@ export function packageRoot(): string {
   return path.resolve(__dirname, '..', '..', '..');
 }
 
+/** A path relative to the working folder when it lies inside it. */
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
 export function samplePath(): string {
   return path.join(packageRoot(), 'samples', 'hongjiang-2024.xlsx');
 }
@@ -99,7 +105,7 @@ function statusOf(c: Checked): number {
 async function runCheck(inputs: string[], opts: { json?: boolean; profile?: string }, io: Io): Promise<number> {
   const profile = loadProfile(opts.profile);
   if (profile) (await import('../core/profile')).resolveProfile(profile);
-  const files = inputs.length ? expandInputs(inputs) : [samplePath()];
+  const files = inputs.length ? expandInputs(inputs) : [displayPath(samplePath())];
   const results: Checked[] = [];
   let bar: import('cli-progress').SingleBar | null = null;
   if (files.length > 1 && !opts.json) {
