@@ -77,6 +77,15 @@ describe('readWorkbook: cells as Office.js returns them', () => {
     expect(s.values[0]).toEqual([45657, 45777.5]);
   });
 
+  it('gives the stored serial of a 1904-system workbook, as Office.js does', async () => {
+    const s = await sheetOf((ws, wb) => {
+      (wb.properties as { date1904?: boolean }).date1904 = true;
+      ws.getCell('A1').value = new Date(Date.UTC(2024, 11, 31));
+      ws.getCell('A1').numFmt = 'yyyy-mm-dd';
+    });
+    expect(s.values[0]).toEqual([45657 - 1462]);
+  });
+
   it('flattens rich text and hyperlinks, keeps booleans and error values', async () => {
     const s = await sheetOf((ws) => {
       ws.getCell('A1').value = { richText: [{ text: '全年' }, { text: '预算数', font: { bold: true } }] };
