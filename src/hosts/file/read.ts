@@ -28,8 +28,8 @@ export type InputErrorCode = 'missing' | 'empty' | 'not-xlsx' | 'damaged' | 'enc
 /** A workbook that cannot be read. `message` is one line of Chinese for the user. */
 export class InputError extends Error {
   readonly code: InputErrorCode;
-  constructor(code: InputErrorCode, message: string) {
-    super(message);
+  constructor(code: InputErrorCode, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'InputError';
     this.code = code;
   }
@@ -46,8 +46,8 @@ const REASONS: Record<InputErrorCode, string> = {
 };
 
 /** Builds an InputError with the standard one-line message. */
-export function inputError(code: InputErrorCode, name: string | undefined, reason?: string): InputError {
-  return new InputError(code, `无法读取 ${name || '工作簿'}：${reason ?? REASONS[code]}`);
+export function inputError(code: InputErrorCode, name: string | undefined, reason?: string, cause?: unknown): InputError {
+  return new InputError(code, `无法读取 ${name || '工作簿'}：${reason ?? REASONS[code]}`, cause);
 }
 
 // ---------------------------------------------------------------------------
@@ -251,8 +251,8 @@ export async function readWorkbook(input: Uint8Array | ArrayBuffer, opts: ReadOp
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw inputError('damaged', name);
+  } catch (e) {
+    throw inputError('damaged', name, undefined, e);
   }
   const has = (p: string) => Object.keys(zip.files).some((k) => k.toLowerCase() === p);
   if (!has('xl/workbook.xml')) {
@@ -262,14 +262,15 @@ export async function readWorkbook(input: Uint8Array | ArrayBuffer, opts: ReadOp
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw inputError('damaged', name);
+  } catch (e) {
+    // The parser's own error stays in `cause`, for --debug output.
+    throw inputError('damaged', name, undefined, e);
   }
   let unsupported: string[];
   try {
     unsupported = await findUnsupported(zip);
-  } catch {
-    throw inputError('damaged', name);
+  } catch (e) {
+    throw inputError('damaged', name, undefined, e);
   }
   return { snapshot: workbookSnapshot(workbook), workbook, unsupported };
 }
