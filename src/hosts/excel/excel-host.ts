@@ -1,6 +1,6 @@
 import type { WorkbookHost, Progress } from '../host';
 import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snapshot';
-import type { Patch, Mark, ValueWrite } from '../../core/patch';
+import type { Patch, Mark } from '../../core/patch';
 import type { CellRef } from '../../core/report';
 import type { XlRequestContext, XlRun, XlWorksheet, XlRange, XlChangedEventArgs, XlNote } from './xl';
 import { HostError, toHostError, isPayloadTooLarge, officeErrorCode } from './errors';
@@ -648,4 +648,3 @@ function deleteOwnConditionalFormats(
   }
 }
 
-export type { ValueWrite };

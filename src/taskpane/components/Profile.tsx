@@ -41,8 +41,9 @@ export function Profile(p: ProfileProps) {
   }, [p.profile]);
   const bands = draft.qualitativeBands.partial === 0.5 ? '80/50' : '80/60';
   const save = () => {
-    const w = weight.trim() === '' ? null : Number(weight);
-    p.onSave({ ...draft, fundsWeight: w === null || Number.isNaN(w) ? (weight.trim() === '' ? null : NaN) : w, achievementLevels: p.profile.achievementLevels });
+    // Empty reads the weight from the table; anything not a number is refused by the profile's own validation.
+    const fundsWeight = weight.trim() === '' ? null : Number(weight);
+    p.onSave({ ...draft, fundsWeight, achievementLevels: p.profile.achievementLevels });
   };
   const levels = Object.entries(p.profile.achievementLevels);
   return (
