@@ -6,7 +6,6 @@ describe('a sheet of 100,000 rows', () => {
   it('reads the same snapshot the spec gives', async () => {
     const spec = W.bigSheetWorkbook(100_000);
     const expected = W.toSnapshot(spec);
-    const t0 = Date.now();
     const fw = await readWorkbook(await W.toXlsx(spec));
     const s = fw.snapshot.sheets[0];
     expect(s.range).toBe(expected.sheets[0].range);
@@ -14,7 +13,5 @@ describe('a sheet of 100,000 rows', () => {
     expect(s.values[0][0]).toBe('附件4');
     expect(s.values[s.values.length - 1].slice(0, 2)).toEqual([100_000, 45292 + (99_999 % 366)]);
     expect(fw.snapshot).toEqual(expected);
-    // Generous: it is the generator and exceljs that take the time, not the snapshot.
-    expect(Date.now() - t0).toBeLessThan(120_000);
   }, 300_000);
 });
