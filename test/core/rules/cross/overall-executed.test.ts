@@ -1,0 +1,27 @@
+import rule from '../../../../src/core/rules/cross/overall-executed';
+import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+import { toSnapshot, workbook, sheet, hongjiangBasicData, hongjiangOverall } from '../../../../scripts/workbooks';
+
+const ok = hongjiang('corrected');
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the corrected Hongjiang workbook: 377.89 = 267.59 + 110.30', workbook: ok },
+    { name: '部门项目支出 written 110.30 as text', workbook: edit(ok, { '附件2!E17': '110.30' }) },
+    { name: '全年执行数 377.885 rounds to 377.89', workbook: edit(ok, { '附件3!E5': 377.885 }) },
+    { name: 'an unparseable basic amount is left to unparseable-number', workbook: edit(ok, { '附件2!E17': '110.3110.3' }) },
+    { name: 'the tables stacked on one sheet', workbook: toSnapshot(workbook(sheet('Sheet1', hongjiangOverall('corrected'), hongjiangBasicData('corrected')))) },
+  ],
+  invalid: [
+    {
+      name: 'the seed: 377.89 ≠ 255.51 + 110.26',
+      workbook: hongjiang('published'),
+      findings: [{ cell: '附件3!E5', message: /附件3!E5 年度资金总额 全年执行数 377\.89 ≠ 附件2 决算 一、部门基本支出 255\.51 \+ 二、部门项目支出 110\.26 = 365\.77/, related: ['附件2!E6', '附件2!E17'], expected: 365.77 }],
+    },
+    {
+      name: '全年执行数 377.9',
+      workbook: edit(ok, { '附件3!E5': 377.9 }),
+      findings: [{ cell: '附件3!E5', message: /全年执行数 377\.9 ≠ .*= 377\.89/, expected: 377.89 }],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import rule from '../../../../src/core/rules/table/basic-caps';
+import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+
+const ok = hongjiang('corrected');
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the corrected Hongjiang workbook', workbook: ok },
+    { name: '办公 + 水电差旅 + 会议培训 exactly equal to 公用经费', workbook: edit(ok, { '附件2!E7': 11.44 }) },
+    { name: '公用经费 equal to 部门基本支出', workbook: edit(ok, { '附件2!E7': 267.59 }) },
+    { name: 'parts whose binary sum exceeds 公用经费 by a rounding hair (0.1 + 0.2 vs 0.3)', workbook: edit(ok, { '附件2!C7': 0.3, '附件2!C8': 0.1, '附件2!C9': 0.2 }) },
+    { name: 'a part left empty is not compared', workbook: edit(ok, { '附件2!E8': '', '附件2!E9': 100 }) },
+  ],
+  invalid: [
+    {
+      name: 'the parts exceed 公用经费 (warning)',
+      workbook: edit(ok, { '附件2!E8': 50 }),
+      findings: [{ cell: '附件2!E7', severity: 'warning', message: /附件2!E7 其中：公用经费 2024 年决算数 51\.06 小于其中 其中：办公经费 \+ 水费、电费、差旅费 \+ 会议费、培训费 之和 57\.49/, related: ['附件2!E8', '附件2!E9', '附件2!E10'], expected: 57.49 }],
+    },
+    {
+      name: 'the parts exceed 公用经费 by 0.01',
+      workbook: edit(ok, { '附件2!B7': 16.08 }),
+      findings: [{ cell: '附件2!B7', severity: 'warning', message: /2023 年决算数 16\.08 小于其中 .* 之和 16\.09/, expected: 16.09 }],
+    },
+    {
+      name: '公用经费 above 部门基本支出 (warning)',
+      workbook: edit(ok, { '附件2!C7': 220 }),
+      findings: [{ cell: '附件2!C7', severity: 'warning', message: /附件2!C7 其中：公用经费 2024 年预算数 220 超过 附件2!C6 一、部门基本支出 219\.78/, related: ['附件2!C6'], expected: 219.78 }],
+    },
+  ],
+});

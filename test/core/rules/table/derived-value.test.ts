@@ -1,0 +1,105 @@
+import rule from '../../../../src/core/rules/table/derived-value';
+import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+import { toSnapshot, workbook, sheet, projectTable } from '../../../../scripts/workbooks';
+
+const ok = hongjiang('corrected');
+/** 附件3 at 68.8% executed: funds 得分 6.88, 总分 92.88 uncapped, 79 under the 执行率 cap. */
+const low = (total: number) => edit(ok, { '附件3!E5': 260, '附件3!G5': [0.688, '0.00%'], '附件3!H5': 6.88, '附件3!H29': total });
+
+/** A project table with 全年预算数 81, 全年执行数 10: 执行率 12.35%, and 10 × 12.35% = 1.235 → 1.24 (1.23 from the unrounded rate). */
+function lowRateProject(score: number, total: number) {
+  return toSnapshot(workbook(sheet('附件4', projectTable({
+    funds: { initial: 81, budget: 81, executed: 10, weight: 10, rate: { v: 0.1235, fmt: '0.00%' }, score },
+    current: { initial: 81, budget: 81, executed: 10 },
+    total: { weight: 100, score: total },
+  }))));
+}
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the corrected Hongjiang workbook', workbook: ok },
+    { name: 'the published workbook: its derived cells are right (only its inputs are wrong)', workbook: hongjiang('published') },
+    { name: '控制率 stored unrounded: 0.857142 agrees with 18/21 = 85.71%', workbook: edit(ok, { '附件2!E4': [0.857142, '0.00%'] }) },
+    { name: '控制率 as text 85.71%', workbook: edit(ok, { '附件2!E4': '85.71%' }) },
+    { name: '执行率 as text 100% and 得分 as text 10.00', workbook: edit(ok, { '附件3!G5': '100%', '附件3!H5': '10.00' }) },
+    { name: '总分 96.004 rounds to 96', workbook: edit(ok, { '附件3!H29': 96.004 }) },
+    { name: 'a percent actual stored as a number formatted 0%: 90% meets ≥90%', workbook: edit(ok, { '附件3!F28': [0.9, '0%'] }) },
+    { name: 'a formula whose cached result is right', workbook: edit(ok, { '附件3!H29': { formula: '=H5+SUM(H17:H28)', value: 96 } }) },
+    { name: 'funds 得分 from the rounded 执行率: 10 × 12.35% = 1.24', workbook: lowRateProject(1.24, 91.24) },
+    {
+      name: '总分 from the recomputed funds 得分 (8.57), not 100',
+      workbook: edit(hongjiang('corrected'), { '附件4!D6': 21, '附件4!E6': 18, '附件4!G6': [0.857142, '0.00%'], '附件4!H6': 8.57, '附件4!H24': 98.57 }),
+    },
+    { name: '68.8% executed, no cap by default: 总分 92.88', workbook: low(92.88) },
+    { name: '68.8% executed, capTotalByExecutionRate: 总分 79', workbook: low(79), profile: { capTotalByExecutionRate: true } },
+    { name: 'reverseFormula ratio: ≤377.89 万元 with 450 → 377.89 / 450 × 20 = 16.8', workbook: edit(ok, { '附件3!F17': '450 万元', '附件3!H17': 16.8, '附件3!H29': 92.8 }), profile: { reverseFormula: 'ratio' } },
+  ],
+  invalid: [
+    {
+      name: 'capTotalByExecutionRate: 总分 92.88 above the cap of 79 for 60% ≤ 执行率 < 70%',
+      workbook: low(92.88),
+      profile: { capTotalByExecutionRate: true },
+      findings: [{ cell: '附件3!H29', message: /总分 得分为 92\.88，应为 79（.*= 79（执行率封顶 79））/, expected: 79 }],
+    },
+    {
+      name: '执行率 95% for 377.89 / 377.89',
+      workbook: edit(ok, { '附件3!G5': [0.95, '0.00%'] }),
+      findings: [{ cell: '附件3!G5', message: /年度资金总额 执行率为 95\.00%，应为 100\.00%（377\.89 \/ 377\.89 = 100\.00%）/, related: ['附件3!E5', '附件3!D5'], expected: 1 }],
+    },
+    {
+      name: 'funds 得分 9.5 (the 总分 uses the recomputed 10, so it stays right)',
+      workbook: edit(ok, { '附件3!H5': 9.5 }),
+      findings: [{ cell: '附件3!H5', message: /年度资金总额 得分为 9\.5，应为 10/, related: ['附件3!G5', '附件3!F5'], expected: 10 }],
+    },
+    {
+      name: 'funds 得分 from the unrounded 执行率 (1.23) is wrong',
+      workbook: lowRateProject(1.23, 91.24),
+      findings: [{ cell: '附件4!H6', message: /得分为 1\.23，应为 1\.24（10 × 12\.35% = 1\.24）/, expected: 1.24 }],
+    },
+    {
+      name: 'a quantitative indicator scored in full: 3 家 of 5 家 gives 3, not 5',
+      workbook: edit(ok, { '附件3!H18': 5 }),
+      findings: [{ cell: '附件3!H18', message: /新增规模以上工业企业 得分为 5，应为 3（年度指标值 ≥5，实际完成 3，分值 5 → 3）/, related: ['附件3!E18', '附件3!F18', '附件3!G18'], expected: 3 }],
+    },
+    {
+      name: 'a reverse indicator over its cap: ≤377.89 万元 with 450 万元 → (1 − 72.11/377.89) × 20 = 16.18',
+      workbook: edit(ok, { '附件3!F17': '450 万元', '附件3!H17': 20, '附件3!H29': 92.18 }),
+      findings: [{ cell: '附件3!H17', message: /项目成本 得分为 20，应为 16\.18/, expected: 16.18 }],
+    },
+    {
+      name: '总分 98 where the scores add to 96',
+      workbook: edit(ok, { '附件3!H29': 98 }),
+      findings: [{ cell: '附件3!H29', message: /总分 得分为 98，应为 96（10 \+ 20 \+ 3 \+ 3 \+ 0/, related: ['附件3!H5', '附件3!H18', '附件3!H28'], expected: 96 }],
+    },
+    {
+      name: '控制率 90% for 18 / 21',
+      workbook: edit(ok, { '附件2!E4': [0.9, '0.00%'] }),
+      findings: [{ cell: '附件2!E4', message: /控制率为 90\.00%，应为 85\.71%（18 \/ 21 = 85\.71%）/, related: ['附件2!C4', '附件2!B4'], expected: 0.8571 }],
+    },
+    {
+      name: '控制率 as text 85.7% does not round to 85.71%',
+      workbook: edit(ok, { '附件2!E4': '85.7%' }),
+      findings: [{ cell: '附件2!E4', message: /应为 85\.71%/, expected: 0.8571 }],
+    },
+    {
+      name: 'an empty 执行率',
+      workbook: edit(ok, { '附件4!G6': '' }),
+      findings: [{ cell: '附件4!G6', message: /执行率为空，应为 100\.00%/, expected: 1 }],
+    },
+    {
+      name: 'a formula cell with a wrong result is reported, naming the formula',
+      workbook: edit(ok, { '附件3!H29': { formula: '=SUM(H17:H28)', value: 86 } }),
+      findings: [{ cell: '附件3!H29', message: /公式 =SUM\(H17:H28\) 的结果有误/, expected: 96 }],
+    },
+    {
+      name: 'a formula 执行率 with a wrong result',
+      workbook: edit(ok, { '附件4!G6': { formula: '=E6/C6*0.95', value: 0.95 } }),
+      findings: [{ cell: '附件4!G6', message: /为 .*应为 100\.00%.*公式/, expected: 1 }],
+    },
+    {
+      name: 'the miscalculated workbook: every wrong derived cell',
+      workbook: hongjiang('miscalculated'),
+      findings: ['附件2!E4', '附件3!G5', '附件3!H5', '附件3!H18', '附件3!H29', '附件4!G6', '附件4!H6', '附件4!H24'].map((cell) => ({ cell })),
+    },
+  ],
+});

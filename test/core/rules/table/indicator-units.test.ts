@@ -1,0 +1,36 @@
+import rule from '../../../../src/core/rules/table/indicator-units';
+import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+
+const ok = hongjiang('corrected');
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the corrected Hongjiang workbook', workbook: ok },
+    { name: 'same unit, with and without a space and in full width: ５家 vs 3 家', workbook: edit(ok, { '附件3!E18': '５家' }) },
+    { name: 'a unit on one side only is compared (5 家 vs 3)', workbook: edit(ok, { '附件3!F18': '3' }) },
+    { name: 'a percent target against a percent number cell', workbook: edit(ok, { '附件3!F28': [0.92, '0.00%'] }) },
+    { name: 'qualitative text is not a unit', workbook: edit(ok, { '附件3!F24': '效果较明显' }) },
+  ],
+  invalid: [
+    {
+      name: '家 vs 个',
+      workbook: edit(ok, { '附件3!F18': '3 个' }),
+      findings: [{ cell: '附件3!F18', message: /附件3!F18 新增规模以上工业企业 实际完成值“3 个”与年度指标值“5 家”单位不一致，未重新计分/, related: ['附件3!E18', '附件3!H18'] }],
+    },
+    {
+      name: '万元 vs 元',
+      workbook: edit(ok, { '附件4!F13': '190500 元' }),
+      findings: [{ cell: '附件4!F13', message: /项目成本 实际完成值“190500 元”与年度指标值“≤19\.05 万元”单位不一致/ }],
+    },
+    {
+      name: 'a percent target against a count',
+      workbook: edit(ok, { '附件3!F21': '100' }),
+      findings: [{ cell: '附件3!F21', message: /资金使用合规率 实际完成值“100”与年度指标值“100%”单位不一致/ }],
+    },
+    {
+      name: 'a count target against a percent number cell',
+      workbook: edit(ok, { '附件3!F19': [1, '0%'] }),
+      findings: [{ cell: '附件3!F19', message: /新增高新技术企业 实际完成值“1”与年度指标值“1 家”单位不一致/ }],
+    },
+  ],
+});
