@@ -31,9 +31,11 @@ export interface AppProps {
   analyze?: Analyze;
   /** A ready controller; by default the App makes one for the host. */
   controller?: PaneController;
+  /** The tab shown first (default: findings). */
+  initialTab?: TabId;
 }
 
-type TabId = 'results' | 'recalc' | 'scores' | 'summary' | 'profile';
+export type TabId = 'results' | 'recalc' | 'scores' | 'summary' | 'profile';
 
 /** The task pane. It takes the workbook as a WorkbookHost, so the browser demo can run the same App over files. */
 export function App(props: AppProps) {
@@ -50,7 +52,7 @@ export function App(props: AppProps) {
   return (
     <I18nContext.Provider value={i18n}>
       <FluentProvider theme={webLightTheme} lang={props.locale === 'zh' ? 'zh-CN' : 'en'}>
-        <Pane ctrl={ctrl} state={state} />
+        <Pane ctrl={ctrl} state={state} initialTab={props.initialTab} />
       </FluentProvider>
     </I18nContext.Provider>
   );
@@ -72,13 +74,25 @@ function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {
   );
 }
 
-export function Pane({ ctrl, state }: { ctrl: PaneController; state: PaneState }) {
+export function Pane({ ctrl, state, initialTab }: { ctrl: PaneController; state: PaneState; initialTab?: TabId }) {
   const { t, locale } = useI18n();
   const s = useStyles();
-  const [tab, setTab] = React.useState<TabId>('results');
+  const [tab, setTab] = React.useState<TabId>(initialTab ?? 'results');
   const busy = state.busy !== null;
   const report = state.report;
   const stale = state.staleSheets.length > 0 || state.profileStale;
+  const profile = (
+    <Profile
+      profile={state.profile}
+      autoRecheck={state.autoRecheck}
+      busy={busy}
+      onSave={(p) => void ctrl.saveProfile(p)}
+      onLevelForActive={(lv) => void ctrl.setAchievementLevelForActiveCell(lv)}
+      onRemoveLevel={(k) => void ctrl.setAchievementLevel(k, null)}
+      onSelect={(r) => void ctrl.select(r)}
+      onAutoRecheck={(on) => void ctrl.setAutoRecheck(on)}
+    />
+  );
   return (
     <main className={s.root} aria-busy={busy}>
       <header>
@@ -162,19 +176,11 @@ export function Pane({ ctrl, state }: { ctrl: PaneController; state: PaneState }
             onCopied={(ok) => ctrl.copied(ok)}
           />
         ) : null}
-        {(tab === 'profile' || !report) ? (
-          <details open={tab === 'profile'}>
+        {report && tab === 'profile' ? profile : null}
+        {!report ? (
+          <details>
             <summary>{t('tabProfile')}</summary>
-            <Profile
-              profile={state.profile}
-              autoRecheck={state.autoRecheck}
-              busy={busy}
-              onSave={(p) => void ctrl.saveProfile(p)}
-              onLevelForActive={(lv) => void ctrl.setAchievementLevelForActiveCell(lv)}
-              onRemoveLevel={(k) => void ctrl.setAchievementLevel(k, null)}
-              onSelect={(r) => void ctrl.select(r)}
-              onAutoRecheck={(on) => void ctrl.setAutoRecheck(on)}
-            />
+            {profile}
           </details>
         ) : null}
       </div>
