@@ -32,7 +32,8 @@ const rule: Rule = {
           const membersReadable = members.every((m) => ctx.analysis.read(m).kind !== 'unparseable');
           const memberSum = sum2(memberValues.map((v) => v ?? 0));
           if (read.kind === 'unparseable') {
-            if (!membersReadable || !own) { groupsReadable = false; continue; }
+            // With no project rows there is nothing to take its value from.
+            if (!membersReadable || !own || !g.members.length) { groupsReadable = false; continue; }
             groupValues.push({ field: members.length === 1 && members[0] ? members[0] : own, value: memberSum });
             continue;
           }

@@ -1,0 +1,95 @@
+import rule from '../../../../src/core/rules/table/basic-sums';
+import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+import { toSnapshot, workbook, sheet, basicDataTable, HONGJIANG_BASIC_ROWS, type BasicRow } from '../../../../scripts/workbooks';
+
+const ok = hongjiang('corrected');
+
+/** The corrected 经费控制情况 rows with the project part replaced. */
+function basicWith(projectRows: BasicRow[]) {
+  const rows = HONGJIANG_BASIC_ROWS.map((r) => ({ ...r }));
+  rows[0].final = 267.59;
+  const start = rows.findIndex((r) => r.label === '二、部门项目支出');
+  const end = rows.findIndex((r) => r.label === '政府采购金额');
+  rows.splice(start, end - start, ...projectRows);
+  return toSnapshot(workbook(sheet('附件2', basicDataTable({ rows }))));
+}
+
+/** Three groups; the second has two projects. */
+const threeGroups: BasicRow[] = [
+  { label: '二、部门项目支出', prev: 0, budget: 60.5, final: 58.35 },
+  { label: '1、业务工作经费', prev: 0, budget: 20, final: 19.05 },
+  { label: '科技三项费产学研创新', prev: 0, budget: 20, final: 19.05 },
+  { label: '2、专项工作经费', prev: 0, budget: 30.5, final: 30.2 },
+  { label: '中小企业发展专项', prev: 0, budget: 20.25, final: 20.1 },
+  { label: '工业园区建设', prev: 0, budget: 10.25, final: 10.1 },
+  { label: '3、其他项目', prev: 0, budget: 10, final: 9.1 },
+  { label: '安全生产监管', prev: 0, budget: 10, final: 9.1 },
+];
+const patch = (label: string, p: Partial<BasicRow>) => threeGroups.map((r) => (r.label === label ? { ...r, ...p } : r));
+
+ruleTester(rule, {
+  valid: [
+    { name: 'the corrected Hongjiang workbook', workbook: ok },
+    { name: '部门项目支出 written 110.30 (text) for 19.05 + 91.25', workbook: edit(ok, { '附件2!E17': '110.30' }) },
+    { name: '部门项目支出 110.295 rounds to 110.30', workbook: edit(ok, { '附件2!E17': 110.295 }) },
+    { name: 'three groups, one of two projects, whose binary sums are inexact', workbook: basicWith(threeGroups) },
+    { name: '三公 with 公务用车 of 0.1 + 0.2 = 0.3', workbook: edit(ok, { '附件2!B13': 0.1, '附件2!B14': 0.2, '附件2!B12': 0.3, '附件2!B11': 2.44 }) },
+    { name: 'empty cells in every row of a sum', workbook: edit(ok, { '附件2!C12': '', '附件2!C13': '-', '附件2!C14': '' }) },
+    {
+      name: 'an unparseable group with no project rows cannot be summed: left to unparseable-number',
+      workbook: basicWith([
+        { label: '二、部门项目支出', prev: 0, budget: 19.05, final: 110.3 },
+        { label: '1、业务工作经费', prev: 0, budget: 19.05, final: 19.05 },
+        { label: '2、专项工作经费', prev: 0, budget: 0, final: '91.2591.25' },
+      ]),
+    },
+    { name: 'rows after 政府采购金额 belong to no group', workbook: edit(ok, { '附件2!E22': 500, '附件2!E23': 999 }) },
+  ],
+  invalid: [
+    {
+      name: 'the seed: 部门项目支出 110.26, its groups add to 110.30 (the unparseable group counted as the sum of its rows)',
+      workbook: hongjiang('published'),
+      findings: [{ cell: '附件2!E17', message: /附件2!E17 二、部门项目支出 2024 年决算数 110\.26，但其下各项合计 19\.05 \+ 91\.25 = 110\.30/, related: ['附件2!E18', '附件2!E20'], expected: 110.3 }],
+    },
+    {
+      name: 'an unparseable group whose rows disagree with the total',
+      workbook: edit(ok, { '附件2!E20': '91.2591.25', '附件2!E21': 90 }),
+      findings: [{ cell: '附件2!E17', message: /110\.3，但其下各项合计 19\.05 \+ 90\.00 = 109\.05/, expected: 109.05 }],
+    },
+    {
+      name: '部门项目支出 vs its groups in the 预算 column',
+      workbook: edit(ok, { '附件2!C17': 20 }),
+      findings: [{ cell: '附件2!C17', message: /二、部门项目支出 2024 年预算数 20，但其下各项合计 19\.05 \+ 0\.00 = 19\.05/, related: ['附件2!C18', '附件2!C20'], expected: 19.05 }],
+    },
+    {
+      name: 'a group vs its project row (部门项目支出 is checked against the group as written)',
+      workbook: edit(ok, { '附件2!E21': 90 }),
+      findings: [{ cell: '附件2!E20', message: /2\.专项工作经费 2024 年决算数 91\.25，但 中小企业发展专项 = 90\.00 = 90\.00/, related: ['附件2!E21'], expected: 90 }],
+    },
+    {
+      name: 'a group of two projects',
+      workbook: basicWith(patch('工业园区建设', { final: 10.2 })),
+      findings: [{ cell: '附件2!E20', message: /2、专项工作经费 2024 年决算数 30\.2，但 中小企业发展专项 \+ 工业园区建设 = 20\.10 \+ 10\.20 = 30\.30/, related: ['附件2!E21', '附件2!E22'], expected: 30.3 }],
+    },
+    {
+      name: 'three groups against the 部门项目支出 total',
+      workbook: basicWith(patch('二、部门项目支出', { budget: 61 })),
+      findings: [{ cell: '附件2!C17', message: /61，但其下各项合计 20\.00 \+ 30\.50 \+ 10\.00 = 60\.50/, related: ['附件2!C18', '附件2!C20', '附件2!C23'], expected: 60.5 }],
+    },
+    {
+      name: '三公 vs 公务用车 + 出国 + 公务接待',
+      workbook: edit(ok, { '附件2!E16': 2 }),
+      findings: [{ cell: '附件2!E11', message: /附件2!E11 “三公”经费 2024 年决算数 1\.44，但 1、公务用车购置和维护经费 \+ 2、出国经费 \+ 3、公务接待 = 0\.00 \+ 0\.00 \+ 2\.00 = 2\.00/, related: ['附件2!E12', '附件2!E15', '附件2!E16'], expected: 2 }],
+    },
+    {
+      name: '公务用车 vs 公车购置 + 运行维护 (the 三公 total takes 公务用车 as written)',
+      workbook: edit(ok, { '附件2!B13': 0.5, '附件2!B14': 0.3 }),
+      findings: [{ cell: '附件2!B12', message: /1、公务用车购置和维护经费 2023 年决算数 0，但 其中：公车购置 \+ 公车运行维护 = 0\.50 \+ 0\.30 = 0\.80/, related: ['附件2!B13', '附件2!B14'], expected: 0.8 }],
+    },
+    {
+      name: 'the seed’s OCR labels 公交车购置 / 公交车运行维护 are the same rows',
+      workbook: edit(hongjiang('published'), { '附件2!E13': 1, '附件2!E20': 91.25, '附件2!E17': 110.3 }),
+      findings: [{ cell: '附件2!E12', message: /其中：公交车购置 \+ 公交车运行维护 = 1\.00 \+ 0\.00 = 1\.00/, expected: 1 }],
+    },
+  ],
+});
