@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { at, scalar } from '../rule';
-import { sum2 } from '../../num';
+import { round2, sum2 } from '../../num';
 
 /** RULES.md §3–4.3: 总分 (分值) = funds 分值 + Σ indicator 分值 = 100. */
 const rule: Rule = {
@@ -18,7 +18,7 @@ const rule: Rule = {
       const stored = ctx.num(t.total?.weight);
       const where = t.total?.weight ?? t.total?.labelCell ?? t.funds?.weight;
       if (!where) continue;
-      if (stored !== null && stored !== sum) {
+      if (stored !== null && round2(stored) !== sum) {
         ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值 ${stored} 与资金分值和各指标分值之和 ${sum} 不一致`, expected: sum, actual: scalar(t.total?.weight) });
       } else if (sum !== 100) {
         ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值合计为 ${sum}，应为 100`, expected: 100, actual: sum });
