@@ -36,7 +36,8 @@ const rule: Rule = {
         }
         if (level) {
           const [lo, hi] = level === '达成' ? [bands.achieved * w, w] : level === '部分达成' ? [bands.partial * w, bands.achieved * w] : [0, bands.partial * w];
-          const inBand = s >= round2(lo) && (level === '达成' ? s <= hi : s < round2(hi));
+          const r = round2(s);
+          const inBand = r >= round2(lo) && (level === '达成' ? r <= round2(hi) : r < round2(hi));
           if (!inBand) {
             ctx.report({ cell: score, related, table: a.table, severity: 'error',
               message: `${at(score)} ${name} 达成等级为“${level}”，得分应在 [${round2(lo)}, ${round2(hi)}${level === '达成' ? ']' : ')'} 内，表中得分 ${shown(score)}`,
