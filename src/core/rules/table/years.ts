@@ -14,8 +14,9 @@ const rule: Rule = {
     const counts = new Map<number, number>();
     for (const t of all) if (t.year !== null && t.title) counts.set(t.year, (counts.get(t.year) ?? 0) + 1);
     if (!counts.size) return;
+    // The year most titles give; on a tie, the basic-data table's.
     const basicYear = ctx.tables.basicData.find((t) => t.title && t.year !== null)?.year;
-    const y = basicYear ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const y = [...counts.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === basicYear) - Number(a[0] === basicYear))[0][0];
     for (const t of all) {
       if (t.title && t.year !== null && t.year !== y) {
         ctx.report({ cell: t.title, table: t, message: `${at(t.title)} 标题年度 ${t.year} 与其他表的年度 ${y} 不一致`, expected: y, actual: t.year });
