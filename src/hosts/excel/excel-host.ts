@@ -227,7 +227,7 @@ export class ExcelHost implements WorkbookHost {
           return r;
         });
         const existingNotes: (XlNote | null)[] = patch.marks.map((m) => {
-          if (!notes || m.related) return null;
+          if (!notes) return null;
           const n = ctx.workbook.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
           n.load('content');
           return n;

@@ -132,12 +132,13 @@ describe('ExcelHost.applyPatch', () => {
       { kind: 'cfAdd', sheet: '附件2', cell: 'D3', id: 3 },
       { kind: 'cfFormula', sheet: '附件2', cell: 'D3', value: '=ISTEXT("selfeval:error:related")' },
       { kind: 'cfFill', sheet: '附件2', cell: 'D3', value: '#FDE9EC' },
+      { kind: 'noteAdd', sheet: '附件2', cell: 'D3', value: `${NOTE_PREFIX}\n（相关）执行率应为 100.00%` },
       {
         kind: 'setting', key: MARKS_KEY, value: {
           version: 1, cells: [
             { sheet: '附件3', sheetId: '{2}', cell: 'F2', note: true },
             { sheet: '附件3', sheetId: '{2}', cell: 'G2', note: false },
-            { sheet: '附件2', sheetId: '{1}', cell: 'D3', note: false },
+            { sheet: '附件2', sheetId: '{1}', cell: 'D3', note: true },
           ],
         },
       },
@@ -299,7 +300,7 @@ describe('ExcelHost.clearMarks', () => {
     fx.writes.length = 0;
     await host.clearMarks();
     expect(fx.syncs).toBe(3);
-    expect(fx.writes.map((w) => w.kind).sort()).toEqual(['cfDelete', 'cfDelete', 'cfDelete', 'noteDelete', 'setting']);
+    expect(fx.writes.map((w) => w.kind).sort()).toEqual(['cfDelete', 'cfDelete', 'cfDelete', 'noteDelete', 'noteDelete', 'setting']);
     expect(fx.sheet('附件3').cfs.map((c) => c.id)).toEqual([900, 901]);
     expect(fx.sheet('附件3').notes.get('G2')).toBe('用户自己的批注');
     expect(fx.sheet('附件3').notes.has('F2')).toBe(false);
