@@ -51,7 +51,8 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
-      clean: true,
+      // dist/demo/ belongs to the browser demo's build (webpack.demo.config.js).
+      clean: { keep: /^demo[\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
