@@ -1,0 +1,148 @@
+/**
+ * The demo page: a toolbar (打开文件, 下载), the workbook's grid on the left and
+ * the add-in's task pane on the right, both on one DemoHost. Opening another
+ * workbook (file picker or drag and drop) makes a new host and mounts a new
+ * pane on it, as Excel starts the add-in afresh for another document.
+ */
+import * as React from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { DemoHost } from './demo-host';
+import { Grid } from './Grid';
+import { Pane } from './pane';
+
+/** The bundled sample, copied next to the page by the demo's webpack config. */
+export const SAMPLE_URL = 'hongjiang-2024.xlsx';
+
+interface Opened {
+  host: DemoHost;
+  /** Bumped per workbook: the pane's React key. */
+  id: number;
+}
+
+function downloadBlob(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
+  const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function DemoPage(): React.ReactElement {
+  const [opened, setOpened] = React.useState<Opened | null>(null);
+  const [busy, setBusy] = React.useState<string | null>('正在打开示例工作簿……');
+  const [error, setError] = React.useState<string | null>(null);
+  const [dragging, setDragging] = React.useState(false);
+  const input = React.useRef<HTMLInputElement>(null);
+  const nextId = React.useRef(1);
+
+  const open = React.useCallback(async (load: () => Promise<ArrayBuffer>, fileName: string) => {
+    setBusy(`正在打开 ${fileName}……`);
+    setError(null);
+    try {
+      const host = await DemoHost.open(await load(), fileName);
+      setOpened({ host, id: nextId.current++ });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const openFile = React.useCallback((file: File) => open(() => file.arrayBuffer(), file.name), [open]);
+
+  // The bundled sample at start.
+  React.useEffect(() => {
+    void open(async () => {
+      const res = await fetch(SAMPLE_URL);
+      if (!res.ok) throw new Error(`无法加载示例工作簿 ${SAMPLE_URL}（HTTP ${res.status}）`);
+      return res.arrayBuffer();
+    }, SAMPLE_URL);
+  }, [open]);
+
+  // Drag and drop anywhere on the page.
+  React.useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const enter = (e: DragEvent) => { if (!hasFiles(e)) return; e.preventDefault(); depth++; setDragging(true); };
+    const over = (e: DragEvent) => { if (!hasFiles(e)) return; e.preventDefault(); e.dataTransfer!.dropEffect = 'copy'; };
+    const leave = (e: DragEvent) => { if (!hasFiles(e)) return; depth = Math.max(0, depth - 1); if (depth === 0) setDragging(false); };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const file = e.dataTransfer!.files[0];
+      if (file) void openFile(file);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [openFile]);
+
+  const download = async () => {
+    if (!opened) return;
+    setError(null);
+    try {
+      downloadBlob(await opened.host.exportBytes(), opened.host.getState().fileName);
+    } catch (e) {
+      setError(`下载失败：${messageOf(e)}`);
+    }
+  };
+
+  const unsupported = opened?.host.unsupported ?? [];
+  return (
+    <div className="page">
+      <header className="toolbar">
+        <Text weight="semibold" size={400} className="title">自评表校验助手 · 浏览器演示</Text>
+        <Button icon={<FolderOpenRegular />} onClick={() => input.current?.click()} data-testid="open">打开文件</Button>
+        <input
+          ref={input}
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void openFile(file);
+          }}
+        />
+        <Button icon={<ArrowDownloadRegular />} onClick={download} disabled={!opened} data-testid="download">下载</Button>
+        <span className="file-name" data-testid="file-name">{opened ? opened.host.getState().fileName : ''}</span>
+        {busy && <Spinner size="tiny" label={busy} />}
+        <span className="hint">可将 .xlsx 文件拖放到页面上打开。文件只在本机浏览器中处理，不会上传。</span>
+      </header>
+      {error && (
+        <MessageBar intent="error" data-testid="page-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
+      )}
+      {unsupported.length > 0 && (
+        <MessageBar intent="warning"><MessageBarBody>此工作簿含有下载时无法保留的内容：{unsupported.join('、')}。</MessageBarBody></MessageBar>
+      )}
+      <main className="workspace">
+        <section className="sheet-area" aria-label="工作表">
+          {opened ? <Grid host={opened.host} /> : <div className="grid-empty">{busy ?? '请打开一个 .xlsx 工作簿。'}</div>}
+        </section>
+        <aside className="pane-area" aria-label="任务窗格">
+          {opened && <Pane key={opened.id} host={opened.host} />}
+        </aside>
+      </main>
+      {dragging && <div className="drop-overlay">松开鼠标以打开工作簿</div>}
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+/**
+ * The browser demo's WorkbookHost: the task pane runs on an .xlsx file held in
+ * memory (the file host's exceljs reader and writer) instead of Office.js, and
+ * the demo's grid draws what this host holds.
+ *
+ * - Values are written into the exceljs workbook; the grid redraws from the
+ *   file host's snapshot.
+ * - Marks are kept apart from the cells' styles, so that `clearMarks` leaves
+ *   the workbook exactly as it was; `exportBytes` writes them (fill and note,
+ *   as the command line does) into a copy of the workbook for the download.
+ * - Settings live in memory with the open workbook, like Excel's workbook
+ *   settings live with the document.
+ */
+import ExcelJS from 'exceljs';
+import type { Progress, WorkbookHost } from '../hosts/host';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import type { Mark, Patch } from '../core/patch';
+import type { CellRef } from '../core/report';
+import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../core/address';
+import { readWorkbook, sheetSnapshot, type FileWorkbook } from '../hosts/file/read';
+import { applyPatch as writePatch, writeWorkbook } from '../hosts/file/write';
+import { HostError } from '../hosts/excel/errors';
+import { sheetLook, type SheetLook } from './look';
+
+export interface Selection {
+  sheet: string;
+  /** The selected range (a single cell: top = bottom, left = right). */
+  range: RangePos;
+  /** The active cell: the range's top-left cell. */
+  active: CellPos;
+}
+
+/** What the grid draws. A new object on every change (for React's useSyncExternalStore). */
+export interface DemoState {
+  fileName: string;
+  sheets: SheetSnapshot[];
+  activeSheet: string;
+  selection: Selection;
+  /** Key `${sheet}!${cell}`. */
+  marks: ReadonlyMap<string, Mark>;
+  /** Bumped when the host asks the grid to scroll the selection into view. */
+  reveal: number;
+}
+
+/** One cell before a value write, to restore it exactly on undo. */
+interface CellBefore {
+  sheet: string;
+  cell: string;
+  value: ExcelJS.CellValue;
+  style: Partial<ExcelJS.Style>;
+  written: number;
+}
+
+const markKey = (r: CellRef) => `${r.sheet}!${r.cell}`;
+
+function clone<T>(x: T): T {
+  return x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T);
+}
+
+function sameNumber(a: CellValue, b: number): boolean {
+  return typeof a === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+export class DemoHost implements WorkbookHost {
+  readonly name = 'Demo';
+  private state: DemoState;
+  private readonly listeners = new Set<() => void>();
+  private readonly editListeners = new Set<(sheet: string) => void>();
+  private readonly settings = new Map<string, unknown>();
+  private readonly undoStack: CellBefore[][] = [];
+  private readonly looks = new Map<string, SheetLook>();
+
+  constructor(private readonly fw: FileWorkbook, fileName: string) {
+    const first = fw.snapshot.sheets[0]?.name ?? '';
+    this.state = {
+      fileName,
+      sheets: fw.snapshot.sheets,
+      activeSheet: first,
+      selection: { sheet: first, range: { top: 0, left: 0, bottom: 0, right: 0 }, active: { row: 0, col: 0 } },
+      marks: new Map(),
+      reveal: 0,
+    };
+  }
+
+  /** Reads an .xlsx file's bytes (throws the file host's InputError with a Chinese message). */
+  static async open(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<DemoHost> {
+    return new DemoHost(await readWorkbook(bytes, { name: fileName }), fileName);
+  }
+
+  /** Parts of the file that the download will not keep (charts, images, …), as display names. */
+  get unsupported(): string[] {
+    return this.fw.unsupported;
+  }
+
+  // ---------------------------------------------------------------- the grid's side
+
+  getState = (): DemoState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(patch: Partial<DemoState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** Column widths, row heights and cell styles of a sheet (read once). */
+  look(sheet: string): SheetLook {
+    let look = this.looks.get(sheet);
+    if (!look) {
+      look = sheetLook(this.worksheet(sheet));
+      this.looks.set(sheet, look);
+    }
+    return look;
+  }
+
+  /** Shows a sheet, as a click on its tab does. */
+  activateSheet(sheet: string): void {
+    if (sheet === this.state.activeSheet) return;
+    this.worksheet(sheet);
+    this.update({
+      activeSheet: sheet,
+      selection: { sheet, range: { top: 0, left: 0, bottom: 0, right: 0 }, active: { row: 0, col: 0 } },
+    });
+  }
+
+  /** Selects a cell or range of the active sheet, as a click in the grid does. */
+  selectRange(sheet: string, range: RangePos, reveal = false): void {
+    this.update({
+      activeSheet: sheet,
+      selection: { sheet, range: this.expandToMerges(sheet, range), active: { row: range.top, col: range.left } },
+      reveal: reveal ? this.state.reveal + 1 : this.state.reveal,
+    });
+  }
+
+  /**
+   * Writes what the user typed into a cell (an edit in the grid): a number
+   * when the text reads as one, otherwise text; empty clears the cell. Tells
+   * the `onUserEdit` listeners.
+   */
+  editCell(ref: CellRef, input: string, parsed: { value: number; format?: string } | null): void {
+    const cell = this.worksheet(ref.sheet).getCell(ref.cell);
+    if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
+    if (input.trim() === '') cell.value = null;
+    else if (parsed) {
+      cell.value = parsed.value;
+      if (parsed.format && (!cell.numFmt || cell.numFmt === 'General')) cell.numFmt = parsed.format;
+    } else cell.value = input;
+    this.refreshSheets([ref.sheet]);
+    for (const cb of [...this.editListeners]) cb(ref.sheet);
+  }
+
+  /** The workbook as .xlsx bytes, with the current values and the marks (fill and note on each marked cell). */
+  async exportBytes(): Promise<Uint8Array<ArrayBuffer>> {
+    const bytes = await writeWorkbook(this.fw);
+    const marks = [...this.state.marks.values()];
+    if (marks.length === 0) return new Uint8Array(bytes);
+    // Marks go into a copy, so the workbook in memory stays free of them.
+    const copy = await readWorkbook(bytes);
+    writePatch(copy, { values: [], marks });
+    return new Uint8Array(await writeWorkbook(copy));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private worksheet(sheet: string): ExcelJS.Worksheet {
+    const ws = this.fw.workbook.getWorksheet(sheet);
+    if (!ws) throw new HostError('sheetMissing', { sheet });
+    return ws;
+  }
+
+  private merges(sheet: string): RangePos[] {
+    return (this.state.sheets.find((s) => s.name === sheet)?.merges ?? []).map((m) => parseRange(m));
+  }
+
+  /** The range grown to cover every merged area it touches (as Excel selects). */
+  private expandToMerges(sheet: string, range: RangePos): RangePos {
+    const r = { ...range };
+    const merges = this.merges(sheet);
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const m of merges) {
+        const touches = m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left;
+        if (!touches) continue;
+        if (m.top < r.top || m.left < r.left || m.bottom > r.bottom || m.right > r.right) {
+          r.top = Math.min(r.top, m.top); r.left = Math.min(r.left, m.left);
+          r.bottom = Math.max(r.bottom, m.bottom); r.right = Math.max(r.right, m.right);
+          grown = true;
+        }
+      }
+    }
+    return r;
+  }
+
+  /** The top-left cell of the merged area holding the cell, or the cell itself. */
+  private masterCell(sheet: string, pos: CellPos): CellPos {
+    const m = this.merges(sheet).find((a) => pos.row >= a.top && pos.row <= a.bottom && pos.col >= a.left && pos.col <= a.right);
+    return m ? { row: m.top, col: m.left } : pos;
+  }
+
+  /** Takes the named sheets' snapshots again from the workbook, for the grid and for the next read. */
+  private refreshSheets(names: string[]): void {
+    const date1904 = !!(this.fw.workbook.properties as { date1904?: boolean }).date1904;
+    const set = new Set(names);
+    this.fw.snapshot.sheets = this.fw.snapshot.sheets.map((s) => (set.has(s.name) ? sheetSnapshot(this.worksheet(s.name), date1904) : s));
+    this.update({ sheets: this.fw.snapshot.sheets });
+  }
+
+  // ---------------------------------------------------------------- WorkbookHost
+
+  async readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
+    onProgress?.({ fraction: 1, label: 'sheets' });
+    // A copy of the list: later writes replace sheets in the host's snapshot, never inside this one.
+    return { sheets: [...this.fw.snapshot.sheets] };
+  }
+
+  async applyPatch(patch: Patch): Promise<void> {
+    if (patch.values.length === 0 && patch.marks.length === 0) return;
+    for (const m of patch.marks) this.worksheet(m.sheet);
+    const before: CellBefore[] = patch.values.map((v) => {
+      const cell = this.worksheet(v.sheet).findCell(parseCell(v.cell).row + 1, parseCell(v.cell).col + 1);
+      return { sheet: v.sheet, cell: v.cell, value: cell ? cell.value : null, style: clone(cell?.style ?? {}), written: v.value };
+    });
+    if (patch.values.length) {
+      // The file host checks the whole patch first (formula cells, merged cells, sheets): nothing is half-written.
+      writePatch(this.fw, { values: patch.values, marks: [] });
+      this.undoStack.push(before);
+      this.refreshSheets([...new Set(patch.values.map((v) => v.sheet))]);
+    }
+    if (patch.marks.length) {
+      const marks = new Map(this.state.marks);
+      for (const m of patch.marks) marks.set(markKey(m), { ...m });
+      this.update({ marks });
+    }
+  }
+
+  canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  async undo(): Promise<void> {
+    const entry = this.undoStack[this.undoStack.length - 1];
+    if (!entry) throw new HostError('nothingToUndo');
+    for (const c of entry) {
+      const ws = this.worksheet(c.sheet);
+      const cell = ws.getCell(c.cell);
+      const now = cell.type === ExcelJS.ValueType.Formula ? null : (cell.value as CellValue);
+      if (!sameNumber(now, c.written)) throw new HostError('cellChanged', { sheet: c.sheet, cell: c.cell });
+    }
+    for (const c of entry) {
+      const cell = this.worksheet(c.sheet).getCell(c.cell);
+      cell.value = c.value;
+      cell.style = clone(c.style);
+    }
+    this.undoStack.pop();
+    this.refreshSheets([...new Set(entry.map((c) => c.sheet))]);
+  }
+
+  async clearMarks(): Promise<void> {
+    if (this.state.marks.size) this.update({ marks: new Map() });
+  }
+
+  async select(ref: CellRef): Promise<void> {
+    this.worksheet(ref.sheet);
+    this.selectRange(ref.sheet, parseRange(ref.cell), true);
+  }
+
+  async activeCell(): Promise<CellRef | null> {
+    const s = this.state.selection;
+    return { sheet: s.sheet, cell: toA1(s.active.row, s.active.col) };
+  }
+
+  async insertText(text: string, at?: CellRef): Promise<CellRef> {
+    const target = at ?? (await this.activeCell());
+    if (!target) throw new HostError('noActiveCell');
+    const ws = this.worksheet(target.sheet);
+    const pos = this.masterCell(target.sheet, parseCell(target.cell));
+    const ref = { sheet: target.sheet, cell: toA1(pos.row, pos.col) };
+    const cell = ws.getCell(ref.cell);
+    if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
+    cell.value = text;
+    this.refreshSheets([ref.sheet]);
+    return ref;
+  }
+
+  getSetting<T>(key: string): T | undefined {
+    return clone(this.settings.get(key)) as T | undefined;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    this.settings.set(key, clone(value));
+  }
+
+  onUserEdit(cb: (sheet: string) => void): () => void {
+    this.editListeners.add(cb);
+    return () => this.editListeners.delete(cb);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The add-in's task pane App, mounted on the demo's host: the same App and
+ * engine as in Excel, only the WorkbookHost differs. The pane speaks
+ * 简体中文 unless the page's address asks for `?lang=en`.
+ */
+import * as React from 'react';
+import { App } from '../taskpane/App';
+import type { Locale } from '../i18n';
+import type { DemoHost } from './demo-host';
+
+function pageLocale(): Locale {
+  return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
+}
+
+export function Pane({ host }: { host: DemoHost }): React.ReactElement {
+  const locale = React.useMemo(pageLocale, []);
+  return <App host={host} locale={locale} />;
+}

@@ -1,0 +1,161 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { DemoHost } from '../../src/demo/demo-host';
+import { cellText } from '../../src/demo/format';
+import { readWorkbook } from '../../src/hosts/file/read';
+import type { Patch } from '../../src/core/patch';
+
+const SAMPLE = path.resolve(__dirname, '../../samples/hongjiang-2024.xlsx');
+
+async function sample(): Promise<DemoHost> {
+  return DemoHost.open(await fs.readFile(SAMPLE), 'hongjiang-2024.xlsx');
+}
+
+/** The shown value of a cell in the host's current snapshot. */
+function shown(host: DemoHost, sheet: string, a1: string): string {
+  const s = host.getState().sheets.find((x) => x.name === sheet)!;
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const r = Number(m[2]) - 1;
+  const c = m[1].charCodeAt(0) - 65;
+  return cellText(s.values[r]?.[c], s.numberFormats?.[r]?.[c]).text;
+}
+
+async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  return (await readWorkbook(bytes)).workbook;
+}
+
+const H29: Patch = { values: [{ sheet: '附件3', cell: 'H29', value: 90 }, { sheet: '附件3', cell: 'G5', value: 0.5, numberFormat: '0.00%' }], marks: [] };
+const MARKS: Patch = {
+  values: [],
+  marks: [
+    { sheet: '附件2', cell: 'E20', severity: 'error', message: '不是数字', related: false },
+    { sheet: '附件2', cell: 'E19', severity: 'warning', message: '（相关）x', related: true },
+  ],
+};
+
+describe('cellText', () => {
+  it('formats through the number format as Excel shows it', () => {
+    expect(cellText(0.8571, '0.00%')).toEqual({ text: '85.71%', align: 'right', color: undefined });
+    expect(cellText(1234.5, '#,##0.00').text).toBe('1,234.50');
+    expect(cellText(-2, '0;[Red]-0')).toMatchObject({ text: '-2', color: 'red' });
+    expect(cellText('91.2591.25', 'General')).toMatchObject({ text: '91.2591.25', align: 'left' });
+    expect(cellText(true, null)).toMatchObject({ text: 'TRUE', align: 'center' });
+    expect(cellText('', '0%').text).toBe('');
+    expect(cellText(3, 'not a [format').text).toBe('3');
+  });
+});
+
+describe('DemoHost', () => {
+  it('writes values into the workbook and the grid, and undo restores value and format exactly', async () => {
+    const host = await sample();
+    const ws = (host as unknown as { fw: { workbook: ExcelJS.Workbook } }).fw.workbook.getWorksheet('附件3')!;
+    const before = { h29: ws.getCell('H29').value, g5: ws.getCell('G5').value, style: JSON.stringify(ws.getCell('G5').style) };
+    const read = await host.readWorkbook();
+    await host.applyPatch(H29);
+    expect(shown(host, '附件3', 'H29')).toBe('90');
+    expect(shown(host, '附件3', 'G5')).toBe('50.00%');
+    expect(host.canUndo()).toBe(true);
+    // A snapshot read earlier is not changed by the write.
+    expect(read.sheets.find((s) => s.name === '附件3')!.values[28][7]).toBe(before.h29);
+    expect((await host.readWorkbook()).sheets.find((s) => s.name === '附件3')!.values[28][7]).toBe(90);
+
+    await host.undo();
+    expect(host.canUndo()).toBe(false);
+    expect(ws.getCell('H29').value).toBe(before.h29);
+    expect(ws.getCell('G5').value).toBe(before.g5);
+    expect(JSON.stringify(ws.getCell('G5').style)).toBe(before.style);
+    expect(shown(host, '附件3', 'G5')).toBe('100%');
+    await expect(host.undo()).rejects.toMatchObject({ code: 'nothingToUndo' });
+  });
+
+  it('refuses to undo over a cell the user changed since', async () => {
+    const host = await sample();
+    await host.applyPatch(H29);
+    host.editCell({ sheet: '附件3', cell: 'H29' }, '97', { value: 97 });
+    await expect(host.undo()).rejects.toMatchObject({ code: 'cellChanged', params: { sheet: '附件3', cell: 'H29' } });
+    expect(shown(host, '附件3', 'H29')).toBe('97');
+  });
+
+  it('refuses a patch on a formula cell or a missing sheet and changes nothing', async () => {
+    const host = await sample();
+    const ws = (host as unknown as { fw: { workbook: ExcelJS.Workbook } }).fw.workbook.getWorksheet('附件3')!;
+    ws.getCell('J1').value = { formula: '1+1', result: 2 };
+    await expect(host.applyPatch({ values: [{ sheet: '附件3', cell: 'H29', value: 1 }, { sheet: '附件3', cell: 'J1', value: 1 }], marks: [] })).rejects.toThrow(/公式/);
+    expect(shown(host, '附件3', 'H29')).toBe('96');
+    await expect(host.applyPatch({ values: [{ sheet: '附件9', cell: 'A1', value: 1 }], marks: [] })).rejects.toThrow(/附件9/);
+    await expect(host.applyPatch({ values: [], marks: [{ ...MARKS.marks[0], sheet: '附件9' }] })).rejects.toMatchObject({ code: 'sheetMissing' });
+    expect(host.canUndo()).toBe(false);
+    expect(host.getState().marks.size).toBe(0);
+  });
+
+  it('keeps marks apart from the cells: clearMarks leaves the workbook as it was, the download carries them', async () => {
+    const host = await sample();
+    const original = await reread(await host.exportBytes());
+    await host.applyPatch(MARKS);
+    expect([...host.getState().marks.keys()]).toEqual(['附件2!E20', '附件2!E19']);
+    expect(host.canUndo()).toBe(false);
+
+    const marked = (await reread(await host.exportBytes())).getWorksheet('附件2')!;
+    expect(marked.getCell('E20').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    expect(marked.getCell('E19').fill).toMatchObject({ fgColor: { argb: 'FFFFF6D5' } });
+    expect(String(marked.getCell('E20').note)).toBe('自评表校验助手：不是数字');
+
+    await host.clearMarks();
+    expect(host.getState().marks.size).toBe(0);
+    const cleared = (await reread(await host.exportBytes())).getWorksheet('附件2')!;
+    for (const a1 of ['E19', 'E20']) {
+      expect(JSON.stringify(cleared.getCell(a1).style)).toBe(JSON.stringify(original.getWorksheet('附件2')!.getCell(a1).style));
+      expect(cleared.getCell(a1).note).toBeUndefined();
+    }
+  });
+
+  it('select activates the sheet, selects the cell or range (grown over merged cells) and asks the grid to scroll', async () => {
+    const host = await sample();
+    const reveal = host.getState().reveal;
+    await host.select({ sheet: '附件4', cell: 'E6' });
+    expect(host.getState()).toMatchObject({ activeSheet: '附件4', selection: { sheet: '附件4', range: { top: 5, left: 4, bottom: 5, right: 4 } } });
+    expect(host.getState().reveal).toBe(reveal + 1);
+    expect(await host.activeCell()).toEqual({ sheet: '附件4', cell: 'E6' });
+    // A2:G2 of 附件2 is merged: selecting B2 selects the whole title.
+    await host.select({ sheet: '附件2', cell: 'B2' });
+    expect(host.getState().selection.range).toEqual({ top: 1, left: 0, bottom: 1, right: 6 });
+    await host.select({ sheet: '附件3', cell: 'A1:I30' });
+    expect(await host.activeCell()).toEqual({ sheet: '附件3', cell: 'A1' });
+    await expect(host.select({ sheet: '附件9', cell: 'A1' })).rejects.toMatchObject({ code: 'sheetMissing' });
+  });
+
+  it('insertText writes into the active cell (the top-left of a merged area), never over a formula', async () => {
+    const host = await sample();
+    const edits: string[] = [];
+    host.onUserEdit((s) => edits.push(s));
+    host.selectRange('附件3', { top: 32, left: 1, bottom: 32, right: 1 });
+    expect(await host.insertText('摘要')).toEqual({ sheet: '附件3', cell: 'B33' });
+    expect(shown(host, '附件3', 'B33')).toBe('摘要');
+    expect(await host.insertText('标题', { sheet: '附件2', cell: 'C2' })).toEqual({ sheet: '附件2', cell: 'A2' });
+    expect(edits).toEqual([]);
+
+    const ws = (host as unknown as { fw: { workbook: ExcelJS.Workbook } }).fw.workbook.getWorksheet('附件3')!;
+    ws.getCell('J1').value = { formula: '1+1', result: 2 };
+    await expect(host.insertText('x', { sheet: '附件3', cell: 'J1' })).rejects.toMatchObject({ code: 'formulaCell' });
+  });
+
+  it('tells onUserEdit about edits in the grid, and settings stay in memory as copies', async () => {
+    const host = await sample();
+    const edits: string[] = [];
+    const off = host.onUserEdit((s) => edits.push(s));
+    host.editCell({ sheet: '附件2', cell: 'E20' }, '91.25', { value: 91.25 });
+    expect(shown(host, '附件2', 'E20')).toBe('91.25');
+    host.editCell({ sheet: '附件2', cell: 'E20' }, '', null);
+    expect(shown(host, '附件2', 'E20')).toBe('');
+    off();
+    host.editCell({ sheet: '附件2', cell: 'E20' }, 'x', null);
+    expect(edits).toEqual(['附件2', '附件2']);
+
+    const v = { a: [1] };
+    await host.setSetting('k', v);
+    v.a.push(2);
+    expect(host.getSetting('k')).toEqual({ a: [1] });
+    expect(host.getSetting('missing')).toBeUndefined();
+  });
+});
