@@ -1,0 +1,119 @@
+/**
+ * A small harness for the demo's browser tests: serves dist/demo on a free
+ * localhost port, drives Debian's chromium through playwright-core, runs the
+ * tests one after another, keeps a screenshot of each in test-artifacts/e2e/
+ * and prints a closing line `N passed, M failed`.
+ */
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { chromium } = require('playwright-core');
+const { serveDemo } = require('../../scripts/serve-demo');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function chromiumPath() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error('Chromium not found: install it (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.');
+  return found;
+}
+
+const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+/**
+ * Runs `tests` ([{ name, fn(t) }]). Each test gets `t` with:
+ * - `page`: a fresh page on the demo, its sample loaded,
+ * - `url`, `origin`, `artifacts`, `newPage()`,
+ * - `external`: requests the page tried to make to another origin (all blocked).
+ */
+async function run(tests, { timeoutMs = 90_000 } = {}) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-e2e-'));
+  let served = null;
+  let context = null;
+  let passed = 0;
+  let failed = 0;
+  try {
+    served = await serveDemo({ port: 0 });
+    const origin = `http://127.0.0.1:${served.port}`;
+    context = await chromium.launchPersistentContext(userData, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 720 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(20_000);
+    const external = [];
+    // The page must load nothing from the network: block and record anything not from the demo's server.
+    await context.route('**/*', (route) => {
+      const u = route.request().url();
+      if (u.startsWith(`${origin}/`) || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
+      external.push(u);
+      return route.abort();
+    });
+    for (const page of context.pages()) await page.close();
+
+    const newPage = async () => {
+      const page = await context.newPage();
+      page.pageErrors = [];
+      page.on('pageerror', (e) => page.pageErrors.push(e));
+      await page.goto(`${origin}/`);
+      await page.locator('table.grid td[data-cell="A1"]').waitFor();
+      return page;
+    };
+
+    for (const [i, test] of tests.entries()) {
+      const started = Date.now();
+      let page = null;
+      const shot = path.join(ARTIFACTS, `${String(i + 1).padStart(2, '0')}-${slug(test.name)}.png`);
+      try {
+        page = await newPage();
+        external.length = 0;
+        const t = { page, origin, url: served.url, artifacts: ARTIFACTS, external, newPage, root: ROOT };
+        let timer;
+        await Promise.race([
+          test.fn(t),
+          new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs); }),
+        ]).finally(() => clearTimeout(timer));
+        if (page.pageErrors.length) throw new Error(`uncaught error in the page: ${page.pageErrors[0].message}`);
+        passed++;
+        console.log(`  ✓ ${test.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        failed++;
+        console.log(`  ✗ ${test.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(String(e && e.stack ? e.stack : e).split('\n').slice(0, 8).map((l) => `      ${l}`).join('\n'));
+      } finally {
+        if (page) {
+          await page.screenshot({ path: shot }).catch(() => undefined);
+          await page.close().catch(() => undefined);
+        }
+      }
+    }
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ setup: ${e && e.stack ? e.stack : e}`);
+  } finally {
+    if (context) await context.close().catch(() => undefined);
+    if (served) await served.close();
+    fs.rmSync(userData, { recursive: true, force: true });
+  }
+  console.log(`\nScreenshots: ${path.relative(process.cwd(), ARTIFACTS)}/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0;
+}
+
+module.exports = { run, ROOT, ARTIFACTS };
