@@ -42,7 +42,7 @@ export type NumberRead =
   | { kind: 'number'; value: number; percent: boolean; unit: string | null }
   | { kind: 'unparseable'; text: string };
 
-const NUM_RE = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)\s*(%)?\s*([^\d\s.%+\-,][^\d]{0,7})?$/;
+const NUM_RE = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)\s*(%)?\s*([^\d\s.%+\-,][^\d]{0,7}[23]?)?$/;
 
 /**
  * Reads a number cell: a number (percent when its format is a percentage), or
@@ -69,8 +69,20 @@ export function parseNumberText(text: string): NumberRead {
   const signed = m[1] === '-' ? -magnitude : magnitude;
   const percent = m[3] === '%';
   const unit = m[4] ? m[4].trim() : null;
-  if (unit && /[<>=≥≤]/.test(unit)) return { kind: 'unparseable', text };
+  if (unit && !isUnit(unit)) return { kind: 'unparseable', text };
   return { kind: 'number', value: percent ? signed / 100 : signed, percent, unit };
+}
+
+const LATIN_UNITS = new Set(['m', 'm2', 'm3', 'km', 'km2', 'cm', 'mm', 'kg', 't', 'g', 'h', 'kw', 'kwh', 'mw', 'mb', 'gb', 'tb', 'l', 'ml', 'ha', 'pcs']);
+
+/**
+ * A trailing unit: Chinese counter words and measures (万元, 家, 人, 公里, 平方米, ㎡),
+ * or a known Latin unit. Latin letters otherwise are typing slips (`110.3O`, `1OO`), not units.
+ */
+function isUnit(u: string): boolean {
+  if (/[<>=≥≤]/.test(u)) return false;
+  if (!/[A-Za-z\d]/.test(u)) return true;
+  return LATIN_UNITS.has(u.replace(/\s+/g, '').toLowerCase());
 }
 
 /** A plain number or null when empty; unparseable → undefined. Convenience for amounts. */

@@ -103,3 +103,10 @@ describe('arithmetic (RULES.md §3)', () => {
     expect(quantitativeScore('>=', 3, 1, 10, 'linear')).toBe(3.33);
   });
 });
+
+describe('typing slips are not units', () => {
+  test.each(['110.3O', '1OO', '12abc', '5 xx'])('%s is unparseable', (t) => expect(readNumber(t).kind).toBe('unparseable'));
+  test.each([['85 km', 'km'], ['120 m²', 'm2'], ['3 kg', 'kg'], ['50 平方米', '平方米'], ['30 ㎡', 'm2']])('%s has unit %s', (t, u) => {
+    expect(readNumber(t)).toMatchObject({ kind: 'number', unit: u });
+  });
+});

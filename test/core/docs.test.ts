@@ -1,0 +1,28 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES } from '../../src/core/rules';
+
+test('docs/rules.md lists every rule with its severity', () => {
+  const doc = fs.readFileSync(path.join(__dirname, '../../docs/rules.md'), 'utf8');
+  const names = { error: '错误', warning: '警告', info: '提示' };
+  for (const r of RULES) {
+    const line = doc.split('\n').find((l) => l.startsWith(`| \`${r.id}\` |`));
+    expect(line).toBeDefined();
+    expect(line).toContain(`| ${names[r.severity]} |`);
+  }
+});
+
+test('every rule is one module with its own test file', () => {
+  const src = path.join(__dirname, '../../src/core/rules');
+  const modules: string[] = [];
+  for (const sub of ['table', 'cross']) {
+    for (const f of fs.readdirSync(path.join(src, sub))) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(path.join(src, sub, f));
+      if (!RULES.includes(mod.default)) continue;
+      modules.push(mod.default.id);
+      expect([f, fs.existsSync(path.join(__dirname, 'rules', sub, f.replace(/\.ts$/, '.test.ts')))]).toEqual([f, true]);
+    }
+  }
+  expect(modules.sort()).toEqual(RULES.map((r) => r.id).sort());
+});
