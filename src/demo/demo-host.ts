@@ -220,7 +220,8 @@ export class DemoHost implements WorkbookHost {
     if (patch.values.length === 0 && patch.marks.length === 0) return;
     for (const m of patch.marks) this.worksheet(m.sheet);
     const before: CellBefore[] = patch.values.map((v) => {
-      const cell = this.worksheet(v.sheet).findCell(parseCell(v.cell).row + 1, parseCell(v.cell).col + 1);
+      const { row, col } = parseCell(v.cell);
+      const cell = this.worksheet(v.sheet).findCell(row + 1, col + 1);
       return { sheet: v.sheet, cell: v.cell, value: cell ? cell.value : null, style: clone(cell?.style ?? {}), written: v.value };
     });
     if (patch.values.length) {

@@ -5,6 +5,7 @@ import { DemoHost } from '../../src/demo/demo-host';
 import { cellText } from '../../src/demo/format';
 import { readWorkbook } from '../../src/hosts/file/read';
 import type { Patch } from '../../src/core/patch';
+import { parseCell } from '../../src/core/address';
 
 const SAMPLE = path.resolve(__dirname, '../../samples/hongjiang-2024.xlsx');
 
@@ -15,9 +16,7 @@ async function sample(): Promise<DemoHost> {
 /** The shown value of a cell in the host's current snapshot. */
 function shown(host: DemoHost, sheet: string, a1: string): string {
   const s = host.getState().sheets.find((x) => x.name === sheet)!;
-  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
-  const r = Number(m[2]) - 1;
-  const c = m[1].charCodeAt(0) - 65;
+  const { row: r, col: c } = parseCell(a1);
   return cellText(s.values[r]?.[c], s.numberFormats?.[r]?.[c]).text;
 }
 

@@ -7,11 +7,11 @@
  *
  *   node test/e2e/run.js [name filter]
  *
- * E2E_DOCS_SCREENSHOT=1 also writes docs/screenshot-demo.png.
+ * E2E_DOCS_SCREENSHOT=1 also writes docs/screenshot-demo.png; E2E_GENERATE_FIXTURES=1
+ * uses the generator's miscalculated workbook even when ../shared is there.
  */
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const assert = require('assert/strict');
 const { execFileSync } = require('child_process');
@@ -22,14 +22,17 @@ const { run, ROOT, ARTIFACTS } = require('./harness');
 
 const SHARED = path.resolve(ROOT, '..', 'shared', 'fixtures');
 
-/** The miscalculated workbook: the shared fixture, or one made by the file host's generator. */
+let miscalculated = null;
+
+/** The miscalculated workbook: the shared fixture, or one made once by the file host's generator. */
 function miscalculatedWorkbook() {
+  if (miscalculated) return miscalculated;
   const shared = path.join(SHARED, 'hongjiang-2024-miscalculated.xlsx');
-  if (fs.existsSync(shared)) return shared;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-variants-'));
+  if (fs.existsSync(shared) && !process.env.E2E_GENERATE_FIXTURES) return (miscalculated = shared);
+  const dir = path.join(ARTIFACTS, 'generated');
   execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'inherit' });
-  execFileSync('node', ['lib/scripts/make-workbooks.js', 'variants', dir], { cwd: ROOT, stdio: 'inherit' });
-  return path.join(dir, 'hongjiang-2024-miscalculated.xlsx');
+  execFileSync('node', ['lib/scripts/make-workbooks.js', 'variants', dir], { cwd: ROOT, stdio: 'ignore' });
+  return (miscalculated = path.join(dir, 'hongjiang-2024-miscalculated.xlsx'));
 }
 
 /** EXPECTED.md, hongjiang-2024.xlsx: errors on these cells (the finding's cell or a related cell), and one warning. */
