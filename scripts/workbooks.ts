@@ -15,7 +15,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';
-import { parseCell, parseRange, rangeToA1, toA1, type RangePos } from '../src/core/address';
+import { Bounds, parseCell, parseRange, rangeToA1, toA1, type RangePos } from '../src/core/address';
+import { emptyUsedRange } from '../src/core/snapshot';
 
 // ===========================================================================
 // Spec language
@@ -128,17 +129,14 @@ export function toSnapshot(spec: WorkbookSpec): WorkbookSnapshot {
 
 function sheetToSnapshot(s: SheetSpec): SheetSnapshot {
   const { cells, merges } = sheetModel(s);
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  const grow = (r: number, c: number) => {
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (c < left) left = c;
-    if (c > right) right = c;
-  };
+  const bounds = new Bounds();
+  const grow = (r: number, c: number) => bounds.add(r, c);
   for (const p of cells) if (p.formula || p.value !== '') grow(p.row, p.col);
-  for (const m of merges) { grow(m.top, m.left); grow(m.bottom, m.right); }
+  for (const m of merges) bounds.addRange(m);
   const base = { name: s.name, merges: merges.map((m) => m.a1) };
-  if (bottom < 0) return { ...base, range: 'A1', values: [['']], formulas: [['']], numberFormats: [['General']] };
+  const used = bounds.range();
+  if (!used) return { ...base, ...emptyUsedRange() };
+  const { top, left, bottom, right } = used;
   const h = bottom - top + 1;
   const w = right - left + 1;
   const grid = <T>(v: T): T[][] => Array.from({ length: h }, () => new Array<T>(w).fill(v));
@@ -158,7 +156,7 @@ function sheetToSnapshot(s: SheetSpec): SheetSnapshot {
     const fmt = fmtAt.get(`${m.top},${m.left}`) ?? 'General';
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) numberFormats[r - top][c - left] = fmt;
   }
-  return { ...base, range: rangeToA1({ top, left, bottom, right }), values, formulas, numberFormats };
+  return { ...base, range: rangeToA1(used), values, formulas, numberFormats };
 }
 
 // ---------------------------------------------------------------------------

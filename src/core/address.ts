@@ -60,3 +60,29 @@ export function rangeToA1(r: RangePos): string {
   const b = toA1(r.bottom, r.right);
   return a === b ? a : `${a}:${b}`;
 }
+
+/** The smallest range holding every cell and area added: the used range of a sheet. */
+export class Bounds {
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = -1;
+  private right = -1;
+
+  add(row: number, col: number): void {
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (col < this.left) this.left = col;
+    if (col > this.right) this.right = col;
+  }
+
+  addRange(r: RangePos): void {
+    this.add(r.top, r.left);
+    this.add(r.bottom, r.right);
+  }
+
+  /** The range, or null when nothing was added. */
+  range(): RangePos | null {
+    return this.bottom < 0 ? null : { top: this.top, left: this.left, bottom: this.bottom, right: this.right };
+  }
+}
+

@@ -27,3 +27,8 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
 }
+
+/** The used range of a sheet with no used cell, as Office.js returns it (fresh arrays). */
+export function emptyUsedRange(): Pick<SheetSnapshot, 'range' | 'values' | 'formulas' | 'numberFormats'> {
+  return { range: 'A1', values: [['']], formulas: [['']], numberFormats: [['General']] };
+}

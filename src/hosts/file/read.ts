@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import { rangeToA1, type RangePos } from '../../core/address';
+import { Bounds, rangeToA1, type RangePos } from '../../core/address';
+import { emptyUsedRange } from '../../core/snapshot';
 
 export interface FileWorkbook {
   snapshot: WorkbookSnapshot;
@@ -186,13 +187,8 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(`${r},${c}`);
   }
   // Pass 1: the bounds of every non-empty cell and every merged area.
-  let top = Infinity, left = Infinity, bottom = -1, right = -1;
-  const grow = (r: number, c: number) => {
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    if (c < left) left = c;
-    if (c > right) right = c;
-  };
+  const bounds = new Bounds();
+  const grow = (r: number, c: number) => bounds.add(r, c);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -200,11 +196,11 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
       if (isFormula || !isEmpty(plainValue(cell.value, date1904))) grow(rowNumber - 1, colNumber - 1);
     });
   });
-  for (const m of merges) { grow(m.top, m.left); grow(m.bottom, m.right); }
+  for (const m of merges) bounds.addRange(m);
   const names = { name: ws.name, merges: merges.map((m) => m.a1) };
-  if (bottom < 0) {
-    return { ...names, range: 'A1', values: [['']], formulas: [['']], numberFormats: [['General']] };
-  }
+  const used = bounds.range();
+  if (!used) return { ...names, ...emptyUsedRange() };
+  const { top, left, bottom, right } = used;
   // Pass 2: fill the grids; findCell never creates cells.
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
@@ -227,7 +223,7 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSna
     formulas.push(fr);
     numberFormats.push(nr);
   }
-  return { ...names, range: rangeToA1({ top, left, bottom, right }), values, formulas, numberFormats };
+  return { ...names, range: rangeToA1(used), values, formulas, numberFormats };
 }
 
 /** Snapshot of every worksheet in tab order. */
