@@ -36,9 +36,31 @@ export function toA1(row: number, col: number): string {
 const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 export function parseCell(a1: string): CellPos {
-  const m = CELL_RE.exec(a1.trim());
-  if (!m) throw new Error(`Not a cell address: ${a1}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  // Hand-parsed: this runs for every merged area and every finding.
+  let i = 0;
+  let col = 0;
+  let row = 0;
+  const n = a1.length;
+  if (a1.charCodeAt(i) === 36) i++; // $
+  const colStart = i;
+  for (; i < n; i++) {
+    const c = a1.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (a1.charCodeAt(i) === 36) i++;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const d = a1.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i !== n || i === rowStart || rowStart === colStart || i - rowStart > 7 || row === 0) {
+    const m = CELL_RE.exec(a1.trim());
+    if (!m) throw new Error(`Not a cell address: ${a1}`);
+    return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  }
+  return { row: row - 1, col: col - 1 };
 }
 
 /** Parses "A1:C3", "A1", or "Sheet1!A1:C3" (the sheet part is dropped). */

@@ -81,9 +81,24 @@ export class SheetGrid {
     return cellText(this.shown(row, col));
   }
 
-  /** A cell as a field; a merged cell resolves to its area's top-left. */
+  /** Fields by row and column offset, made on first use. */
+  private readonly fields: (Field | undefined)[][] = [];
+
+  /** A cell as a field; a merged cell resolves to its area's top-left. One object per cell. */
   field(row: number, col: number): Field {
-    const p = this.master(row, col);
+    const m = this.mergeAt.size ? this.mergeAt.get(row * 16384 + col) : undefined;
+    if (m) { row = m.top; col = m.left; }
+    const r = row - this.top;
+    const line = this.fields[r] ?? (this.fields[r] = []);
+    let f = line[col - this.left];
+    if (!f) {
+      f = this.makeField({ row, col });
+      line[col - this.left] = f;
+    }
+    return f;
+  }
+
+  private makeField(p: { row: number; col: number }): Field {
     return {
       sheet: this.name,
       cell: toA1(p.row, p.col),
@@ -104,6 +119,19 @@ export class SheetGrid {
   bottomOf(row: number, col: number): number {
     const m = this.mergeOf(row, col);
     return m ? m.bottom : row;
+  }
+
+  /** Short text cells of a row (header candidates): top-left cells only, numbers and long text skipped. */
+  headerCells(row: number, maxLength = 30): { col: number; text: string }[] {
+    const out: { col: number; text: string }[] = [];
+    const r = this.snap.values[row - this.top];
+    if (!r) return out;
+    for (let i = 0; i < r.length; i++) {
+      const v = r[i];
+      if (typeof v !== 'string' || v === '' || v.length > maxLength) continue;
+      out.push({ col: i + this.left, text: v.trim() });
+    }
+    return out;
   }
 
   /** Whether the row holds any value within [left, right]. */

@@ -1,15 +1,48 @@
 import Decimal from 'decimal.js';
 
+/**
+ * Whether x, written as JavaScript writes it (its shortest decimal form), has
+ * at most two decimals: then it is already rounded, and x × 100 rounds to an
+ * exact integer number of cents. Most amounts and scores are; the fast paths
+ * below skip decimal.js for them.
+ */
+function hasAtMost2Decimals(x: number): boolean {
+  if (Number.isInteger(x)) return Math.abs(x) < 1e13;
+  const s = String(x);
+  if (s.includes('e')) return false;
+  return s.length - s.indexOf('.') - 1 <= 2 && Math.abs(x) < 1e13;
+}
+
 /** round(x, 2) half-up, as the finance ministry's system does, without binary drift (1.005 → 1.01). */
 export function round2(x: number): number {
+  if (hasAtMost2Decimals(x)) return x;
   return new Decimal(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /** Sum of amounts, rounded to 2 decimals after adding. */
 export function sum2(xs: number[]): number {
+  if (xs.every(hasAtMost2Decimals)) {
+    let cents = 0;
+    for (const x of xs) cents += Math.round(x * 100);
+    return cents / 100;
+  }
   let acc = new Decimal(0);
   for (const x of xs) acc = acc.plus(x);
   return acc.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/**
+ * Rounds a computed double to 2 decimals half-up (away from zero, as decimal.js's
+ * ROUND_HALF_UP), falling back to exact decimal arithmetic only when the value
+ * lies so close to a half cent that binary error could decide the result.
+ */
+function round2Computed(v: number, exact: () => number): number {
+  if (!Number.isFinite(v)) return exact();
+  const a = Math.abs(v) * 100;
+  const frac = a - Math.floor(a);
+  if (Math.abs(frac - 0.5) < 1e-6 || a > 1e13) return exact();
+  const cents = frac > 0.5 ? Math.ceil(a) : Math.floor(a);
+  return (v < 0 ? -cents : cents) / 100;
 }
 
 /** Two amounts (or scores) agree when equal after each is rounded to 2 decimals. */
@@ -20,8 +53,9 @@ export function agree2(a: number, b: number): boolean {
 /** A rate as a fraction, from its percentage rounded to 2 decimals: 18/21 → 0.8571. */
 export function rate(num: number, den: number): number {
   if (den === 0) return 0;
-  const pct = new Decimal(num).div(den).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return pct.div(100).toNumber();
+  const pct = round2Computed((num / den) * 100, () => new Decimal(num).div(den).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
+  // pct has at most 2 decimals, so the fraction has at most 4: toFixed(4) gives its exact decimal form.
+  return Number((pct / 100).toFixed(4));
 }
 
 /** A stored rate (fraction) as its 2-decimal percentage: 0.857142 → 85.71. */
@@ -36,12 +70,20 @@ export function rateAgrees(stored: number, computed: number): boolean {
 
 /** a × b rounded to 2 decimals, exact in decimal. */
 export function mul2(a: number, b: number): number {
+  return round2Computed(a * b, () => exactMul2(a, b));
+}
+
+function exactMul2(a: number, b: number): number {
   return new Decimal(a).times(b).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /** a / b × c rounded to 2 decimals, exact in decimal. */
 export function ratioTimes2(a: number, b: number, c: number): number {
   if (b === 0) return 0;
+  return round2Computed((a / b) * c, () => exactRatioTimes2(a, b, c));
+}
+
+function exactRatioTimes2(a: number, b: number, c: number): number {
   return new Decimal(a).div(b).times(c).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
 }
 

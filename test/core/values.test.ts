@@ -1,5 +1,5 @@
 import { readNumber, readTarget, parseNumberText, isEmptyMarker } from '../../src/core/values';
-import { rate, round2, rateAgrees, sum2, agree2, fmtPercent } from '../../src/core/num';
+import { rate, round2, rateAgrees, sum2, agree2, fmtPercent, mul2, ratioTimes2 } from '../../src/core/num';
 import { quantitativeScore } from '../../src/core/evaluate';
 
 describe('reading numbers (RULES.md §2)', () => {
@@ -108,5 +108,39 @@ describe('typing slips are not units', () => {
   test.each(['110.3O', '1OO', '12abc', '5 xx'])('%s is unparseable', (t) => expect(readNumber(t).kind).toBe('unparseable'));
   test.each([['85 km', 'km'], ['120 m²', 'm2'], ['3 kg', 'kg'], ['50 平方米', '平方米'], ['30 ㎡', 'm2']])('%s has unit %s', (t, u) => {
     expect(readNumber(t)).toMatchObject({ kind: 'number', unit: u });
+  });
+});
+
+describe('the fast paths of rounding agree with decimal arithmetic', () => {
+  test('sums and rounding on many amounts', () => {
+    const D = require('decimal.js');
+    let seed = 7;
+    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    for (let i = 0; i < 2000; i++) {
+      const xs = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => Math.round(rnd() * 1e7) / (rnd() < 0.7 ? 100 : 1000) * (rnd() < 0.1 ? -1 : 1));
+      const want = xs.reduce((a: typeof D, x: number) => a.plus(x), new D(0)).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+      expect(sum2(xs)).toBe(want);
+      expect(round2(xs[0])).toBe(new D(xs[0]).toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber());
+    }
+  });
+});
+
+describe('the fast paths of rates and products agree with decimal arithmetic', () => {
+  test('rates, products and ratios on many values', () => {
+    const D = require('decimal.js');
+    const r2 = (d: typeof D) => d.toDecimalPlaces(2, D.ROUND_HALF_UP).toNumber();
+    let seed = 11;
+    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    const amount = () => Math.round(rnd() * 1e6) / 100;
+    for (let i = 0; i < 3000; i++) {
+      const a = amount(), b = amount() || 1, w = [2, 3, 5, 10, 20][i % 5];
+      expect(rate(a, b)).toBe(new D(r2(new D(a).div(b).times(100))).div(100).toNumber());
+      expect(mul2(w, rate(a, b))).toBe(r2(new D(w).times(rate(a, b))));
+      expect(ratioTimes2(a, b, w)).toBe(r2(new D(a).div(b).times(w)));
+    }
+    // Exact half cents go the exact way: 1.005 × 1, 0.125 × 10 / 1.
+    expect(mul2(1.005, 1)).toBe(1.01);
+    expect(ratioTimes2(0.125, 1, 10)).toBe(1.25);
+    expect(mul2(10, 0.9995)).toBe(10);
   });
 });

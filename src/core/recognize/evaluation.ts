@@ -8,8 +8,11 @@ import { findHead, rowCells, tableRange, valueRightOf } from './scan';
 
 /** Columns of a funds header row, or null when the row is not one. */
 export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColumn, number>> | null {
+  const cells = g.headerCells(row);
+  // Every wording of the budget and executed columns has 预算 or 执行 in it: most rows are out at once.
+  if (!cells.some((c) => c.text.includes('预') || c.text.includes('执'))) return null;
   const cols: Partial<Record<FundsColumn, number>> = {};
-  for (const c of rowCells(g, row)) {
+  for (const c of cells) {
     const k = fundsColumnOf(c.text);
     if (k && cols[k] === undefined) cols[k] = c.col;
   }
@@ -20,7 +23,7 @@ export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColu
 
 function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
   const cols: Partial<Record<IndicatorColumn, number>> = {};
-  for (const c of rowCells(g, row)) {
+  for (const c of g.headerCells(row)) {
     const k = indicatorColumnOf(c.text);
     if (k && cols[k] === undefined) cols[k] = c.col;
   }

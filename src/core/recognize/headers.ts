@@ -77,6 +77,7 @@ export function declaredWeight(text: string): number | null {
 }
 
 export function isSignatureLine(text: string): boolean {
+  if (!/[填联单]/.test(text)) return false;
   return /^(?:填表人|填报人|联系电话|单位负责人|填报日期)/.test(fold(text).replace(/\s+/g, ''));
 }
 
