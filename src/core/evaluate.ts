@@ -23,8 +23,8 @@ export interface DerivedCell {
   computed: number;
   /** The cells it is computed from. */
   inputs: Field[];
-  /** How it was computed, for messages: `377.89 / 377.89 = 100.00%`. */
-  explain: string;
+  /** How it was computed, for messages: `377.89 / 377.89 = 100.00%` (made only when a message needs it). */
+  explain: () => string;
 }
 
 export type IndicatorType = 'quantitative' | 'qualitative' | 'timeliness' | 'unit-mismatch' | 'unscored';
@@ -129,7 +129,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
       const act = num(s.actual);
       if (auth !== null && act !== null && auth !== 0) {
         const r = rate(act, auth);
-        d = { table: t, field: s.controlRate, kind: 'rate', label: '财政供养人员 控制率', computed: r, inputs: [s.actual, s.authorized], explain: `${act} / ${auth} = ${fmtPercent(r)}` };
+        d = { table: t, field: s.controlRate, kind: 'rate', label: '财政供养人员 控制率', computed: r, inputs: [s.actual, s.authorized], explain: () => `${act} / ${auth} = ${fmtPercent(r)}` };
         derived.push(d);
       }
     }
@@ -145,7 +145,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
       if (b !== null && e !== null) {
         a.executionRate = rate(e, b);
         if (f.rate) {
-          a.rate = { table: t, field: f.rate, kind: 'rate', label: `${clean(f.label)} 执行率`, computed: a.executionRate, inputs: [f.executed!, f.budget!], explain: `${e} / ${b} = ${fmtPercent(a.executionRate)}` };
+          a.rate = { table: t, field: f.rate, kind: 'rate', label: `${clean(f.label)} 执行率`, computed: a.executionRate, inputs: [f.executed!, f.budget!], explain: () => `${e} / ${b} = ${fmtPercent(a.executionRate as number)}` };
           derived.push(a.rate);
         }
       }
@@ -154,7 +154,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
         const w = a.fundsWeight;
         const s = Math.min(mul2(w, a.executionRate), w);
         if (f.score) {
-          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${clean(f.label)} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(f.weight ? [f.weight] : [])], explain: `${w} × ${fmtPercent(a.executionRate)} = ${fmtScore(s)}` };
+          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${clean(f.label)} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(f.weight ? [f.weight] : [])], explain: () => `${w} × ${fmtPercent(a.executionRate as number)} = ${fmtScore(s)}` };
           derived.push(a.fundsScore);
         }
       }
@@ -175,7 +175,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
         a.total = {
           table: t, field: t.total.score, kind: 'total', label: '总分 得分', computed: total,
           inputs: [...(f?.score ? [f.score] : []), ...a.indicators.map((i) => i.row.score).filter((x): x is Field => !!x)],
-          explain: `${fmtScore(fundsPart)} + ${parts.map((p) => fmtScore(p as number)).join(' + ')} = ${fmtScore(total)}${a.cap !== null ? `（执行率封顶 ${a.cap}）` : ''}`,
+          explain: () => `${fmtScore(fundsPart)} + ${parts.map((p) => fmtScore(p as number)).join(' + ')} = ${fmtScore(total)}${a.cap !== null ? `（执行率封顶 ${a.cap}）` : ''}`,
         };
         derived.push(a.total);
       }
@@ -212,7 +212,7 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
       ev.derived = {
         table: t, field: row.score, kind: 'score', label: `${clean(row.name)} 得分`, computed: ev.expected,
         inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
-        explain: `年度指标值 ${opText}${show(target.value, target.percent)}，实际完成 ${show(actual.value, actual.percent)}，分值 ${weight} → ${fmtScore(ev.expected)}`,
+        explain: () => `年度指标值 ${opText}${show(target.value, target.percent)}，实际完成 ${show(actual.value, actual.percent)}，分值 ${weight} → ${fmtScore(s)}`,
       };
       derived.push(ev.derived);
     }

@@ -60,7 +60,7 @@ export function rate(num: number, den: number): number {
 
 /** A stored rate (fraction) as its 2-decimal percentage: 0.857142 → 85.71. */
 export function percent2(fraction: number): number {
-  return new Decimal(fraction).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+  return round2Computed(fraction * 100, () => new Decimal(fraction).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
 }
 
 /** Rates agree when they round to the same 2-decimal percentage. */
@@ -89,7 +89,7 @@ function exactRatioTimes2(a: number, b: number, c: number): number {
 
 /** Formats an amount with 2 decimals (110.3 → "110.30"). */
 export function fmt2(x: number): string {
-  return new Decimal(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  return round2(x).toFixed(2);
 }
 
 /** Formats a score: integers bare, else up to 2 decimals (96 → "96", 9.5 → "9.5"). */
@@ -99,5 +99,5 @@ export function fmtScore(x: number): string {
 
 /** Formats a fraction as a percentage with 2 decimals (1 → "100.00%"). */
 export function fmtPercent(fraction: number): string {
-  return `${new Decimal(fraction).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)}%`;
+  return `${percent2(fraction).toFixed(2)}%`;
 }

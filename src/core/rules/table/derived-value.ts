@@ -22,7 +22,7 @@ const rule: Rule = {
         cell: d.field,
         related: d.inputs,
         table: d.table,
-        message: `${at(d.field)} ${d.label}${has}，应为 ${want}（${d.explain}）${formula}`,
+        message: `${at(d.field)} ${d.label}${has}，应为 ${want}（${d.explain()}）${formula}`,
         expected: d.computed,
         actual: scalar(d.field),
       });
