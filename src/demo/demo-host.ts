@@ -19,7 +19,7 @@ import type { CellRef } from '../core/report';
 import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../core/address';
 import { readWorkbook, sheetSnapshot, type FileWorkbook } from '../hosts/file/read';
 import { applyPatch as writePatch, writeWorkbook } from '../hosts/file/write';
-import { HostError } from '../hosts/excel/errors';
+import { HostError } from '../hosts/errors';
 import { sheetLook, type SheetLook } from './look';
 
 export interface Selection {

@@ -1,6 +1,6 @@
 import { PaneController, recalcKey } from '../../src/taskpane/controller';
 import { REPORT_KEY, PROFILE_KEY, RIBBON_ERROR_KEY } from '../../src/taskpane/keys';
-import { HostError } from '../../src/hosts/excel/errors';
+import { HostError } from '../../src/hosts/errors';
 import type { Analyze } from '../../src/taskpane/check';
 import type { Report } from '../../src/core/report';
 import { FakeHost, fakeReport } from './fake-host';

@@ -1,6 +1,6 @@
 import { oneClick } from '../../src/commands/one-click';
 import { REPORT_KEY, RIBBON_ERROR_KEY, PROFILE_KEY } from '../../src/taskpane/keys';
-import { HostError } from '../../src/hosts/excel/errors';
+import { HostError } from '../../src/hosts/errors';
 import { FakeHost, fakeReport } from './fake-host';
 
 const NOW = new Date('2025-03-01T08:00:00.000Z');
