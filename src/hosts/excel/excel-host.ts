@@ -1,5 +1,6 @@
 import type { WorkbookHost, Progress } from '../host';
 import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snapshot';
+import { emptyUsedRange } from '../../core/snapshot';
 import type { Patch, Mark } from '../../core/patch';
 import type { CellRef } from '../../core/report';
 import type { XlRequestContext, XlRun, XlWorksheet, XlRange, XlChangedEventArgs, XlNote } from './xl';
@@ -76,12 +77,9 @@ export class ExcelHost implements WorkbookHost {
     onProgress?.({ fraction: 0, label: 'sheets' });
     try {
       return await this.env.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load('items/name,items/id');
-        await ctx.sync();
-        this.rememberSheets(sheets.items);
+        const sheets = await this.loadSheets(ctx);
         onProgress?.({ fraction: 0.1, label: 'ranges' });
-        const parts = sheets.items.map((ws) => {
+        const parts = sheets.map((ws) => {
           const used = ws.getUsedRangeOrNullObject();
           used.load('address,values,formulas,numberFormat');
           const areas = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
@@ -93,7 +91,7 @@ export class ExcelHost implements WorkbookHost {
         return {
           sheets: parts.map(({ name, used, areas }): SheetSnapshot => {
             const sheetMerges = areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [];
-            if (used.isNullObject) return { name, range: 'A1', values: [['']], formulas: [['']], numberFormats: [['General']], merges: sheetMerges };
+            if (used.isNullObject) return { name, ...emptyUsedRange(), merges: sheetMerges };
             return {
               name,
               range: stripSheet(used.address),
@@ -111,15 +109,21 @@ export class ExcelHost implements WorkbookHost {
     return this.readChunked(merges, onProgress);
   }
 
+  /** The first sync of every read: the sheet list (names and ids, remembered to follow renames). */
+  private async loadSheets(ctx: XlRequestContext): Promise<XlWorksheet[]> {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/name,items/id');
+    await ctx.sync();
+    this.rememberSheets(sheets.items);
+    return sheets.items;
+  }
+
   /** Reads sheet sizes (one sync), then row blocks of at most `chunkCells` cells per sync, halving on a size error. */
   private async readChunked(merges: boolean, onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
     try {
       return await this.env.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load('items/name,items/id');
-        await ctx.sync();
-        this.rememberSheets(sheets.items);
-        const heads = sheets.items.map((ws) => {
+        const sheets = await this.loadSheets(ctx);
+        const heads = sheets.map((ws) => {
           const used = ws.getUsedRangeOrNullObject();
           used.load('address,rowIndex,columnIndex,rowCount,columnCount');
           const areas = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
