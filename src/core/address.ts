@@ -29,8 +29,10 @@ export function columnIndex(name: string): number {
   return n - 1;
 }
 
+const COLUMN_NAMES: string[] = Array.from({ length: 256 }, (_, i) => columnName(i));
+
 export function toA1(row: number, col: number): string {
-  return `${columnName(col)}${row + 1}`;
+  return (col < 256 && col >= 0 ? COLUMN_NAMES[col] : columnName(col)) + (row + 1);
 }
 
 const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;

@@ -59,7 +59,25 @@ export function readNumber(v: CellValue | undefined, numFmt?: string | null): Nu
   return parseNumberText(v as string);
 }
 
+const numberCache = new Map<string, NumberRead>();
+const targetCache = new Map<string, TargetRead>();
+
+/** A small memo: the same texts (`100%`, `效果明显`, `0`) recur in every table. Results are never mutated. */
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let r = cache.get(key);
+  if (r === undefined) {
+    r = Object.freeze(make());
+    if (cache.size > 50_000) cache.clear();
+    cache.set(key, r);
+  }
+  return r;
+}
+
 export function parseNumberText(text: string): NumberRead {
+  return memo(numberCache, text, () => parseNumberTextOnce(text));
+}
+
+function parseNumberTextOnce(text: string): NumberRead {
   let s = fold(text).replace(/[\u2212\u2013]/g, '-');
   // Thousands separators: only between digit groups of three.
   s = s.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
@@ -140,6 +158,10 @@ export function readTarget(v: CellValue | undefined, numFmt?: string | null): Ta
       : { kind: 'quantitative', op: '>=', explicitOp: false, value: v, percent, unit: null };
   }
   if (v === null || v === undefined || typeof v === 'boolean') return { kind: 'empty' };
+  return memo(targetCache, v, () => readTargetText(v));
+}
+
+function readTargetText(v: string): TargetRead {
   const raw = v.trim();
   if (isEmptyMarker(raw)) return { kind: 'empty' };
   let s = fold(raw).replace(/\s+/g, ' ');
