@@ -926,18 +926,22 @@ const PROJECT_GOAL: Goal = {
   achieved: '每年按时完成资金使用率',
 };
 
+/** Year, headers, column orders and width shared by the Hunan-layout evaluation tables. */
+function evalLayout(o: EvalCommon, kindHeaders: Partial<EvalHeaders>) {
+  const fundsCols = o.fundsColumns ?? HUNAN_FUNDS_COLUMNS;
+  const indCols = o.indicatorColumns ?? HUNAN_INDICATOR_COLUMNS;
+  const width = Math.max(2 + fundsCols.length, 1 + indCols.length);
+  const h: EvalHeaders = { ...HUNAN_HEADERS, ...kindHeaders, ...o.headers };
+  return { year: o.year ?? 2024, h, fundsCols, indCols, width, last: width - 1 };
+}
+
 /**
  * A Hunan-layout 项目支出绩效自评表 (nine columns A..I) built from data.
  * Unset fields take the corrected Hongjiang project's values; 执行率, 得分 and
  * 总分 default to the correct values computed from the inputs.
  */
 export function projectTable(o: ProjectTableOptions = {}): Block {
-  const year = o.year ?? 2024;
-  const h: EvalHeaders = { ...HUNAN_HEADERS, ...o.headers };
-  const fundsCols = o.fundsColumns ?? HUNAN_FUNDS_COLUMNS;
-  const indCols = o.indicatorColumns ?? HUNAN_INDICATOR_COLUMNS;
-  const width = Math.max(2 + fundsCols.length, 1 + indCols.length);
-  const last = width - 1;
+  const { year, h, fundsCols, indCols, width, last } = evalLayout(o, {});
   const name = o.name ?? '科技三项费产学研创新（含无委办经费）';
   const funds: Funds = o.funds ?? { initial: 19.05, budget: 19.05, executed: 19.05 };
   const parts: [string, FundsPart | undefined][] = [
@@ -1018,12 +1022,7 @@ function labelled(label: string, v: Scalar | undefined): string {
  * fields take the corrected Hongjiang values.
  */
 export function overallTable(o: OverallTableOptions = {}): Block {
-  const year = o.year ?? 2024;
-  const h: EvalHeaders = { ...HUNAN_HEADERS, nameLabel: '预算单位名称', funds: '年度预算申请(万元)', ...o.headers };
-  const fundsCols = o.fundsColumns ?? HUNAN_FUNDS_COLUMNS;
-  const indCols = o.indicatorColumns ?? HUNAN_INDICATOR_COLUMNS;
-  const width = Math.max(2 + fundsCols.length, 1 + indCols.length);
-  const last = width - 1;
+  const { year, h, fundsCols, indCols, width, last } = evalLayout(o, { nameLabel: '预算单位名称', funds: '年度预算申请(万元)' });
   const unit = o.unit ?? '洪江区科技和工业信息化局';
   const funds: Funds = o.funds ?? { initial: 238.83, budget: 377.89, executed: 377.89 };
   const income = o.income ?? { public: 377.89, fund: 0, specialNonTax: null, other: null };
