@@ -29,6 +29,18 @@ export interface Finding extends CellRef {
   message: string;
   expected: Scalar;
   actual: Scalar;
+  /**
+   * What `expected` is, so that a host words it right:
+   * - 'value': the value the cell should hold, computed by the tool (a derived cell) — shown as 应为;
+   * - 'other': a cross-table mismatch; `expected` is the other side's value (the first related cell) and neither
+   *   side is known to be right — shown as 与 … 不一致，请核对, never as 应为;
+   * - 'range': a limit or band, described in words by `expectedText` (e.g. 不低于 3 分且低于 4 分);
+   * - 'none': nothing can be expected (a missing or unreadable input, a check that could not run).
+   * Absent means 'value' when `expected` is not null, else 'none'.
+   */
+  expectedKind?: 'value' | 'other' | 'range' | 'none';
+  /** The expectation in words, for 'range' (and optional for the others). */
+  expectedText?: string;
   /** The id of the table the finding belongs to (the first one for a cross-table finding). */
   table?: string;
 }
