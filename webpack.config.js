@@ -22,6 +22,21 @@ const DEV_URL = 'https://localhost:3000';
  * uses (an 18 MB task-pane bundle).
  */
 const ES_MODULES = { module: 'esnext', moduleResolution: 'bundler' };
+
+/**
+ * The bundles are ES2020 (tsconfig's target), the level the pages' ES5
+ * bootstrap (src/bootstrap/support.js) tests for. Fluent's focus library,
+ * tabster, ships ES2022 (`static { }` blocks, `??=`), which Safari before 16.4
+ * (Excel for Mac on older macOS) cannot parse: TypeScript lowers it to ES2020.
+ */
+const LOWER_DEPENDENCIES = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]tabster[\\/]/,
+  use: {
+    loader: 'ts-loader',
+    options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { ...ES_MODULES, allowJs: true, target: 'ES2020', sourceMap: false } },
+  },
+};
 const PORT = 3000;
 
 /** One page per entry: its script and its HTML template. */
@@ -71,6 +86,7 @@ module.exports = async (env, argv) => {
           exclude: /node_modules/,
           use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: ES_MODULES } },
         },
+        LOWER_DEPENDENCIES,
       ],
     },
     plugins: [
@@ -110,3 +126,4 @@ module.exports = async (env, argv) => {
 
 module.exports.productionManifest = productionManifest;
 module.exports.ES_MODULES = ES_MODULES;
+module.exports.LOWER_DEPENDENCIES = LOWER_DEPENDENCIES;
