@@ -9,6 +9,7 @@
 // To add a page (e.g. the browser demo in src/demo/), add one entry to PAGES.
 'use strict';
 const path = require('path');
+const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { BundleSizes } = require('./scripts/bundle-sizes');
@@ -38,6 +39,19 @@ const LOWER_DEPENDENCIES = {
   },
 };
 const PORT = 3000;
+
+/**
+ * The ES5 bootstrap, inlined as is into every page (html-webpack-plugin's
+ * template parameter; its minifier leaves inline scripts alone), then the call
+ * for that page: 'taskpane', 'commands' or 'page'.
+ */
+function selfevalBootstrap(mode) {
+  const src = fs.readFileSync(path.join(__dirname, 'src/bootstrap/support.js'), 'utf8');
+  return `${src}\nselfevalSupport.install(window, ${JSON.stringify(mode)});\n`;
+}
+
+/** Whitespace and comments only: the inline bootstrap must reach the webview byte for byte (no minifyJS). */
+const HTML_MINIFY = { collapseWhitespace: true, removeComments: true, minifyJS: false, minifyCSS: false };
 
 /** One page per entry: its script and its HTML template. */
 const PAGES = {
@@ -90,8 +104,13 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
-      new BundleSizes({ noReact: ['commands'] }),
-      ...Object.entries(PAGES).map(([name, p]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: p.template, chunks: [name] })),
+      // The bundles must parse at ES2020 (what the bootstrap tests for), the inline bootstrap at ES5.
+      new BundleSizes({ noReact: ['commands'], bundleEcma: 2020, inlineEcma: 5 }),
+      ...Object.entries(PAGES).map(([name, p]) => new HtmlWebpackPlugin({
+        filename: `${name}.html`, template: p.template, chunks: [name], templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY,
+      })),
+      // Shown in a dialog by the ribbon's 一键校验 where the bundles cannot run; no bundle of its own.
+      new HtmlWebpackPlugin({ filename: 'unsupported.html', template: './src/bootstrap/unsupported.html', chunks: [], templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -105,6 +124,9 @@ module.exports = async (env, argv) => {
       }),
     ],
     performance: { hints: false },
+    // webpack's own HTML minimizer would run terser over the inline ES5 bootstrap: html-webpack-plugin's
+    // (HTML_MINIFY, no minifyJS) is the only one.
+    optimization: { minimizeOptions: { html: false } },
     stats: 'errors-warnings',
     // office.js is a script tag in the HTML templates, never bundled.
     externals: {},
@@ -125,5 +147,6 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.productionManifest = productionManifest;
+module.exports.selfevalBootstrap = selfevalBootstrap;
 module.exports.ES_MODULES = ES_MODULES;
 module.exports.LOWER_DEPENDENCIES = LOWER_DEPENDENCIES;

@@ -16,11 +16,15 @@ class BundleSizes {
   /**
    * @param {{ budgets?: Record<string, number>, noReact?: string[] }} [opts]
    *   budgets: bytes per entry name (default 1 MB for every entry);
-   *   noReact: entries that must not contain react or react-dom.
+   *   noReact: entries that must not contain react or react-dom;
+   *   bundleEcma: the ECMAScript version every emitted .js must parse at (acorn);
+   *   inlineEcma: the version every inline <script> of an emitted .html must parse at.
    */
   constructor(opts = {}) {
     this.budgets = opts.budgets || {};
     this.noReact = opts.noReact || [];
+    this.bundleEcma = opts.bundleEcma;
+    this.inlineEcma = opts.inlineEcma;
   }
 
   apply(compiler) {
@@ -58,6 +62,7 @@ class BundleSizes {
         compilation.warnings.push(new Error(`[bundle-sizes] ${name} contains React; it must not`));
       }
     }
+    this.checkSyntax(compilation);
     const o = compilation.options;
     console.log(`\nBundle sizes (${o.mode}${o.optimization.minimize ? ', minified' : ''}):`);
     for (const r of rows) {
@@ -65,6 +70,33 @@ class BundleSizes {
     }
   }
 }
+
+/** Parses emitted JavaScript with acorn (webpack's own parser) at the configured ECMAScript versions. */
+BundleSizes.prototype.checkSyntax = function checkSyntax(compilation) {
+  if (!this.bundleEcma && !this.inlineEcma) return;
+  const acorn = require('acorn');
+  const fail = (file, version, e) =>
+    compilation.errors.push(new Error(`[bundle-sizes] ${file} is not ES${version === 5 ? 5 : version}: ${e.message}`));
+  for (const asset of compilation.getAssets()) {
+    const text = () => asset.source.source().toString();
+    if (this.bundleEcma && asset.name.endsWith('.js')) {
+      try {
+        acorn.parse(text(), { ecmaVersion: this.bundleEcma, sourceType: 'script' });
+      } catch (e) {
+        fail(asset.name, this.bundleEcma, e);
+      }
+    }
+    if (this.inlineEcma && asset.name.endsWith('.html')) {
+      for (const m of text().matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+        try {
+          acorn.parse(m[1], { ecmaVersion: this.inlineEcma, sourceType: 'script' });
+        } catch (e) {
+          fail(`${asset.name} (inline script)`, this.inlineEcma, e);
+        }
+      }
+    }
+  }
+};
 
 function kb(n) {
   return n >= MB ? `${(n / MB).toFixed(2)} MB` : `${(n / 1024).toFixed(1)} KB`;
