@@ -2,6 +2,7 @@ import { ExcelHost } from '../../../src/hosts/excel/excel-host';
 import { HostError } from '../../../src/hosts/excel/errors';
 import { MARKS_KEY, NOTE_PREFIX, isMarkFormula } from '../../../src/hosts/excel/marks';
 import type { Patch } from '../../../src/core/patch';
+import { MARK_STYLE } from '../../../src/core/mark-style';
 import { FakeExcel, type FakeWrite } from './fake-excel';
 
 function workbook(): FakeExcel {
@@ -38,6 +39,21 @@ async function rejection(p: Promise<unknown>): Promise<HostError> {
   throw new Error('expected a rejection');
 }
 
+/** The writes of one mark: the conditional format, its rule, fill and four borders. */
+function markWrites(sheet: string, cell: string, id: number, severity: 'error' | 'warning' | 'info', related: boolean): FakeWrite[] {
+  const look = MARK_STYLE[severity][related ? 'related' : 'own'];
+  const style = { medium: 'Continuous', thin: 'Continuous', dashed: 'Dash', dotted: 'Dot' }[look.line];
+  return [
+    { kind: 'cfAdd', sheet, cell, id },
+    { kind: 'cfFormula', sheet, cell, value: `=ISTEXT("selfeval:${severity}${related ? ':related' : ''}")` },
+    { kind: 'cfFill', sheet, cell, value: look.fill },
+    ...['top', 'bottom', 'left', 'right'].flatMap((edge): FakeWrite[] => [
+      { kind: 'cfBorder', sheet, cell, edge, value: `color=${look.border}` },
+      { kind: 'cfBorder', sheet, cell, edge, value: `style=${style}` },
+    ]),
+  ];
+}
+
 const marksPatch: Patch = {
   values: [],
   marks: [
@@ -48,40 +64,41 @@ const marksPatch: Patch = {
 };
 
 describe('ExcelHost.readWorkbook', () => {
-  test('reads every sheet in two syncs: the sheet list, then all used ranges and merged areas', async () => {
+  test('reads every sheet in three syncs: the sheet list, the used ranges\' sizes, then all values and merged areas', async () => {
     const fx = workbook();
     const host = await hostOf(fx);
     const progress: (number | null)[] = [];
     const snap = await host.readWorkbook((p) => progress.push(p.fraction));
-    expect(fx.syncs).toBe(2);
+    expect(fx.syncs).toBe(3);
     expect(fx.writes).toEqual([]);
-    expect(snap.sheets.map((s) => [s.name, s.range])).toEqual([['附件2', 'A1:D4'], ['附件3', 'A1:G4'], ['Empty sheet', 'A1']]);
+    expect(snap.sheets.map((s) => [s.name, s.range])).toEqual([['附件2', 'A1:D4'], ['附件3', 'A1:G2'], ['Empty sheet', 'A1']]);
     const s2 = snap.sheets[0];
     expect(s2.values[3]).toEqual(['二、部门项目支出', 100, 110, 110.26]);
     expect(s2.formulas![3][3]).toBe('=SUM(D5:D6)');
     expect(s2.numberFormats![2][3]).toBe('0.00');
     expect(s2.merges).toEqual(['A1:D1']);
-    expect(snap.sheets[1].merges).toEqual(['A1:G1', 'A3:A4']);
+    // A3:A4 lies outside the used range (values only: A1:G2), so it does not matter to the snapshot.
+    expect(snap.sheets[1].merges).toEqual(['A1:G1']);
     expect(snap.sheets[1].numberFormats![1][5]).toBe('0.00%');
     expect(snap.sheets[2]).toEqual({ name: 'Empty sheet', range: 'A1', values: [['']], formulas: [['']], numberFormats: [['General']], merges: [] });
     expect(progress[progress.length - 1]).toBe(1);
   });
 
-  test('still two syncs with twenty sheets', async () => {
+  test('still three syncs with twenty sheets', async () => {
     const fx = new FakeExcel();
     for (let i = 0; i < 20; i++) fx.addSheet(`S${i}`, [[i, i + 1], [i + 2, i + 3]]);
     const host = await hostOf(fx);
     const snap = await host.readWorkbook();
-    expect(fx.syncs).toBe(2);
+    expect(fx.syncs).toBe(3);
     expect(snap.sheets).toHaveLength(20);
   });
 
-  test('without ExcelApi 1.13 there are no merged areas, and still two syncs', async () => {
+  test('without ExcelApi 1.13 there are no merged areas, and still three syncs', async () => {
     const fx = workbook();
     fx.supported.delete('1.13');
     const host = await hostOf(fx);
     const snap = await host.readWorkbook();
-    expect(fx.syncs).toBe(2);
+    expect(fx.syncs).toBe(3);
     expect(snap.sheets.every((s) => s.merges.length === 0)).toBe(true);
   });
 
@@ -100,14 +117,14 @@ describe('ExcelHost.readWorkbook', () => {
     fx.syncs = 0;
     const snap = await host.readWorkbook();
     expect(snap).toEqual(expected);
-    // 2 (sheet list, refused batch) + 2 (sheet list, sizes) + chunks of at most 50 cells: 202 cells → 5,
+    // 3 (sheet list, sizes, refused batch) + merges + chunks of at most 50 cells (202 cells → 5)
     // after one refused chunk of 100 that is halved.
-    expect(fx.syncs).toBe(2 + 2 + 1 + 5);
+    expect(fx.syncs).toBe(3 + 1 + 1 + 5);
   });
 });
 
 describe('ExcelHost.applyPatch', () => {
-  test('writes values and marks in one sync after one read sync, and records the marks in the settings', async () => {
+  test('writes values and marks (fill and border of the shared mark style) in one sync after one read sync, notes in a third, and records the marks', async () => {
     const fx = workbook();
     fx.sheet('附件3').notes.set('G2', '用户自己的批注');
     const host = await hostOf(fx);
@@ -116,23 +133,14 @@ describe('ExcelHost.applyPatch', () => {
       marks: marksPatch.marks,
     };
     await host.applyPatch(patch);
-    expect(fx.syncs).toBe(2);
+    expect(fx.syncs).toBe(3);
     expect(fx.writesBySync[0]).toEqual([]);
     const expected: FakeWrite[] = [
       { kind: 'numberFormat', sheet: '附件3', cell: 'F2', value: '0.00%' },
       { kind: 'value', sheet: '附件3', cell: 'F2', value: 1 },
-      { kind: 'cfAdd', sheet: '附件3', cell: 'F2', id: 1 },
-      { kind: 'cfFormula', sheet: '附件3', cell: 'F2', value: '=ISTEXT("selfeval:error")' },
-      { kind: 'cfFill', sheet: '附件3', cell: 'F2', value: '#FFC7CE' },
-      { kind: 'noteAdd', sheet: '附件3', cell: 'F2', value: `${NOTE_PREFIX}\n执行率应为 100.00%` },
-      { kind: 'cfAdd', sheet: '附件3', cell: 'G2', id: 2 },
-      { kind: 'cfFormula', sheet: '附件3', cell: 'G2', value: '=ISTEXT("selfeval:warning")' },
-      { kind: 'cfFill', sheet: '附件3', cell: 'G2', value: '#FFEB9C' },
-      // G2 keeps the user's own note: no noteAdd.
-      { kind: 'cfAdd', sheet: '附件2', cell: 'D3', id: 3 },
-      { kind: 'cfFormula', sheet: '附件2', cell: 'D3', value: '=ISTEXT("selfeval:error:related")' },
-      { kind: 'cfFill', sheet: '附件2', cell: 'D3', value: '#FDE9EC' },
-      { kind: 'noteAdd', sheet: '附件2', cell: 'D3', value: `${NOTE_PREFIX}\n（相关）执行率应为 100.00%` },
+      ...markWrites('附件3', 'F2', 1, 'error', false),
+      ...markWrites('附件3', 'G2', 2, 'warning', false),
+      ...markWrites('附件2', 'D3', 3, 'error', true),
       {
         kind: 'setting', key: MARKS_KEY, value: {
           version: 1, cells: [
@@ -144,9 +152,18 @@ describe('ExcelHost.applyPatch', () => {
       },
     ];
     expect(fx.writesBySync[1]).toEqual(expected);
-    expect(fx.writes).toEqual(expected);
+    // G2 keeps the user's own note: no note added there.
+    expect(fx.writesBySync[2]).toEqual([
+      { kind: 'noteAdd', sheet: '附件3', cell: 'F2', value: `${NOTE_PREFIX}\n执行率应为 100.00%` },
+      { kind: 'noteAdd', sheet: '附件2', cell: 'D3', value: `${NOTE_PREFIX}\n（相关）执行率应为 100.00%` },
+    ]);
     expect(fx.sheet('附件3').notes.get('G2')).toBe('用户自己的批注');
     expect(host.canUndo()).toBe(true);
+    // The look is src/core/mark-style.ts's: fill, border colour, line style by severity.
+    const f2 = fx.sheet('附件3').cfs.find((c) => c.appliesTo === 'F2')!;
+    expect(f2.fill).toBe(MARK_STYLE.error.own.fill);
+    expect(f2.borders).toEqual({ top: '#C00000 Continuous', bottom: '#C00000 Continuous', left: '#C00000 Continuous', right: '#C00000 Continuous' });
+    expect(fx.sheet('附件3').cfs.find((c) => c.appliesTo === 'G2')!.borders!.top).toBe(`${MARK_STYLE.warning.own.border} Dash`);
   });
 
   test('without notes (ExcelApi < 1.18) marks are conditional formats only', async () => {
@@ -165,10 +182,10 @@ describe('ExcelHost.applyPatch', () => {
     const host = await hostOf(fx);
     await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: [] });
     await host.applyPatch(marksPatch);
-    expect(fx.runs.slice(-2)).toEqual([{ mergeUndoGroup: true }, {}]);
+    expect(fx.runs.slice(-2)).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
     fx.supported.delete('1.20');
     await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 9 }], marks: [] });
-    expect(fx.runs[fx.runs.length - 1]).toEqual({});
+    expect(fx.runs[fx.runs.length - 1]).toEqual({ delayForCellEdit: true });
   });
 
   test('never writes a formula cell: rejects before writing anything', async () => {
@@ -185,14 +202,59 @@ describe('ExcelHost.applyPatch', () => {
     expect(host.canUndo()).toBe(false);
   });
 
-  test('a protected sheet: a clear message and nothing written', async () => {
+  test('values on a protected sheet: a clear message and nothing written', async () => {
+    const fx = workbook();
+    fx.sheet('附件3').protected = true;
+    const host = await hostOf(fx);
+    const e = await rejection(host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: marksPatch.marks }));
+    expect(e.code).toBe('sheetProtected');
+    expect(e.message).toContain('工作表“附件3”受保护');
+    expect(fx.writes).toEqual([]);
+  });
+
+  test('marks skip a protected sheet, go everywhere else, and the skipped sheet is named', async () => {
     const fx = workbook();
     fx.sheet('附件2').protected = true;
     const host = await hostOf(fx);
     const e = await rejection(host.applyPatch(marksPatch));
-    expect(e.code).toBe('sheetProtected');
-    expect(e.message).toContain('工作表“附件2”受保护');
+    expect(e.code).toBe('marksPartial');
+    expect(e.message).toContain('工作表“附件2”受保护，未在其中标记');
+    expect(e.message).toContain('其余 2 处已标记');
+    expect(fx.sheet('附件3').cfs.map((c) => c.appliesTo).sort()).toEqual(['F2', 'G2']);
+    expect(fx.sheet('附件2').cfs).toEqual([]);
+    expect((fx.settings.get(MARKS_KEY) as { cells: { cell: string }[] }).cells.map((c) => c.cell)).toEqual(['F2', 'G2']);
+  });
+
+  test('a cell holding a threaded comment refuses its note: the other notes and every mark stay', async () => {
+    const fx = workbook();
+    fx.sheet('附件3').comments.add('F2');
+    const host = await hostOf(fx);
+    await host.applyPatch(marksPatch);
+    expect(fx.sheets.flatMap((s) => s.cfs).filter((c) => isMarkFormula(c.formula))).toHaveLength(3);
+    expect(fx.sheet('附件3').notes.has('F2')).toBe(false);
+    expect(fx.sheet('附件2').notes.get('D3')).toContain('（相关）执行率应为 100.00%');
+    // Clearing still removes everything the add-in wrote.
+    await host.clearMarks();
+    expect(fx.sheets.flatMap((s) => s.cfs)).toEqual([]);
+    expect(fx.sheet('附件2').notes.has('D3')).toBe(false);
+  });
+
+  test('waits for the user to leave cell edit mode instead of failing (delayForCellEdit)', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    fx.editing = true;
+    let done = false;
+    const p = host.applyPatch(marksPatch).then(() => { done = true; });
+    await new Promise((r) => setImmediate(r));
+    expect(done).toBe(false);
     expect(fx.writes).toEqual([]);
+    fx.endEdit();
+    await p;
+    expect(fx.sheets.flatMap((s) => s.cfs)).toHaveLength(3);
+    // A batch run without the option fails as Excel's would.
+    fx.editing = true;
+    const e = await rejection(ExcelHost.create({ ...fx.env(), run: (batch) => fx.env().run(batch, {}) }));
+    expect(e.code).toBe('editMode');
   });
 
   test('a sheet renamed since the check: names the missing sheet, nothing written', async () => {
@@ -318,7 +380,7 @@ describe('ExcelHost.clearMarks', () => {
     expect(fx.sheets.flatMap((s) => s.cfs).map((c) => c.id)).toEqual([900, 901]);
   });
 
-  test('finds a renamed sheet by its id; refuses a protected sheet without deleting anything', async () => {
+  test('finds a renamed sheet by its id; skips a protected sheet, clears the rest, and names it', async () => {
     const fx = withUserFormats();
     const host = await hostOf(fx);
     await host.applyPatch(marksPatch);
@@ -326,18 +388,38 @@ describe('ExcelHost.clearMarks', () => {
     fx.sheet('附件2').protected = true;
     fx.writes.length = 0;
     const e = await rejection(host.clearMarks());
-    expect(e.code).toBe('sheetProtected');
-    expect(fx.writes).toEqual([]);
+    expect(e.code).toBe('marksPartial');
+    expect(e.message).toContain('工作表“附件2”受保护');
+    expect(fx.sheet('整体自评').cfs.map((c) => c.id)).toEqual([900, 901]);
+    expect(fx.sheet('附件2').cfs).toHaveLength(1);
+    // The protected sheet's mark stays registered, so a later clear finds it.
+    expect((fx.settings.get(MARKS_KEY) as { cells: { cell: string }[] }).cells.map((c) => c.cell)).toEqual(['D3']);
     fx.sheet('附件2').protected = false;
     await host.clearMarks();
     expect(fx.sheets.flatMap((s) => s.cfs).map((c) => c.id)).toEqual([900, 901]);
   });
 
-  test('with nothing recorded it does not touch the workbook', async () => {
+  test('with nothing recorded it reads the registry (one sync) and writes nothing', async () => {
     const fx = withUserFormats();
     const host = await hostOf(fx);
     await host.clearMarks();
-    expect(fx.syncs).toBe(0);
+    expect(fx.syncs).toBe(1);
+    expect(fx.writes).toEqual([]);
+  });
+});
+
+describe('ExcelHost: two runtimes (task pane and ribbon command) on one workbook', () => {
+  test('the registry is read from the workbook for every write: no orphan marks from a stale cache', async () => {
+    const fx = workbook();
+    const pane = await ExcelHost.create(fx.env());
+    const ribbon = await ExcelHost.create(fx.env());
+    await ribbon.applyPatch({ values: [], marks: [marksPatch.marks[2]] });
+    // The pane's cache still holds the registry from before; its write must not drop the ribbon's mark.
+    await pane.applyPatch({ values: [], marks: [marksPatch.marks[0]] });
+    expect((fx.settings.get(MARKS_KEY) as { cells: { cell: string }[] }).cells.map((c) => c.cell)).toEqual(['D3', 'F2']);
+    await pane.clearMarks();
+    expect(fx.sheets.flatMap((s) => s.cfs)).toEqual([]);
+    expect(pane.getSetting(MARKS_KEY)).toEqual({ version: 1, cells: [] });
   });
 });
 
