@@ -1,4 +1,5 @@
 import type { ExcelEnv } from './excel-host';
+import { browserChannel } from './channel';
 import type { XlRequestContext, XlRun, XlRunOptions } from './xl';
 
 /**
@@ -13,6 +14,7 @@ export function officeEnv(): ExcelEnv {
   return {
     run,
     isExcelApiSupported: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+    ...browserChannel(),
   };
 }
 

@@ -11,10 +11,11 @@ import {
   type MarkedCell, type MarkRegistry,
 } from './marks';
 import { parseCellAddress, parseAreasAddress, stripSheet } from './address';
+import { STAMP_KEY, PING_KEY, POLL_MS, newStamp, ping, type ChannelEnv } from './channel';
 import { parseRange, rangeToA1 } from '../../core/address';
 
 /** What the Excel host needs from Office.js; `officeEnv()` in env.ts builds it from the globals. */
-export interface ExcelEnv {
+export interface ExcelEnv extends ChannelEnv {
   run: XlRun;
   /** `Office.context.requirements.isSetSupported('ExcelApi', version)`. */
   isExcelApiSupported(version: string): boolean;
@@ -46,6 +47,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly sheetIds = new Map<string, string>();
   private ownWritesUntil = 0;
   private writing = 0;
+  /** The last STAMP_KEY this host wrote or acted on. */
+  private seenStamp: unknown = undefined;
 
   private constructor(private readonly env: ExcelEnv) {}
 
@@ -53,6 +56,7 @@ export class ExcelHost implements WorkbookHost {
   static async create(env: ExcelEnv): Promise<ExcelHost> {
     const host = new ExcelHost(env);
     await host.reloadSettings();
+    host.seenStamp = host.settings.get(STAMP_KEY);
     return host;
   }
 
@@ -582,16 +586,26 @@ export class ExcelHost implements WorkbookHost {
     return this.settings.get(key) as T | undefined;
   }
 
+  /**
+   * Writes one setting, and a new STAMP_KEY in the same batch, then pings the
+   * other pages (channel.ts): an open pane hears a ribbon command's report
+   * within a second.
+   */
   async setSetting(key: string, value: unknown): Promise<void> {
+    const stamp = newStamp(this.now());
     try {
       await this.run(async (ctx) => {
         ctx.workbook.settings.add(key, value === undefined ? null : value);
+        ctx.workbook.settings.add(STAMP_KEY, stamp);
         await ctx.sync();
       });
     } catch (e) {
       throw toHostError(e);
     }
     this.settings.set(key, value);
+    this.settings.set(STAMP_KEY, stamp);
+    this.seenStamp = stamp;
+    ping(this.env, stamp);
   }
 
   /** Reloads every setting into the cache (one sync). */
@@ -609,21 +623,79 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
+  /**
+   * Calls `cb` (after reloading every setting) when another runtime wrote the
+   * settings: on the `storage` ping, on Excel's settings-changed event, or
+   * when the once-a-second poll of STAMP_KEY finds a stamp this host has not
+   * seen. Returns an unsubscribe function.
+   */
   onSettingsChanged(cb: () => void): () => void {
     let active = true;
-    this
-      .run(async (ctx) => {
-        ctx.workbook.settings.onSettingsChanged.add(async () => {
-          if (!active) return;
+    let running = false;
+    let again = false;
+    const check = async (stampKnownNew = false): Promise<void> => {
+      if (!active) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
           await this.reloadSettings().catch(() => undefined);
-          if (active) cb();
-        });
-        await ctx.sync();
-      })
-      .catch(() => undefined);
+          const stamp = this.settings.get(STAMP_KEY);
+          if (active && (stampKnownNew || stamp !== this.seenStamp)) {
+            this.seenStamp = stamp;
+            stampKnownNew = false;
+            cb();
+          }
+        } while (again && active);
+      } finally {
+        running = false;
+      }
+    };
+    const unsubscribe: (() => void)[] = [];
+    this.run(async (ctx) => {
+      ctx.workbook.settings.onSettingsChanged.add(async () => check());
+      await ctx.sync();
+    }).catch(() => undefined);
+    if (this.env.onStorage) unsubscribe.push(this.env.onStorage((key) => {
+      if (key === PING_KEY || key === null) void check();
+    }));
+    const pollMs = this.env.pollMs ?? POLL_MS;
+    if (pollMs > 0) {
+      const set = this.env.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms));
+      const clear = this.env.clearInterval ?? ((h: unknown) => clearInterval(h as ReturnType<typeof setInterval>));
+      let polling = false;
+      const handle = set(() => {
+        if (!active || polling || running || (this.env.isVisible && !this.env.isVisible())) return;
+        polling = true;
+        this.pollStamp()
+          .then((stamp) => {
+            if (stamp !== this.seenStamp) return check();
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            polling = false;
+          });
+      }, pollMs);
+      unsubscribe.push(() => clear(handle));
+    }
     return () => {
       active = false;
+      for (const u of unsubscribe.splice(0)) u();
     };
+  }
+
+  /** The workbook's STAMP_KEY now (one small sync). */
+  private pollStamp(): Promise<unknown> {
+    return this.run(async (ctx) => {
+      const item = ctx.workbook.settings.getItemOrNullObject(STAMP_KEY);
+      item.load('value');
+      await ctx.sync();
+      return item.isNullObject ? undefined : item.value;
+    });
   }
 
   // ---------------------------------------------------------------- edits

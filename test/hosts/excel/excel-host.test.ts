@@ -1,9 +1,9 @@
 import { ExcelHost } from '../../../src/hosts/excel/excel-host';
-import { HostError } from '../../../src/hosts/excel/errors';
+import { HostError, OFFICE_ERROR_MAP, toHostError } from '../../../src/hosts/excel/errors';
 import { MARKS_KEY, NOTE_PREFIX, isMarkFormula } from '../../../src/hosts/excel/marks';
 import type { Patch } from '../../../src/core/patch';
 import { MARK_STYLE } from '../../../src/core/mark-style';
-import { FakeExcel, type FakeWrite } from './fake-excel';
+import { FakeExcel, FakeOfficeError, type FakeWrite } from './fake-excel';
 
 function workbook(): FakeExcel {
   const fx = new FakeExcel();
@@ -448,7 +448,7 @@ describe('ExcelHost selection, text, settings and events', () => {
     expect((await rejection(host.insertText('x', { sheet: 'Empty sheet', cell: 'C3' }))).code).toBe('sheetProtected');
   });
 
-  test('settings round-trip and a settings-changed event reloads them', async () => {
+  test('settings round-trip; another runtime\'s write reaches this one through Excel\'s settings-changed event', async () => {
     const fx = workbook();
     fx.settings.set('selfeval.profile', { reverseFormula: 'ratio' });
     const host = await hostOf(fx);
@@ -457,11 +457,62 @@ describe('ExcelHost selection, text, settings and events', () => {
     expect(fx.settings.get('selfeval.report')).toEqual({ a: 1 });
     const seen: number[] = [];
     host.onSettingsChanged(() => seen.push(1));
-    await Promise.resolve();
-    fx.settings.set('selfeval.report', { a: 2 });
+    await new Promise((r) => setImmediate(r));
+    // Its own write is not news.
+    await fx.fireSettingsChanged();
+    expect(seen).toEqual([]);
+    const ribbon = await ExcelHost.create(fx.env());
+    await ribbon.setSetting('selfeval.report', { a: 2 });
     await fx.fireSettingsChanged();
     expect(seen).toEqual([1]);
     expect(host.getSetting('selfeval.report')).toEqual({ a: 2 });
+  });
+
+  test('the ribbon\'s write reaches an open pane through the localStorage ping, without Excel\'s event', async () => {
+    const fx = workbook();
+    // One origin's localStorage: a write fires `storage` in every other page.
+    const listeners = new Map<string, (key: string | null) => void>();
+    const bus = (page: string) => ({
+      storage: { getItem: () => null, setItem: (key: string) => { for (const [p, l] of listeners) if (p !== page) l(key); } },
+      onStorage: (cb: (key: string | null) => void) => { listeners.set(page, cb); return () => listeners.delete(page); },
+    });
+    const pane = await ExcelHost.create(fx.env(bus('pane')));
+    const seen: unknown[] = [];
+    const stop = pane.onSettingsChanged(() => seen.push(pane.getSetting('selfeval.report')));
+    const ribbon = await ExcelHost.create(fx.env(bus('ribbon')));
+    await ribbon.setSetting('selfeval.report', { from: 'ribbon' });
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toEqual([{ from: 'ribbon' }]);
+    stop();
+    await ribbon.setSetting('selfeval.report', { from: 'ribbon', again: true });
+    await new Promise((r) => setImmediate(r));
+    expect(seen).toHaveLength(1);
+  });
+
+  test('where neither the ping nor the event arrives, the once-a-second poll finds the new stamp', async () => {
+    const fx = workbook();
+    let tick: (() => void) | null = null;
+    let cleared = false;
+    const pane = await ExcelHost.create(fx.env({
+      pollMs: 1000,
+      setInterval: (fn, ms) => { expect(ms).toBe(1000); tick = fn; return 7; },
+      clearInterval: (h) => { expect(h).toBe(7); cleared = true; },
+    }));
+    const seen: unknown[] = [];
+    const stop = pane.onSettingsChanged(() => seen.push(pane.getSetting('selfeval.ribbonError')));
+    const flush = async () => { for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r)); };
+    tick!();
+    await flush();
+    expect(seen).toEqual([]); // nothing new: one small sync, no reload
+    const ribbon = await ExcelHost.create(fx.env());
+    await ribbon.setSetting('selfeval.ribbonError', { code: 'editMode', message: 'x', at: 't' });
+    fx.syncs = 0;
+    tick!();
+    await flush();
+    expect(seen).toEqual([{ code: 'editMode', message: 'x', at: 't' }]);
+    expect(fx.syncs).toBe(2); // the stamp, then every setting
+    stop();
+    expect(cleared).toBe(true);
   });
 
   test('reports the user\'s edits and ignores the add-in\'s own (trigger source, ExcelApi 1.14)', async () => {
@@ -489,5 +540,118 @@ describe('ExcelHost selection, text, settings and events', () => {
     fx.nowMs += 5000;
     await fx.fireChange({ worksheetId: '{2}' });
     expect(edits).toEqual(['附件3']);
+  });
+});
+
+describe('ExcelHost: big and odd workbooks', () => {
+  function rows(n: number, cols: number, at = 0): number[][] {
+    return Array.from({ length: n }, (_, r) => Array.from({ length: cols }, (_, c) => (at + r) * 1000 + c));
+  }
+
+  test('cells that hold only formatting do not widen the read (values-only used range)', async () => {
+    const fx = workbook();
+    // A fill over 200 whole rows, and an empty cell with a number format far away.
+    fx.sheet('附件2').formatted.push('A1:XFD200');
+    fx.sheet('附件2').cells.set('Z5000', { value: '', numberFormat: '0.00' });
+    const host = await hostOf(fx);
+    const snap = await host.readWorkbook();
+    expect(snap.sheets[0].range).toBe('A1:D4');
+    expect(fx.cellsLoaded).toBeLessThan(200);
+    // The fake itself counts the formatted cells when not asked for values only.
+    expect(fx.usedRange(fx.sheet('附件2'))).toEqual({ top: 0, left: 0, bottom: 4999, right: 16383 });
+  });
+
+  test('above the cell budget nothing is read and the message says why and what to do', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('小表', rows(5, 5));
+    fx.addSheet('大表', rows(30, 10));
+    const host = await ExcelHost.create(fx.env({ cellBudget: 200 }));
+    fx.syncs = 0;
+    const e = await rejection(host.readWorkbook());
+    expect(e.code).toBe('tooManyCells');
+    expect(e.message).toContain('共有 325 个单元格');
+    expect(e.message).toContain('最大的是工作表“大表”');
+    expect(e.message).toContain('200 个');
+    expect(e.message).toContain('命令行');
+    expect(fx.syncs).toBe(2); // the sheet list and the sizes: no values
+    expect(fx.cellsLoaded).toBe(0);
+  });
+
+  test('values: null for a range Excel will not return whole: read again in blocks, same result', async () => {
+    const data = rows(40, 6);
+    const whole = new FakeExcel();
+    whole.addSheet('表', data);
+    const expected = await (await hostOf(whole)).readWorkbook();
+    const fx = new FakeExcel();
+    fx.addSheet('表', data);
+    fx.nullValuesAbove = 100; // Excel's is 5,000,000 cells
+    const host = await ExcelHost.create(fx.env({ chunkCells: 60 }));
+    const snap = await host.readWorkbook();
+    expect(snap).toEqual(expected);
+  });
+
+  test('more than 512 merged areas on one sheet: read by row bands, none lost, values still read', async () => {
+    const fx = new FakeExcel();
+    const merges = Array.from({ length: 600 }, (_, i) => `A${i + 1}:B${i + 1}`);
+    fx.addSheet('多合并', rows(600, 3), { merges });
+    fx.addSheet('另一表', rows(2, 2), { merges: ['A1:B1'] });
+    const host = await hostOf(fx);
+    const snap = await host.readWorkbook();
+    expect(new Set(snap.sheets[0].merges)).toEqual(new Set(merges));
+    expect(snap.sheets[0].values[599][2]).toBe(599002);
+    expect(snap.sheets[1].merges).toEqual(['A1:B1']);
+    expect(fx.syncs).toBeLessThan(12);
+  });
+
+  test('rows wider than a block are read in 2-D blocks (a row is cut, never refused whole)', async () => {
+    const data = rows(4, 300);
+    const whole = new FakeExcel();
+    whole.addSheet('宽表', data);
+    const expected = await (await hostOf(whole)).readWorkbook();
+    const fx = new FakeExcel();
+    fx.addSheet('宽表', data);
+    fx.payloadLimitCells = 3 * 150; // a whole row (300 cells × 3 properties) is refused
+    const host = await ExcelHost.create(fx.env({ chunkCells: 100 }));
+    expect(await host.readWorkbook()).toEqual(expected);
+  });
+
+  test('narrow rows are packed many to a sync, not one sync per row', async () => {
+    const fx = new FakeExcel();
+    fx.addSheet('长表', rows(1000, 2));
+    fx.payloadLimitCells = 3 * 1000;
+    const host = await ExcelHost.create(fx.env({ chunkCells: 1000 }));
+    fx.syncs = 0;
+    const snap = await host.readWorkbook();
+    expect(snap.sheets[0].values).toHaveLength(1000);
+    expect(snap.sheets[0].values[999]).toEqual([999000, 999001]);
+    // sheet list, sizes, the refused whole read, merges, then 2000 cells in blocks of 1000: 2 syncs.
+    expect(fx.syncs).toBe(6);
+  });
+});
+
+describe('Office error codes', () => {
+  test('every code the add-in can meet has a Chinese message that says what to do', () => {
+    const what = /请|重试|更新|改用|切换|删除|取消/;
+    for (const code of Object.keys(OFFICE_ERROR_MAP)) {
+      const e = toHostError(new FakeOfficeError(code, 'raw message'));
+      expect([code, e.code === 'unknown']).toEqual([code, false]);
+      expect([code, what.test(e.message)]).toEqual([code, true]);
+      expect([code, /[\u4e00-\u9fff]/.test(e.message)]).toEqual([code, true]);
+    }
+    expect(toHostError(new FakeOfficeError('InvalidSelection')).code).toBe('inactiveWorkbook');
+    expect(toHostError(new FakeOfficeError('InsertDeleteConflict')).code).toBe('rangeConflict');
+    expect(toHostError(new FakeOfficeError('AccessDenied'), { sheet: '附件2' }).message).toContain('附件2');
+    expect(toHostError(new FakeOfficeError('Conflict')).message).toContain('共同编辑');
+    expect(toHostError(new FakeOfficeError('SomethingNew', 'x')).code).toBe('unknown');
+  });
+
+  test('another workbook active while reading (InvalidSelection) reaches the user as a clear message', async () => {
+    const fx = workbook();
+    const host = await hostOf(fx);
+    const env = fx.env();
+    const failing = await ExcelHost.create({ ...env, run: async () => { throw new FakeOfficeError('InvalidSelection', 'The current selection is invalid for this operation.'); } }).catch((e) => e);
+    expect(failing).toBeInstanceOf(HostError);
+    expect((failing as HostError).message).toContain('本工作簿当前不是活动工作簿');
+    expect(host).toBeDefined();
   });
 });

@@ -160,7 +160,8 @@ export class FakeExcel {
       if (options?.delayForCellEdit && this.editing) await new Promise<void>((r) => this.editEnded.push(r));
       return batch(new FakeContext(this));
     };
-    return { run, isExcelApiSupported: (v) => this.supported.has(v), now: () => this.nowMs, ...extra };
+    // No poll unless a test asks for one (pollMs and timers in `extra`).
+    return { run, isExcelApiSupported: (v) => this.supported.has(v), now: () => this.nowMs, pollMs: 0, ...extra };
   }
 
   /** The user leaves cell edit mode (Enter or Esc): delayed batches run. */
