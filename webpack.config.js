@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 // Builds the Excel add-in: dist/taskpane.html, dist/commands.html (both load
 // office.js from Microsoft's CDN by a script tag in their templates), the
 // icons, help.html and dist/manifest.xml with the production URL.
@@ -90,7 +89,7 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       // dist/demo/ belongs to the browser demo's build (webpack.demo.config.js).
-      clean: { keep: /^demo[\/]/ },
+      clean: { keep: /^demo[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {

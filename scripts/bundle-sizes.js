@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 'use strict';
 /**
  * A webpack plugin that prints the size of every emitted JavaScript bundle

@@ -46,7 +46,6 @@
   function check(w) {
     var missing = [];
     try {
-      // eslint-disable-next-line no-new-func
       new w.Function(SYNTAX);
     } catch (e) {
       missing.push('ES2020');

@@ -85,7 +85,6 @@ describe('ES5 bootstrap (src/bootstrap/support.js)', () => {
   });
 
   test('the webpack config inlines it unchanged, with the page\'s mode, into both pages and the dialog page', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { selfevalBootstrap } = require(path.join(root, 'webpack.config.js')) as { selfevalBootstrap: (m: string) => string };
     expect(selfevalBootstrap('taskpane')).toBe(`${SRC}\nselfevalSupport.install(window, "taskpane");\n`);
     expect(() => acorn.parse(selfevalBootstrap('commands'), { ecmaVersion: 5 })).not.toThrow();

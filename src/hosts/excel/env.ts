@@ -7,10 +7,10 @@ import type { XlRequestContext, XlRun, XlRunOptions } from './xl';
  * `Office.onReady`: nothing here touches `Office` or `Excel` at import time.
  */
 export function officeEnv(): ExcelEnv {
-  const run: XlRun = <T>(batch: (ctx: XlRequestContext) => Promise<T>, options?: XlRunOptions) =>
+  const run: XlRun = <T>(batch: (context: XlRequestContext) => Promise<T>, options?: XlRunOptions) =>
     options && Object.keys(options).length
-      ? Excel.run({ ...options }, (ctx) => batch(ctx))
-      : Excel.run((ctx) => batch(ctx));
+      ? Excel.run({ ...options }, (context) => batch(context))
+      : Excel.run((context) => batch(context));
   return {
     run,
     isExcelApiSupported: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),

@@ -88,10 +88,10 @@ export class ExcelHost implements WorkbookHost {
     onProgress?.({ fraction: 0, label: 'sheets' });
     let heads: SheetHead[];
     try {
-      heads = await this.run(async (ctx) => {
-        const sheets = await this.loadSheets(ctx);
+      heads = await this.run(async (context) => {
+        const sheets = await this.loadSheets(context);
         onProgress?.({ fraction: 0.05, label: 'sizes' });
-        return this.loadHeads(ctx, sheets);
+        return this.loadHeads(context, sheets);
       });
     } catch (e) {
       throw toHostError(e);
@@ -100,11 +100,11 @@ export class ExcelHost implements WorkbookHost {
     onProgress?.({ fraction: 0.1, label: 'ranges' });
     let mergesRead = !merges;
     try {
-      const whole = await this.run(async (ctx) => {
+      const whole = await this.run(async (context) => {
         const queue = (withMerges: boolean) =>
           heads.map((h) => {
             if (!h.bounds) return null;
-            const r = ctx.workbook.worksheets.getItem(h.name).getRangeByIndexes(h.bounds.row, h.bounds.col, h.bounds.rows, h.bounds.cols);
+            const r = context.workbook.worksheets.getItem(h.name).getRangeByIndexes(h.bounds.row, h.bounds.col, h.bounds.rows, h.bounds.cols);
             r.load('values,formulas,numberFormat');
             const areas = withMerges ? r.getMergedAreasOrNullObject() : null;
             areas?.load('address');
@@ -112,16 +112,16 @@ export class ExcelHost implements WorkbookHost {
           });
         let loaded = queue(merges);
         try {
-          await ctx.sync();
+          await context.sync();
           mergesRead = true;
         } catch (e) {
           // Excel refuses the merged areas of a range holding more than 512 of them, and with them
           // the whole batch: the merges are read apart, by row bands, then the values again.
           if (!merges || isPayloadTooLarge(e)) throw e;
-          await this.readMerges(ctx, heads);
+          await this.readMerges(context, heads);
           mergesRead = true;
           loaded = queue(false);
-          await ctx.sync();
+          await context.sync();
         }
         // Excel answers null for cell-level properties of a range it will not return whole.
         if (loaded.some((x) => x && (!x.r.values || !x.r.formulas || !x.r.numberFormat))) return null;
@@ -142,22 +142,22 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** The first sync of every read: the sheet list (names and ids, remembered to follow renames). */
-  private async loadSheets(ctx: XlRequestContext): Promise<XlWorksheet[]> {
-    const sheets = ctx.workbook.worksheets;
+  private async loadSheets(context: XlRequestContext): Promise<XlWorksheet[]> {
+    const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/id');
-    await ctx.sync();
+    await context.sync();
     this.rememberSheets(sheets.items);
     return sheets.items;
   }
 
   /** One sync: each sheet's used range, values only (cells that hold only formatting do not count). */
-  private async loadHeads(ctx: XlRequestContext, sheets: XlWorksheet[]): Promise<SheetHead[]> {
+  private async loadHeads(context: XlRequestContext, sheets: XlWorksheet[]): Promise<SheetHead[]> {
     const parts = sheets.map((ws) => {
       const used = ws.getUsedRangeOrNullObject(true);
       used.load('address,rowIndex,columnIndex,rowCount,columnCount');
       return { ws, used };
     });
-    await ctx.sync();
+    await context.sync();
     return parts.map(({ ws, used }) => {
       const bounds = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
       return { name: ws.name, bounds, range: bounds ? stripSheet(used.address) : 'A1', merges: [] };
@@ -169,7 +169,7 @@ export class ExcelHost implements WorkbookHost {
    * refuses (more than 512 areas in a band), every band is halved and read
    * again, down to single rows. A single row still refused keeps no merges.
    */
-  private async readMerges(ctx: XlRequestContext, heads: SheetHead[]): Promise<void> {
+  private async readMerges(context: XlRequestContext, heads: SheetHead[]): Promise<void> {
     let bands: { sheet: number; row: number; rows: number }[] = [];
     heads.forEach((h, i) => {
       if (h.bounds) bands.push({ sheet: i, row: h.bounds.row, rows: h.bounds.rows });
@@ -178,12 +178,13 @@ export class ExcelHost implements WorkbookHost {
     while (bands.length) {
       const loaded = bands.map((b) => {
         const h = heads[b.sheet];
-        const areas = ctx.workbook.worksheets.getItem(h.name).getRangeByIndexes(b.row, h.bounds!.col, b.rows, h.bounds!.cols).getMergedAreasOrNullObject();
+        const areas = context.workbook.worksheets.getItem(h.name).getRangeByIndexes(b.row, h.bounds!.col, b.rows, h.bounds!.cols).getMergedAreasOrNullObject();
         areas.load('address');
         return areas;
       });
       try {
-        await ctx.sync();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per round of bands; more only when Excel refuses
+        await context.sync();
       } catch (e) {
         if (NOT_A_MERGE_LIMIT.has(officeErrorCode(e) ?? '')) throw e;
         const split = bands.flatMap((b) => (b.rows <= 1 ? [] : [
@@ -224,8 +225,8 @@ export class ExcelHost implements WorkbookHost {
    */
   private async readChunked(heads: SheetHead[], readMerges: boolean, onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
     try {
-      return await this.run(async (ctx) => {
-        if (readMerges) await this.readMerges(ctx, heads);
+      return await this.run(async (context) => {
+        if (readMerges) await this.readMerges(context, heads);
         const grids = heads.map((h) => (h.bounds ? emptyGrids(h.bounds.rows) : null));
         const total = heads.reduce((n, h) => n + cellsOf(h), 0);
         let budget = Math.max(1, this.env.chunkCells ?? DEFAULT_CHUNK_CELLS);
@@ -241,14 +242,15 @@ export class ExcelHost implements WorkbookHost {
           while (pending.length && (batch.length === 0 || cells + pending[0].rows * pending[0].cols <= budget)) {
             const block = pending.shift()!;
             const b = heads[block.sheet].bounds!;
-            const range = ctx.workbook.worksheets.getItem(heads[block.sheet].name).getRangeByIndexes(b.row + block.row, b.col + block.col, block.rows, block.cols);
+            const range = context.workbook.worksheets.getItem(heads[block.sheet].name).getRangeByIndexes(b.row + block.row, b.col + block.col, block.rows, block.cols);
             range.load('values,formulas,numberFormat');
             batch.push({ block, range });
             cells += block.rows * block.cols;
           }
           let refused = false;
           try {
-            await ctx.sync();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the chunked read: one sync per batch of blocks, by design
+            await context.sync();
             refused = batch.some(({ range }) => !range.values || !range.formulas || !range.numberFormat);
           } catch (e) {
             if (!isPayloadTooLarge(e)) throw e;
@@ -307,26 +309,30 @@ export class ExcelHost implements WorkbookHost {
     let skipped: string[] = [];
     this.beginWrite();
     try {
-      await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
-        const stored = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        const stored = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
         stored.load('value');
         const valueSheets = unique(patch.values.map((c) => c.sheet));
         const markSheets = unique(patch.marks.map((c) => c.sheet));
         const valueRanges = patch.values.map((v) => {
-          const r = ctx.workbook.worksheets.getItem(v.sheet).getRange(v.cell);
+          const r = context.workbook.worksheets.getItem(v.sheet).getRange(v.cell);
           r.load('values,formulas,numberFormat');
           return r;
         });
         // The notes already on the marked cells: a cell's own note is kept.
         const existingNotes: (XlNote | null)[] = patch.marks.map((m) => {
           if (!notes) return null;
-          const n = ctx.workbook.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
+          const n = context.workbook.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
           n.load('content');
           return n;
         });
-        await this.syncNamingMissingSheet(ctx, unique([...valueSheets, ...markSheets]));
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, unique([...valueSheets, ...markSheets]), e);
+        }
         this.rememberSheets(sheets.items);
         const registry = readRegistry(stored.isNullObject ? undefined : stored.value);
         const sheetIdOf = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
@@ -348,24 +354,24 @@ export class ExcelHost implements WorkbookHost {
           writtenFormat: v.numberFormat,
         }));
         // All checks passed: queue every write, then one sync.
-        for (const v of patch.values) writeValue(ctx, v.sheet, v.cell, v.value, v.numberFormat);
+        for (const v of patch.values) writeValue(context, v.sheet, v.cell, v.value, v.numberFormat);
         const noteWrites: Mark[] = [];
         added = kept.map(({ m, note: n }) => {
           const addNote = !!n && n.isNullObject;
-          writeMark(ctx, m);
+          writeMark(context, m);
           if (addNote) noteWrites.push(m);
           // A note the workbook refuses is recorded anyway: clearing deletes only notes that carry NOTE_PREFIX.
           return { sheet: m.sheet, sheetId: sheetIdOf.get(m.sheet), cell: m.cell, note: addNote };
         });
         const next = mergeRegistry(registry, added);
-        if (added.length) ctx.workbook.settings.add(MARKS_KEY, next);
+        if (added.length) context.workbook.settings.add(MARKS_KEY, next);
         try {
-          await ctx.sync();
+          await context.sync();
         } catch (e) {
           throw new PartialWriteError(e);
         }
         if (added.length) this.settings.set(MARKS_KEY, next);
-        if (noteWrites.length) await addNotes(ctx, noteWrites);
+        if (noteWrites.length) await addNotes(context, noteWrites);
       }, mergeUndo ? { mergeUndoGroup: true } : undefined);
     } catch (e) {
       if (e instanceof PartialWriteError) {
@@ -380,7 +386,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Runs a batch; every batch waits for the user to leave cell edit mode instead of failing. */
-  private run<T>(batch: (ctx: XlRequestContext) => Promise<T>, options: XlRunOptions = {}): Promise<T> {
+  private run<T>(batch: (context: XlRequestContext) => Promise<T>, options: XlRunOptions = {}): Promise<T> {
     return this.env.run(batch, { delayForCellEdit: true, ...options });
   }
 
@@ -393,17 +399,17 @@ export class ExcelHost implements WorkbookHost {
     }
     this.beginWrite();
     try {
-      await this.run(async (ctx) => {
+      await this.run(async (context) => {
         const cfs = added.map((m) => {
-          const c = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats;
+          const c = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats;
           c.load('items/type,items/customOrNullObject/rule/formula');
           return c;
         });
-        await ctx.sync();
-        for (const b of before) restoreValue(ctx, b);
+        await context.sync();
+        for (const b of before) restoreValue(context, b);
         // A format added just before the failure may have no rule yet: that one is ours too.
         cfs.forEach((c) => deleteOwnConditionalFormats(c.items, true));
-        await ctx.sync();
+        await context.sync();
       });
     } catch (e2) {
       throw new HostError('rollbackFailed', { reason: `${reason}; ${e2 instanceof Error ? e2.message : String(e2)}` }, cause);
@@ -427,16 +433,20 @@ export class ExcelHost implements WorkbookHost {
     if (!entry) throw new HostError('nothingToUndo');
     this.beginWrite();
     try {
-      await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
         const names = unique(entry.map((c) => c.sheet));
         const ranges = entry.map((c) => {
-          const r = ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+          const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
           r.load('values,formulas');
           return r;
         });
-        await this.syncNamingMissingSheet(ctx, names);
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, names, e);
+        }
         checkSheets(sheets.items, names);
         entry.forEach((c, i) => {
           const now = ranges[i].values[0][0];
@@ -444,13 +454,13 @@ export class ExcelHost implements WorkbookHost {
           const same = typeof now === 'number' && Math.abs(now - c.written) <= 1e-9 * Math.max(1, Math.abs(c.written));
           if (!same || (typeof f === 'string' && f.startsWith('='))) throw new HostError('cellChanged', { sheet: c.sheet, cell: c.cell });
         });
-        for (const c of entry) restoreValue(ctx, c);
+        for (const c of entry) restoreValue(context, c);
         try {
-          await ctx.sync();
+          await context.sync();
         } catch (e) {
           // Put back what had been written, so the cells are not left half-restored.
-          for (const c of entry) writeValue(ctx, c.sheet, c.cell, c.written, c.writtenFormat);
-          await ctx.sync().catch(() => undefined);
+          for (const c of entry) writeValue(context, c.sheet, c.cell, c.written, c.writtenFormat);
+          await context.sync().catch(() => undefined);
           throw e;
         }
       });
@@ -475,12 +485,12 @@ export class ExcelHost implements WorkbookHost {
     let kept: string[] = [];
     this.beginWrite();
     try {
-      await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
-        const stored = ctx.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        const stored = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
         stored.load('value');
-        await ctx.sync();
+        await context.sync();
         const registry = readRegistry(stored.isNullObject ? undefined : stored.value);
         this.settings.set(MARKS_KEY, registry);
         if (registry.cells.length === 0) return;
@@ -506,14 +516,14 @@ export class ExcelHost implements WorkbookHost {
           }
           return { cfs, note };
         });
-        await ctx.sync();
+        await context.sync();
         for (const { cfs, note } of loaded) {
           deleteOwnConditionalFormats(cfs.items);
           if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
         }
         const next: MarkRegistry = { version: 1, cells: remaining };
-        ctx.workbook.settings.add(MARKS_KEY, next);
-        await ctx.sync();
+        context.workbook.settings.add(MARKS_KEY, next);
+        await context.sync();
         this.settings.set(MARKS_KEY, next);
       });
     } catch (e) {
@@ -528,11 +538,11 @@ export class ExcelHost implements WorkbookHost {
 
   async select(ref: CellRef): Promise<void> {
     try {
-      await this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(ref.sheet);
         ws.activate();
         ws.getRange(ref.cell).select();
-        await ctx.sync();
+        await context.sync();
       });
     } catch (e) {
       throw toHostError(e, { sheet: ref.sheet });
@@ -541,10 +551,10 @@ export class ExcelHost implements WorkbookHost {
 
   async activeCell(): Promise<CellRef | null> {
     try {
-      return await this.run(async (ctx) => {
-        const r = ctx.workbook.getActiveCell();
+      return await this.run(async (context) => {
+        const r = context.workbook.getActiveCell();
         r.load('address');
-        await ctx.sync();
+        await context.sync();
         return parseCellAddress(r.address);
       });
     } catch (e) {
@@ -558,19 +568,23 @@ export class ExcelHost implements WorkbookHost {
     const value = /^[=+\-@]/.test(text) ? `'${text}` : text;
     this.beginWrite();
     try {
-      return await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
-        const target = at ? ctx.workbook.worksheets.getItem(at.sheet).getRange(at.cell) : ctx.workbook.getActiveCell();
+        const target = at ? context.workbook.worksheets.getItem(at.sheet).getRange(at.cell) : context.workbook.getActiveCell();
         target.load('address,formulas');
-        await this.syncNamingMissingSheet(ctx, at ? [at.sheet] : []);
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, at ? [at.sheet] : [], e);
+        }
         const ref = parseCellAddress(target.address);
         if (!ref) throw new HostError('noActiveCell');
         checkSheets(sheets.items, [ref.sheet]);
         const f = target.formulas[0][0];
         if (typeof f === 'string' && f.startsWith('=')) throw new HostError('formulaCell', ref);
-        ctx.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[value]];
-        await ctx.sync();
+        context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[value]];
+        await context.sync();
         return ref;
       });
     } catch (e) {
@@ -594,10 +608,10 @@ export class ExcelHost implements WorkbookHost {
   async setSetting(key: string, value: unknown): Promise<void> {
     const stamp = newStamp(this.now());
     try {
-      await this.run(async (ctx) => {
-        ctx.workbook.settings.add(key, value === undefined ? null : value);
-        ctx.workbook.settings.add(STAMP_KEY, stamp);
-        await ctx.sync();
+      await this.run(async (context) => {
+        context.workbook.settings.add(key, value === undefined ? null : value);
+        context.workbook.settings.add(STAMP_KEY, stamp);
+        await context.sync();
       });
     } catch (e) {
       throw toHostError(e);
@@ -611,10 +625,10 @@ export class ExcelHost implements WorkbookHost {
   /** Reloads every setting into the cache (one sync). */
   async reloadSettings(): Promise<void> {
     try {
-      await this.run(async (ctx) => {
-        const s = ctx.workbook.settings;
+      await this.run(async (context) => {
+        const s = context.workbook.settings;
         s.load('items/key,items/value');
-        await ctx.sync();
+        await context.sync();
         this.settings.clear();
         for (const item of s.items) this.settings.set(item.key, item.value);
       });
@@ -656,9 +670,9 @@ export class ExcelHost implements WorkbookHost {
       }
     };
     const unsubscribe: (() => void)[] = [];
-    this.run(async (ctx) => {
-      ctx.workbook.settings.onSettingsChanged.add(async () => check());
-      await ctx.sync();
+    this.run(async (context) => {
+      context.workbook.settings.onSettingsChanged.add(async () => check());
+      await context.sync();
     }).catch(() => undefined);
     if (this.env.onStorage) unsubscribe.push(this.env.onStorage((key) => {
       if (key === PING_KEY || key === null) void check();
@@ -690,10 +704,10 @@ export class ExcelHost implements WorkbookHost {
 
   /** The workbook's STAMP_KEY now (one small sync). */
   private pollStamp(): Promise<unknown> {
-    return this.run(async (ctx) => {
-      const item = ctx.workbook.settings.getItemOrNullObject(STAMP_KEY);
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(STAMP_KEY);
       item.load('value');
-      await ctx.sync();
+      await context.sync();
       return item.isNullObject ? undefined : item.value;
     });
   }
@@ -712,10 +726,10 @@ export class ExcelHost implements WorkbookHost {
       let name = this.sheetIds.get(args.worksheetId);
       if (name === undefined) {
         name = await this
-          .run(async (ctx) => {
-            const ws = ctx.workbook.worksheets.getItem(args.worksheetId);
+          .run(async (context) => {
+            const ws = context.workbook.worksheets.getItem(args.worksheetId);
             ws.load('name');
-            await ctx.sync();
+            await context.sync();
             return ws.name;
           })
           .catch(() => '');
@@ -724,17 +738,17 @@ export class ExcelHost implements WorkbookHost {
       if (active) cb(name ?? '');
     };
     this
-      .run(async (ctx) => {
+      .run(async (context) => {
         if (this.supports('1.9')) {
-          ctx.workbook.worksheets.onChanged.add(handler);
+          context.workbook.worksheets.onChanged.add(handler);
         } else {
-          const sheets = ctx.workbook.worksheets;
+          const sheets = context.workbook.worksheets;
           sheets.load('items/name,items/id');
-          await ctx.sync();
+          await context.sync();
           this.rememberSheets(sheets.items);
           for (const ws of sheets.items) ws.onChanged.add(handler);
         }
-        await ctx.sync();
+        await context.sync();
       })
       .catch(() => undefined);
     return () => {
@@ -756,20 +770,17 @@ export class ExcelHost implements WorkbookHost {
     this.ownWritesUntil = this.now() + SUPPRESS_MS;
   }
 
-  /** Syncs; when a sheet named in the batch is missing (ItemNotFound), finds which and says so. */
-  private async syncNamingMissingSheet(ctx: XlRequestContext, names: string[]): Promise<void> {
-    try {
-      await ctx.sync();
-    } catch (e) {
-      if (officeErrorCode(e) !== 'ItemNotFound' || names.length === 0) throw e;
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await ctx.sync();
-      const have = new Set(sheets.items.map((ws) => ws.name));
-      const missing = names.find((n) => !have.has(n));
-      throw missing !== undefined ? new HostError('sheetMissing', { sheet: missing }, e) : e;
-    }
+  /** After a failed sync: when a sheet named in the batch is missing (ItemNotFound), finds which and says so; always throws. */
+  private async nameMissingSheet(context: XlRequestContext, names: string[], e: unknown): Promise<never> {
+    if (officeErrorCode(e) !== 'ItemNotFound' || names.length === 0) throw e;
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const have = new Set(sheets.items.map((ws) => ws.name));
+    const missing = names.find((n) => !have.has(n));
+    throw missing !== undefined ? new HostError('sheetMissing', { sheet: missing }, e) : e;
   }
+
 }
 
 class PartialWriteError extends Error {
@@ -793,22 +804,22 @@ function checkSheets(items: { name: string; protection: { protected: boolean } }
   }
 }
 
-function writeValue(ctx: XlRequestContext, sheet: string, cell: string, value: CellValue, numberFormat?: string): void {
-  const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+function writeValue(context: XlRequestContext, sheet: string, cell: string, value: CellValue, numberFormat?: string): void {
+  const r = context.workbook.worksheets.getItem(sheet).getRange(cell);
   if (numberFormat !== undefined) r.numberFormat = [[numberFormat]];
   r.values = [[value ?? '']];
 }
 
-function restoreValue(ctx: XlRequestContext, b: CellBefore): void {
-  writeValue(ctx, b.sheet, b.cell, b.value, b.numberFormat);
+function restoreValue(context: XlRequestContext, b: CellBefore): void {
+  writeValue(context, b.sheet, b.cell, b.value, b.numberFormat);
 }
 
 /** Conditional-format border styles for the shared mark look (conditional formats have no border weight). */
 const CF_LINE: Record<MarkLook['line'], XlCfBorder['style']> = { medium: 'Continuous', thin: 'Continuous', dashed: 'Dash', dotted: 'Dot' };
 
 /** A mark: the add-in's own conditional format on the cell, with the fill and border of src/core/mark-style.ts. */
-function writeMark(ctx: XlRequestContext, m: Mark): void {
-  const ws = ctx.workbook.worksheets.getItem(m.sheet);
+function writeMark(context: XlRequestContext, m: Mark): void {
+  const ws = context.workbook.worksheets.getItem(m.sheet);
   const cf = ws.getRange(m.cell).conditionalFormats.add('Custom');
   const look = markLook(m.severity, m.related);
   cf.custom.rule.formula = markFormula(m.severity, m.related);
@@ -826,15 +837,15 @@ function writeMark(ctx: XlRequestContext, m: Mark): void {
  * tried again, so every note that can be written is, and a refused one is
  * left out. The marks were written before and stay.
  */
-async function addNotes(ctx: XlRequestContext, marks: Mark[]): Promise<void> {
-  for (const m of marks) ctx.workbook.worksheets.getItem(m.sheet).notes.add(m.cell, `${NOTE_PREFIX}\n${m.message}`);
+async function addNotes(context: XlRequestContext, marks: Mark[]): Promise<void> {
+  for (const m of marks) context.workbook.worksheets.getItem(m.sheet).notes.add(m.cell, `${NOTE_PREFIX}\n${m.message}`);
   try {
-    await ctx.sync();
+    await context.sync();
   } catch {
     if (marks.length === 1) return;
     const half = Math.ceil(marks.length / 2);
-    await addNotes(ctx, marks.slice(0, half));
-    await addNotes(ctx, marks.slice(half));
+    await addNotes(context, marks.slice(0, half));
+    await addNotes(context, marks.slice(half));
   }
 }
 

@@ -91,10 +91,6 @@ function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
-function within(r: RangePos, row: number, col: number): boolean {
-  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
-}
-
 function clone<T>(v: T): T {
   return v === undefined ? v : JSON.parse(JSON.stringify(v));
 }
@@ -618,10 +614,10 @@ class FakeCustom implements XlCustomConditionalFormat {
         });
       },
     });
-    const self = this;
+    const isLoaded = () => this.loaded;
     this.rule = {
       get formula(): string {
-        if (!self.loaded) throw new FakeOfficeError('PropertyNotLoaded');
+        if (!isLoaded()) throw new FakeOfficeError('PropertyNotLoaded');
         return ref().cf.formula ?? '';
       },
       set formula(v: string) { queueSet('cfFormula', v); },
