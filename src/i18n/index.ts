@@ -230,6 +230,16 @@ const HOST_ERRORS_EN: Record<string, (p: Params) => string> = {
   unavailable: (p) => `Excel cannot do this now (another workbook may be active, or Excel is busy). Switch back to this workbook and try again.${p.reason ? ` (${p.reason})` : ''}`,
   nothingToUndo: () => 'There is nothing to undo.',
   noActiveCell: () => 'There is no active cell. Select a cell first.',
+  tooManyCells: (p) => `The used ranges hold ${p.cells ?? '?'} cells${p.sheet ? ` (largest: sheet "${p.sheet}")` : ''}, more than the ${p.limit ?? '?'} the add-in checks in Excel. Delete unrelated sheets or extra rows and columns (including formatted empty cells), or check the file with the command line (npx selfeval check). Nothing was changed.`,
+  marksPartial: (p) => `Sheet "${p.sheets ?? ''}" is protected: its cells were not marked or cleared${p.marked ? `; ${p.marked} other marks were written` : ''}. Unprotect it (Review → Unprotect Sheet) and check again to mark it.`,
+  inactiveWorkbook: () => 'This workbook is not the active one (another workbook or window has the focus). Click a cell of this workbook and try again. Nothing was changed.',
+  readOnly: (p) => `The workbook is read-only or does not let add-ins write${p.sheet ? ` (sheet "${p.sheet}")` : ''}. Save an editable copy, or ask the owner for edit rights. Nothing was changed.`,
+  rangeConflict: () => 'Excel refused to write: the cells overlap merged cells, a filter, a table or a PivotTable. Remove the conflict and try again. Nothing was changed.',
+  coauthoring: () => 'Someone else is editing the same place (co-authoring conflict). Wait a moment and try again.',
+  unsupported: (p) => `This version of Excel does not support the operation${p.reason ? ` (${p.reason})` : ''}. Update Office or use Excel on the web.`,
+  invalidRequest: (p) => `Excel rejected the request (invalid argument). Check again and retry; if it keeps failing, report this message.${p.reason ? ` (${p.reason})` : ''}`,
+  signedOut: () => 'Your sign-in has expired. Sign in to Office again and retry.',
+  notFound: () => 'A cell or sheet the add-in needs was not found (deleted, moved or renamed). Check again and retry.',
   unknown: (p) => `The operation failed: ${p.reason ?? 'unknown error'}`,
 };
 
