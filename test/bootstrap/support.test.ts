@@ -139,6 +139,12 @@ describe('ES5 bootstrap (src/bootstrap/support.js)', () => {
     expect(w.__selfevalUnsupported).toMatchObject({ kind: 'old', missing: ['Object.entries/fromEntries'] });
   });
 
+  test('a page whose Content-Security-Policy forbids eval is not taken for an old webview', () => {
+    const { w } = makeWindow(WEBVIEW2_UA, true, { Function: function () { const e = new Error('Refused to evaluate a string'); e.name = 'EvalError'; throw e; } });
+    run(w, 'taskpane');
+    expect(w.__selfevalUnsupported).toBeUndefined();
+  });
+
   test('IE11 ribbon: 一键校验 opens the message in a dialog and completes its event when the dialog closes', () => {
     const dialogs: { url: string; opts: unknown; handlers: Record<string, () => void> }[] = [];
     const associated: Record<string, unknown> = {};
