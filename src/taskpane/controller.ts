@@ -213,7 +213,8 @@ export class PaneController {
   /** The ribbon command (another runtime) stored a report or an error in the settings. */
   private onSettingsChanged(): void {
     const stored = loadStoredReport(this.host);
-    if (stored && stored.checkedAt !== this.state.checkedAt && !this.state.busy) {
+    // Only a newer report: not the stored one again after an automatic re-check (which stores nothing).
+    if (stored && stored.checkedAt > (this.state.checkedAt ?? '') && !this.state.busy) {
       this.showReport(stored.report, stored.checkedAt, stored.source);
       if (stored.source === 'ribbon') this.set({ notice: { intent: 'info', key: 'fromRibbon', params: { time: stored.checkedAt } } });
     }

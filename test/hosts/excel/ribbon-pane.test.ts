@@ -97,7 +97,8 @@ describe('ribbon ↔ pane over one workbook', () => {
   test('the automatic re-check after an edit writes nothing: no marks, no settings', async () => {
     const fx = workbook();
     const host = await ExcelHost.create(fx.env());
-    const ctrl = new PaneController(host, { analyze, now: () => T1, debounceMs: 1 });
+    let clock = T1.getTime();
+    const ctrl = new PaneController(host, { analyze, now: () => new Date((clock += 60_000)), debounceMs: 1 });
     ctrl.start();
     await ctrl.setAutoRecheck(true);
     await ctrl.check();
@@ -108,6 +109,14 @@ describe('ribbon ↔ pane over one workbook', () => {
     await flush();
     expect(ctrl.getState().notice).toMatchObject({ intent: 'success', key: 'autoChecked' });
     expect(fx.writes).toEqual([]);
+    // Another runtime then saves only the scoring rules: the pane keeps its newer, refreshed report.
+    const refreshedAt = ctrl.getState().checkedAt;
+    const other = await ExcelHost.create(fx.env());
+    await other.setSetting('selfeval.profile', { reverseFormula: 'ratio' });
+    await fx.fireSettingsChanged();
+    await flush();
+    expect(ctrl.getState().checkedAt).toBe(refreshedAt);
+    expect(ctrl.getState().profile).toMatchObject({ reverseFormula: 'ratio' });
     ctrl.dispose();
   });
 
