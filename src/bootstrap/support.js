@@ -74,7 +74,7 @@
   }
 
   var WHY = {
-    ie11: '此 Office 使用 Internet Explorer 11 的组件显示加载项（批量许可版 Office 2016/2019，或零售版 Office 2016/2019 未安装 WebView2 运行时也未装旧版 Edge 时）。本加载项需要较新的浏览器组件，无法在这里运行。',
+    ie11: '此 Office 使用 Internet Explorer 11 的组件显示加载项（批量许可版 Office 2016/2019；较旧的 Microsoft 365；或零售版 Office 2016/2019 既未安装 WebView2 运行时也没有旧版 Edge 时）。本加载项需要较新的浏览器组件，无法在这里运行。',
     edgehtml: '此 Office 使用旧版 Microsoft Edge（EdgeHTML）的组件显示加载项（零售版 Office 2016/2019 或较早的 Microsoft 365 未安装 WebView2 运行时时）。本加载项需要较新的浏览器组件，无法在这里运行。',
     old: '此 Office 用于显示加载项的浏览器组件版本过旧，缺少本加载项需要的功能，无法在这里运行。'
   };

@@ -1,4 +1,4 @@
-import { ExcelHost } from '../../../src/hosts/excel/excel-host';
+import { ExcelHost, tileBlock, clipMerges } from '../../../src/hosts/excel/excel-host';
 import { HostError, OFFICE_ERROR_MAP, toHostError } from '../../../src/hosts/excel/errors';
 import { MARKS_KEY, NOTE_PREFIX, isMarkFormula } from '../../../src/hosts/excel/marks';
 import type { Patch } from '../../../src/core/patch';
@@ -653,5 +653,32 @@ describe('Office error codes', () => {
     expect(failing).toBeInstanceOf(HostError);
     expect((failing as HostError).message).toContain('本工作簿当前不是活动工作簿');
     expect(host).toBeDefined();
+  });
+});
+
+describe('block tiling and merge clipping', () => {
+  test('tileBlock: whole rows while a row fits, else slices of the budget; every cell once', () => {
+    const cover = (blocks: { row: number; col: number; rows: number; cols: number }[]) => {
+      const seen = new Set<string>();
+      for (const b of blocks) for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) {
+        const k = `${b.row + r},${b.col + c}`;
+        expect(seen.has(k)).toBe(false);
+        seen.add(k);
+      }
+      return seen.size;
+    };
+    const narrow = tileBlock({ sheet: 0, row: 0, col: 0, rows: 1000, cols: 2 }, 500);
+    expect(narrow).toHaveLength(4);
+    expect(narrow[0]).toEqual({ sheet: 0, row: 0, col: 0, rows: 250, cols: 2 });
+    expect(cover(narrow)).toBe(2000);
+    const wide = tileBlock({ sheet: 1, row: 5, col: 3, rows: 3, cols: 16384 }, 5000);
+    expect(wide.every((b) => b.rows * b.cols <= 5000)).toBe(true);
+    expect(wide[0]).toEqual({ sheet: 1, row: 5, col: 3, rows: 1, cols: 5000 });
+    expect(cover(wide)).toBe(3 * 16384);
+  });
+
+  test('clipMerges keeps the part inside the used range and drops the rest', () => {
+    const bounds = { row: 0, col: 0, rows: 2, cols: 7 }; // A1:G2
+    expect(clipMerges(['A1:H1', 'A3:A4', 'B2:C5', 'bad'], bounds)).toEqual(['A1:G1', 'B2:C2']);
   });
 });
