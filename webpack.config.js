@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 // Builds the Excel add-in: dist/taskpane.html, dist/commands.html (both load
 // office.js from Microsoft's CDN by a script tag in their templates), the
 // icons, help.html and dist/manifest.xml with the production URL.
@@ -9,11 +8,49 @@
 // To add a page (e.g. the browser demo in src/demo/), add one entry to PAGES.
 'use strict';
 const path = require('path');
+const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { BundleSizes } = require('./scripts/bundle-sizes');
 
 const DEV_URL = 'https://localhost:3000';
+
+/**
+ * tsconfig.json keeps `module: commonjs` for jest (ts-jest) and the CLI build
+ * (tsconfig.cli.json). The bundles need ES modules, or webpack cannot tree-shake:
+ * with CommonJS every one of Fluent's ~12,000 icons ships for the one the pane
+ * uses (an 18 MB task-pane bundle).
+ */
+const ES_MODULES = { module: 'esnext', moduleResolution: 'bundler' };
+
+/**
+ * The bundles are ES2020 (tsconfig's target), the level the pages' ES5
+ * bootstrap (src/bootstrap/support.js) tests for. Fluent's focus library,
+ * tabster, ships ES2022 (`static { }` blocks, `??=`), which Safari before 16.4
+ * (Excel for Mac on older macOS) cannot parse: TypeScript lowers it to ES2020.
+ */
+const LOWER_DEPENDENCIES = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]tabster[\\/]/,
+  use: {
+    loader: 'ts-loader',
+    options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { ...ES_MODULES, allowJs: true, target: 'ES2020', sourceMap: false } },
+  },
+};
 const PORT = 3000;
+
+/**
+ * The ES5 bootstrap, inlined as is into every page (html-webpack-plugin's
+ * template parameter; its minifier leaves inline scripts alone), then the call
+ * for that page: 'taskpane', 'commands' or 'page'.
+ */
+function selfevalBootstrap(mode) {
+  const src = fs.readFileSync(path.join(__dirname, 'src/bootstrap/support.js'), 'utf8');
+  return `${src}\nselfevalSupport.install(window, ${JSON.stringify(mode)});\n`;
+}
+
+/** Whitespace and comments only: the inline bootstrap must reach the webview byte for byte (no minifyJS). */
+const HTML_MINIFY = { collapseWhitespace: true, removeComments: true, minifyJS: false, minifyCSS: false };
 
 /** One page per entry: its script and its HTML template. */
 const PAGES = {
@@ -52,7 +89,7 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
       // dist/demo/ belongs to the browser demo's build (webpack.demo.config.js).
-      clean: { keep: /^demo[\/]/ },
+      clean: { keep: /^demo[\\/]/ },
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
@@ -60,12 +97,19 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json' } },
+          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: ES_MODULES } },
         },
+        LOWER_DEPENDENCIES,
       ],
     },
     plugins: [
-      ...Object.entries(PAGES).map(([name, p]) => new HtmlWebpackPlugin({ filename: `${name}.html`, template: p.template, chunks: [name] })),
+      // The bundles must parse at ES2020 (what the bootstrap tests for), the inline bootstrap at ES5.
+      new BundleSizes({ noReact: ['commands'], bundleEcma: 2020, inlineEcma: 5 }),
+      ...Object.entries(PAGES).map(([name, p]) => new HtmlWebpackPlugin({
+        filename: `${name}.html`, template: p.template, chunks: [name], templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY,
+      })),
+      // Shown in a dialog by the ribbon's 一键校验 where the bundles cannot run; no bundle of its own.
+      new HtmlWebpackPlugin({ filename: 'unsupported.html', template: './src/bootstrap/unsupported.html', chunks: [], templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -79,6 +123,10 @@ module.exports = async (env, argv) => {
       }),
     ],
     performance: { hints: false },
+    // webpack's own HTML minimizer would run terser over the inline ES5 bootstrap: html-webpack-plugin's
+    // (HTML_MINIFY, no minifyJS) is the only one.
+    optimization: { minimizeOptions: { html: false } },
+    stats: 'errors-warnings',
     // office.js is a script tag in the HTML templates, never bundled.
     externals: {},
   };
@@ -98,3 +146,6 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.productionManifest = productionManifest;
+module.exports.selfevalBootstrap = selfevalBootstrap;
+module.exports.ES_MODULES = ES_MODULES;
+module.exports.LOWER_DEPENDENCIES = LOWER_DEPENDENCIES;

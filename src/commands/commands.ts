@@ -18,11 +18,15 @@ async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   }
 }
 
+// Where the ES5 bootstrap found this webview unable to run the add-in, its own runCheck explains why.
+const unsupported = !!(globalThis as { __selfevalUnsupported?: unknown }).__selfevalUnsupported;
+
 Office.onReady(() => {
+  if (unsupported) return;
   if (Office.actions && typeof Office.actions.associate === 'function') {
     Office.actions.associate('runCheck', runCheck);
   }
 });
 
 // Clients older than Office.actions find the function by its global name.
-(globalThis as unknown as Record<string, unknown>).runCheck = runCheck;
+if (!unsupported) (globalThis as unknown as Record<string, unknown>).runCheck = runCheck;

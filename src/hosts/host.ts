@@ -43,7 +43,14 @@ export interface WorkbookHost {
   /**
    * Optional: called when the workbook's settings were changed by another part
    * of the add-in (the Excel ribbon command runs in its own runtime and hands
-   * its report to the pane through the settings). Returns an unsubscribe function.
+   * its report to the pane through the settings), within about a second, after
+   * the host reloaded them. Returns an unsubscribe function.
    */
   onSettingsChanged?(cb: () => void): () => void;
+  /**
+   * Optional: reads every setting again from the workbook. The pane calls it
+   * before every check, write, clear and insert, so that nothing it writes
+   * rests on a copy another runtime has since changed.
+   */
+  reloadSettings?(): Promise<void>;
 }

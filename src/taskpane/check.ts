@@ -42,7 +42,8 @@ export function loadStoredReport(host: WorkbookHost): StoredReport | null {
 /**
  * Reads the workbook, runs every check, replaces the marks with the new
  * findings' marks and stores the report in the workbook's settings. Shared by
- * the pane's 校验 and the ribbon's 一键校验.
+ * the pane's 校验 and the ribbon's 一键校验. With `write` false (the automatic
+ * re-check after an edit) it only reads and analyzes: no marks, no settings.
  */
 export async function checkWorkbook(
   host: WorkbookHost,
@@ -51,22 +52,31 @@ export async function checkWorkbook(
   source: CheckSource,
   onStage?: (stage: CheckStage, progress?: Progress) => void,
   now: () => Date = () => new Date(),
+  write = true,
 ): Promise<CheckResult> {
   onStage?.('reading');
   const snapshot = await host.readWorkbook((p) => onStage?.('reading', p));
   onStage?.('analyzing');
   await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
   const report = pickReport(analyze(snapshot, { profile }));
+  const stored: StoredReport = { report, checkedAt: now().toISOString(), source };
+  if (!write) return { ...stored, markError: null };
   onStage?.('marking');
   let markError: unknown = null;
   try {
     await host.clearMarks();
-    const patch = patchFromReport(report, { values: false });
-    if (patch.marks.length) await host.applyPatch(patch);
   } catch (e) {
     markError = e;
   }
-  const stored: StoredReport = { report, checkedAt: now().toISOString(), source };
+  // Marks left on a protected sheet (marksPartial) do not stop the others; any other failure does.
+  if (!markError || (markError as { code?: unknown }).code === 'marksPartial') {
+    try {
+      const patch = patchFromReport(report, { values: false });
+      if (patch.marks.length) await host.applyPatch(patch);
+    } catch (e) {
+      markError = e;
+    }
+  }
   await host.setSetting(REPORT_KEY, stored);
   return { ...stored, markError };
 }

@@ -55,6 +55,12 @@ export interface ControllerOptions {
 
 export const recalcKey = (r: CellRef): string => `${r.sheet}!${r.cell}`;
 
+/** The notice of an error the ribbon command stored (a partial marking is a warning). */
+function ribbonNotice(err: StoredError): Notice {
+  const error = { code: err.code, params: err.params, message: err.message };
+  return err.code === 'marksPartial' ? { intent: 'warning', key: 'marksFailed', error } : { intent: 'error', key: 'error', error };
+}
+
 function errorInfo(e: unknown): ErrorInfo {
   const x = e as { code?: unknown; params?: unknown; message?: unknown };
   return {
@@ -79,7 +85,10 @@ export class PaneController {
   constructor(private readonly host: WorkbookHost, private readonly opts: ControllerOptions) {
     const stored = loadStoredReport(host);
     const options = host.getSetting<Partial<PaneOptions>>(OPTIONS_KEY);
-    this.lastRibbonError = host.getSetting<StoredError>(RIBBON_ERROR_KEY)?.at ?? null;
+    // The ribbon's last failure is shown to a pane opened later, unless a check succeeded after it.
+    const ribbonError = host.getSetting<StoredError>(RIBBON_ERROR_KEY);
+    this.lastRibbonError = ribbonError?.at ?? null;
+    const showRibbonError = !!ribbonError && (!stored || ribbonError.at >= stored.checkedAt);
     this.state = {
       busy: null,
       report: stored?.report ?? null,
@@ -87,7 +96,7 @@ export class PaneController {
       source: stored?.source ?? null,
       staleSheets: [],
       profileStale: false,
-      notice: null,
+      notice: showRibbonError ? ribbonNotice(ribbonError) : null,
       selected: stored ? stored.report.recalculated.map(recalcKey) : [],
       canUndo: host.canUndo(),
       profile: loadProfile(host),
@@ -144,17 +153,32 @@ export class PaneController {
     return this.task('check', 'progressReading', () => this.runCheck());
   }
 
-  private async runCheck(): Promise<void> {
+  /** Reads the settings again (another runtime may have changed them) before anything is read or written. */
+  private async reload(): Promise<void> {
+    if (!this.host.reloadSettings) return;
+    await this.host.reloadSettings();
+    const profile = loadProfile(this.host);
+    if (JSON.stringify(profile) !== JSON.stringify(this.state.profile)) this.set({ profile });
+  }
+
+  private async runCheck(write = true): Promise<void> {
+    await this.reload();
     const res = await checkWorkbook(this.host, this.opts.analyze, this.state.profile, 'pane', (stage, p) => {
       const key: MessageKey = stage === 'reading' ? 'progressReading' : stage === 'analyzing' ? 'progressAnalyzing' : 'progressMarking';
       this.set({ busy: { task: this.state.busy?.task ?? 'check', stage: key, fraction: p?.fraction ?? null } });
-    }, this.opts.now);
+    }, this.opts.now, write);
     this.showReport(res.report, res.checkedAt, 'pane');
+    const params = { n: res.report.tables.length, f: res.report.findings.length };
     this.set({
       notice: res.markError
         ? { intent: 'warning', key: 'marksFailed', error: errorInfo(res.markError) }
-        : { intent: 'success', key: 'checked', params: { n: res.report.tables.length, f: res.report.findings.length } },
+        : { intent: 'success', key: write ? 'checked' : 'autoChecked', params },
     });
+  }
+
+  /** The automatic re-check after an edit: reads and analyzes, refreshes the pane, writes nothing. */
+  private refresh(): Promise<boolean> {
+    return this.task('check', 'progressReading', () => this.runCheck(false));
   }
 
   private showReport(report: Report, checkedAt: string, source: CheckSource): void {
@@ -180,7 +204,8 @@ export class PaneController {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
-        void this.check();
+        // Never write unless the user asked: an edit refreshes the pane only, the marks stay as they are.
+        void this.refresh();
       }, this.opts.debounceMs ?? 1500);
     }
   }
@@ -188,14 +213,15 @@ export class PaneController {
   /** The ribbon command (another runtime) stored a report or an error in the settings. */
   private onSettingsChanged(): void {
     const stored = loadStoredReport(this.host);
-    if (stored && stored.checkedAt !== this.state.checkedAt && !this.state.busy) {
+    // Only a newer report: not the stored one again after an automatic re-check (which stores nothing).
+    if (stored && stored.checkedAt > (this.state.checkedAt ?? '') && !this.state.busy) {
       this.showReport(stored.report, stored.checkedAt, stored.source);
       if (stored.source === 'ribbon') this.set({ notice: { intent: 'info', key: 'fromRibbon', params: { time: stored.checkedAt } } });
     }
     const err = this.host.getSetting<StoredError>(RIBBON_ERROR_KEY);
     if (err && err.at !== this.lastRibbonError) {
       this.lastRibbonError = err.at;
-      this.set({ notice: { intent: 'error', key: 'error', error: { code: err.code, params: err.params, message: err.message } } });
+      this.set({ notice: ribbonNotice(err) });
     }
     const profile = loadProfile(this.host);
     if (JSON.stringify(profile) !== JSON.stringify(this.state.profile)) this.set({ profile });
@@ -246,6 +272,7 @@ export class PaneController {
       return Promise.resolve(false);
     }
     return this.task('apply', 'progressWriting', async () => {
+      await this.reload();
       await this.host.applyPatch({
         values: chosen.map((r) => ({ sheet: r.sheet, cell: r.cell, value: r.after, numberFormat: r.numberFormat })),
         marks: [],
@@ -268,6 +295,7 @@ export class PaneController {
 
   clearMarks(): Promise<boolean> {
     return this.task('clear', 'progressWorking', async () => {
+      await this.reload();
       await this.host.clearMarks();
       this.set({ notice: { intent: 'success', key: 'cleared' } });
     });
@@ -286,6 +314,7 @@ export class PaneController {
   insertSummary(): Promise<boolean> {
     const text = this.state.summaryDraft;
     return this.task('insert', 'progressWriting', async () => {
+      await this.reload();
       const at = await this.host.insertText(text);
       this.set({ notice: { intent: 'success', key: 'inserted', params: { cell: `${at.sheet}!${at.cell}` } } });
     });

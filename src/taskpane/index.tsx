@@ -11,6 +11,8 @@ import { pickLocale } from '../i18n';
  * itself takes any WorkbookHost.
  */
 Office.onReady(async (info) => {
+  // The ES5 bootstrap (src/bootstrap/support.js) already explained why this webview cannot run the add-in.
+  if ((window as { __selfevalUnsupported?: unknown }).__selfevalUnsupported) return;
   const container = document.getElementById('container');
   if (!container) return;
   const locale = pickLocale(Office.context?.displayLanguage || navigator.language);

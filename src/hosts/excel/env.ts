@@ -1,18 +1,20 @@
 import type { ExcelEnv } from './excel-host';
-import type { XlRequestContext, XlRun } from './xl';
+import { browserChannel } from './channel';
+import type { XlRequestContext, XlRun, XlRunOptions } from './xl';
 
 /**
  * The Excel environment from Office.js's globals. Call only after
  * `Office.onReady`: nothing here touches `Office` or `Excel` at import time.
  */
 export function officeEnv(): ExcelEnv {
-  const run: XlRun = <T>(batch: (ctx: XlRequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }) =>
-    options?.mergeUndoGroup
-      ? Excel.run({ mergeUndoGroup: true }, (ctx) => batch(ctx))
-      : Excel.run((ctx) => batch(ctx));
+  const run: XlRun = <T>(batch: (context: XlRequestContext) => Promise<T>, options?: XlRunOptions) =>
+    options && Object.keys(options).length
+      ? Excel.run({ ...options }, (context) => batch(context))
+      : Excel.run((context) => batch(context));
   return {
     run,
     isExcelApiSupported: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
+    ...browserChannel(),
   };
 }
 

@@ -3,16 +3,19 @@ import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snap
 import { emptyUsedRange } from '../../core/snapshot';
 import type { Patch, Mark } from '../../core/patch';
 import type { CellRef } from '../../core/report';
-import type { XlRequestContext, XlRun, XlWorksheet, XlRange, XlChangedEventArgs, XlNote } from './xl';
+import type { XlRequestContext, XlRun, XlRunOptions, XlWorksheet, XlRange, XlChangedEventArgs, XlNote, XlCfBorder } from './xl';
 import { HostError, toHostError, isPayloadTooLarge, officeErrorCode } from './errors';
+import { markLook, type MarkLook } from '../../core/mark-style';
 import {
-  MARKS_KEY, MARK_FILL, NOTE_PREFIX, markFormula, isMarkFormula, readRegistry, mergeRegistry,
+  MARKS_KEY, NOTE_PREFIX, markFormula, isMarkFormula, readRegistry, mergeRegistry,
   type MarkedCell, type MarkRegistry,
 } from './marks';
 import { parseCellAddress, parseAreasAddress, stripSheet } from './address';
+import { STAMP_KEY, PING_KEY, POLL_MS, newStamp, ping, type ChannelEnv } from './channel';
+import { parseRange, rangeToA1 } from '../../core/address';
 
 /** What the Excel host needs from Office.js; `officeEnv()` in env.ts builds it from the globals. */
-export interface ExcelEnv {
+export interface ExcelEnv extends ChannelEnv {
   run: XlRun;
   /** `Office.context.requirements.isSetSupported('ExcelApi', version)`. */
   isExcelApiSupported(version: string): boolean;
@@ -20,6 +23,8 @@ export interface ExcelEnv {
   now?: () => number;
   /** Cells per sync when a workbook has to be read in chunks (default 20 000). */
   chunkCells?: number;
+  /** Cells read at most, all used ranges together (default 2 000 000); above it, HostError 'tooManyCells'. */
+  cellBudget?: number;
 }
 
 /** One cell as it was before the add-in wrote it, and what the add-in wrote. */
@@ -42,6 +47,8 @@ export class ExcelHost implements WorkbookHost {
   private readonly sheetIds = new Map<string, string>();
   private ownWritesUntil = 0;
   private writing = 0;
+  /** The last STAMP_KEY this host wrote or acted on. */
+  private seenStamp: unknown = undefined;
 
   private constructor(private readonly env: ExcelEnv) {}
 
@@ -49,6 +56,7 @@ export class ExcelHost implements WorkbookHost {
   static async create(env: ExcelEnv): Promise<ExcelHost> {
     const host = new ExcelHost(env);
     await host.reloadSettings();
+    host.seenStamp = host.settings.get(STAMP_KEY);
     return host;
   }
 
@@ -67,130 +75,206 @@ export class ExcelHost implements WorkbookHost {
   // ---------------------------------------------------------------- reading
 
   /**
-   * Two syncs whatever the number of sheets: the sheet list, then every used
-   * range (values, formulas, number formats, merged areas where ExcelApi 1.13
-   * allows) in one batch. A workbook beyond the request size limit is read
-   * again in chunks of rows.
+   * Reads every sheet in three syncs: the sheet list; every used range's size
+   * (values only: cells that hold only formatting do not count); then the
+   * values, formulas, number formats and (ExcelApi 1.13) merged areas of all
+   * sheets in one batch.
+   * Above the cell budget nothing is read and the user is told why. When Excel
+   * refuses the batch as too large (or answers `values: null`), the sheets are
+   * read again in 2-D blocks of at most `chunkCells` cells.
    */
   async readWorkbook(onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
     const merges = this.supports('1.13');
     onProgress?.({ fraction: 0, label: 'sheets' });
+    let heads: SheetHead[];
     try {
-      return await this.env.run(async (ctx) => {
-        const sheets = await this.loadSheets(ctx);
-        onProgress?.({ fraction: 0.1, label: 'ranges' });
-        const parts = sheets.map((ws) => {
-          const used = ws.getUsedRangeOrNullObject();
-          used.load('address,values,formulas,numberFormat');
-          const areas = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
-          areas?.load('address');
-          return { name: ws.name, used, areas };
-        });
-        await ctx.sync();
-        onProgress?.({ fraction: 1, label: 'done' });
-        return {
-          sheets: parts.map(({ name, used, areas }): SheetSnapshot => {
-            const sheetMerges = areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [];
-            if (used.isNullObject) return { name, ...emptyUsedRange(), merges: sheetMerges };
-            return {
-              name,
-              range: stripSheet(used.address),
-              values: used.values as CellValue[][],
-              formulas: used.formulas as CellValue[][],
-              numberFormats: used.numberFormat as (string | null)[][],
-              merges: sheetMerges,
-            };
-          }),
-        };
+      heads = await this.run(async (context) => {
+        const sheets = await this.loadSheets(context);
+        onProgress?.({ fraction: 0.05, label: 'sizes' });
+        return this.loadHeads(context, sheets);
       });
+    } catch (e) {
+      throw toHostError(e);
+    }
+    this.checkBudget(heads);
+    onProgress?.({ fraction: 0.1, label: 'ranges' });
+    let mergesRead = !merges;
+    try {
+      const whole = await this.run(async (context) => {
+        const queue = (withMerges: boolean) =>
+          heads.map((h) => {
+            if (!h.bounds) return null;
+            const r = context.workbook.worksheets.getItem(h.name).getRangeByIndexes(h.bounds.row, h.bounds.col, h.bounds.rows, h.bounds.cols);
+            r.load('values,formulas,numberFormat');
+            const areas = withMerges ? r.getMergedAreasOrNullObject() : null;
+            areas?.load('address');
+            return { r, areas };
+          });
+        let loaded = queue(merges);
+        try {
+          await context.sync();
+          mergesRead = true;
+        } catch (e) {
+          // Excel refuses the merged areas of a range holding more than 512 of them, and with them
+          // the whole batch: the merges are read apart, by row bands, then the values again.
+          if (!merges || isPayloadTooLarge(e)) throw e;
+          await this.readMerges(context, heads);
+          mergesRead = true;
+          loaded = queue(false);
+          await context.sync();
+        }
+        // Excel answers null for cell-level properties of a range it will not return whole.
+        if (loaded.some((x) => x && (!x.r.values || !x.r.formulas || !x.r.numberFormat))) return null;
+        return loaded.map((x, i) => {
+          if (!x) return null;
+          if (x.areas) heads[i].merges = x.areas.isNullObject ? [] : clipMerges(parseAreasAddress(x.areas.address), heads[i].bounds!);
+          return { values: x.r.values as CellValue[][], formulas: x.r.formulas as CellValue[][], numberFormats: x.r.numberFormat as (string | null)[][] };
+        });
+      });
+      if (whole) {
+        onProgress?.({ fraction: 1, label: 'done' });
+        return { sheets: heads.map((h, i) => snapshotOf(h, whole[i])) };
+      }
     } catch (e) {
       if (!isPayloadTooLarge(e)) throw toHostError(e);
     }
-    return this.readChunked(merges, onProgress);
+    return this.readChunked(heads, !mergesRead, onProgress);
   }
 
   /** The first sync of every read: the sheet list (names and ids, remembered to follow renames). */
-  private async loadSheets(ctx: XlRequestContext): Promise<XlWorksheet[]> {
-    const sheets = ctx.workbook.worksheets;
+  private async loadSheets(context: XlRequestContext): Promise<XlWorksheet[]> {
+    const sheets = context.workbook.worksheets;
     sheets.load('items/name,items/id');
-    await ctx.sync();
+    await context.sync();
     this.rememberSheets(sheets.items);
     return sheets.items;
   }
 
-  /** Reads sheet sizes (one sync), then row blocks of at most `chunkCells` cells per sync, halving on a size error. */
-  private async readChunked(merges: boolean, onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
-    try {
-      return await this.env.run(async (ctx) => {
-        const sheets = await this.loadSheets(ctx);
-        const heads = sheets.map((ws) => {
-          const used = ws.getUsedRangeOrNullObject();
-          used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-          const areas = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
-          areas?.load('address');
-          return { ws, used, areas };
-        });
-        await ctx.sync();
+  /** One sync: each sheet's used range, values only (cells that hold only formatting do not count). */
+  private async loadHeads(context: XlRequestContext, sheets: XlWorksheet[]): Promise<SheetHead[]> {
+    const parts = sheets.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      return { ws, used };
+    });
+    await context.sync();
+    return parts.map(({ ws, used }) => {
+      const bounds = used.isNullObject ? null : { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount };
+      return { name: ws.name, bounds, range: bounds ? stripSheet(used.address) : 'A1', merges: [] };
+    });
+  }
 
-        interface Block { sheet: number; row: number; rows: number }
-        const out: SheetSnapshot[] = heads.map(({ ws, used, areas }) => ({
-          name: ws.name,
-          range: used.isNullObject ? 'A1' : stripSheet(used.address),
-          values: used.isNullObject ? [['']] : [],
-          formulas: used.isNullObject ? [['']] : [],
-          numberFormats: used.isNullObject ? [['General']] : [],
-          merges: areas && !areas.isNullObject ? parseAreasAddress(areas.address) : [],
-        }));
-        const totalCells = heads.reduce((n, h) => n + (h.used.isNullObject ? 0 : h.used.rowCount * h.used.columnCount), 0);
-        let budget = Math.max(1, this.env.chunkCells ?? 20000);
-        let done = 0;
-        // Pending row blocks, in order.
-        const pending: Block[] = [];
+  /**
+   * Merged areas by row bands: all bands of all sheets in one sync; when Excel
+   * refuses (more than 512 areas in a band), every band is halved and read
+   * again, down to single rows. A single row still refused keeps no merges.
+   */
+  private async readMerges(context: XlRequestContext, heads: SheetHead[]): Promise<void> {
+    let bands: { sheet: number; row: number; rows: number }[] = [];
+    heads.forEach((h, i) => {
+      if (h.bounds) bands.push({ sheet: i, row: h.bounds.row, rows: h.bounds.rows });
+    });
+    const found = heads.map(() => new Set<string>());
+    while (bands.length) {
+      const loaded = bands.map((b) => {
+        const h = heads[b.sheet];
+        const areas = context.workbook.worksheets.getItem(h.name).getRangeByIndexes(b.row, h.bounds!.col, b.rows, h.bounds!.cols).getMergedAreasOrNullObject();
+        areas.load('address');
+        return areas;
+      });
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per round of bands; more only when Excel refuses
+        await context.sync();
+      } catch (e) {
+        if (NOT_A_MERGE_LIMIT.has(officeErrorCode(e) ?? '')) throw e;
+        const split = bands.flatMap((b) => (b.rows <= 1 ? [] : [
+          { sheet: b.sheet, row: b.row, rows: Math.ceil(b.rows / 2) },
+          { sheet: b.sheet, row: b.row + Math.ceil(b.rows / 2), rows: b.rows - Math.ceil(b.rows / 2) },
+        ]));
+        bands = split;
+        continue;
+      }
+      loaded.forEach((areas, i) => {
+        if (!areas.isNullObject) for (const m of parseAreasAddress(areas.address)) found[bands[i].sheet].add(m);
+      });
+      bands = [];
+    }
+    heads.forEach((h, i) => {
+      if (h.bounds) h.merges = clipMerges([...found[i]], h.bounds);
+    });
+  }
+
+  /** Refuses, before reading any value, a workbook whose used ranges exceed the cell budget. */
+  private checkBudget(heads: SheetHead[]): void {
+    const limit = this.env.cellBudget ?? DEFAULT_CELL_BUDGET;
+    let total = 0;
+    let biggest: SheetHead | null = null;
+    for (const h of heads) {
+      if (!h.bounds) continue;
+      total += h.bounds.rows * h.bounds.cols;
+      if (!biggest || cellsOf(h) > cellsOf(biggest)) biggest = h;
+    }
+    if (total > limit) throw new HostError('tooManyCells', { cells: total, limit, sheet: biggest?.name });
+  }
+
+  /**
+   * Reads the sheets in 2-D blocks of at most `chunkCells` cells (whole rows
+   * where a row fits, else column slices of one row band), several blocks per
+   * sync up to the same number of cells, so that a wide sheet never turns into
+   * one sync per row. A block Excel refuses halves the budget and is cut again.
+   */
+  private async readChunked(heads: SheetHead[], readMerges: boolean, onProgress?: (p: Progress) => void): Promise<WorkbookSnapshot> {
+    try {
+      return await this.run(async (context) => {
+        if (readMerges) await this.readMerges(context, heads);
+        const grids = heads.map((h) => (h.bounds ? emptyGrids(h.bounds.rows) : null));
+        const total = heads.reduce((n, h) => n + cellsOf(h), 0);
+        let budget = Math.max(1, this.env.chunkCells ?? DEFAULT_CHUNK_CELLS);
+        let pending: Block[] = [];
         heads.forEach((h, i) => {
-          if (!h.used.isNullObject) pending.push({ sheet: i, row: 0, rows: h.used.rowCount });
+          if (h.bounds) pending.push(...tileBlock({ sheet: i, row: 0, col: 0, rows: h.bounds.rows, cols: h.bounds.cols }, budget));
         });
+        let done = 0;
         while (pending.length) {
-          // Fill one batch up to the budget, splitting blocks by rows.
+          // As many blocks as fit into the budget (at least one) go into one sync.
           const batch: { block: Block; range: XlRange }[] = [];
           let cells = 0;
-          while (pending.length && cells < budget) {
-            const b = pending[0];
-            const u = heads[b.sheet].used;
-            let rowsFit = Math.floor((budget - cells) / Math.max(1, u.columnCount));
-            if (rowsFit < 1) {
-              if (cells > 0) break;
-              rowsFit = 1;
-            }
-            const rows = Math.min(b.rows, rowsFit);
-            const range = heads[b.sheet].ws.getRangeByIndexes(u.rowIndex + b.row, u.columnIndex, rows, u.columnCount);
+          while (pending.length && (batch.length === 0 || cells + pending[0].rows * pending[0].cols <= budget)) {
+            const block = pending.shift()!;
+            const b = heads[block.sheet].bounds!;
+            const range = context.workbook.worksheets.getItem(heads[block.sheet].name).getRangeByIndexes(b.row + block.row, b.col + block.col, block.rows, block.cols);
             range.load('values,formulas,numberFormat');
-            batch.push({ block: { sheet: b.sheet, row: b.row, rows }, range });
-            cells += rows * u.columnCount;
-            if (rows === b.rows) pending.shift();
-            else pending[0] = { sheet: b.sheet, row: b.row + rows, rows: b.rows - rows };
+            batch.push({ block, range });
+            cells += block.rows * block.cols;
           }
+          let refused = false;
           try {
-            await ctx.sync();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the chunked read: one sync per batch of blocks, by design
+            await context.sync();
+            refused = batch.some(({ range }) => !range.values || !range.formulas || !range.numberFormat);
           } catch (e) {
-            const single = batch.length === 1 && batch[0].block.rows === 1;
-            if (!isPayloadTooLarge(e) || single) throw e;
-            // Put the blocks back and try again with half the budget.
-            const all = [...batch.map((x) => x.block), ...pending];
-            pending.length = 0;
-            pending.push(...all.reduceRight<Block[]>((acc, blk) => mergeBlocks(blk, acc), []));
+            if (!isPayloadTooLarge(e)) throw e;
+            refused = true;
+          }
+          if (refused) {
+            if (budget === 1) throw new HostError('tooLarge');
             budget = Math.max(1, Math.floor(budget / 2));
+            pending = [...batch.map((x) => x.block), ...pending].flatMap((blk) => tileBlock(blk, budget));
             continue;
           }
           for (const { block, range } of batch) {
-            const s = out[block.sheet];
-            s.values.push(...(range.values as CellValue[][]));
-            s.formulas!.push(...(range.formulas as CellValue[][]));
-            s.numberFormats!.push(...(range.numberFormat as (string | null)[][]));
-            done += block.rows * heads[block.sheet].used.columnCount;
+            const g = grids[block.sheet]!;
+            for (let r = 0; r < block.rows; r++) {
+              const row = block.row + r;
+              place(g.values[row], block.col, range.values[r] as CellValue[]);
+              place(g.formulas[row], block.col, range.formulas[r] as CellValue[]);
+              place(g.numberFormats[row], block.col, range.numberFormat[r] as (string | null)[]);
+            }
+            done += block.rows * block.cols;
           }
-          onProgress?.({ fraction: totalCells ? done / totalCells : 1, label: 'chunks' });
+          onProgress?.({ fraction: total ? done / total : 1, label: 'chunks' });
         }
-        return { sheets: out };
+        return { sheets: heads.map((h, i) => snapshotOf(h, grids[i])) };
       });
     } catch (e) {
       throw toHostError(e);
@@ -206,10 +290,15 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * One sync reads what must be checked and kept (sheets, protection, the
-   * cells' values, formulas and formats, existing notes); nothing is written
-   * unless every check passes. A second sync writes every value and mark and
-   * the registry of marks. If that batch fails part-way, the cells are rolled
-   * back from the snapshot.
+   * cells' values, formulas and formats, existing notes, and the registry of
+   * marks as the workbook holds it now, never a cached copy); a second writes
+   * every value, every mark (a conditional format with the shared mark look)
+   * and the registry. Values are all or nothing: a protected sheet or a formula
+   * cell refuses the whole patch before anything is written. Marks on a
+   * protected sheet are skipped, the others written, and the skipped sheets
+   * named (HostError 'marksPartial') afterwards. Notes go in a sync of their
+   * own, so a refused note (e.g. a cell holding a threaded comment) leaves the
+   * marks in place. If the write sync fails part-way, the cells are rolled back.
    */
   async applyPatch(patch: Patch): Promise<void> {
     if (patch.values.length === 0 && patch.marks.length === 0) return;
@@ -217,29 +306,41 @@ export class ExcelHost implements WorkbookHost {
     const mergeUndo = this.supports('1.20') && patch.values.length > 0 && patch.marks.length === 0;
     let before: CellBefore[] = [];
     let added: MarkedCell[] = [];
-    let sheetIdOf = new Map<string, string>();
-    const registry = readRegistry(this.settings.get(MARKS_KEY));
+    let skipped: string[] = [];
     this.beginWrite();
     try {
-      await this.env.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
-        const sheetNames = unique([...patch.values, ...patch.marks].map((c) => c.sheet));
+        const stored = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        stored.load('value');
+        const valueSheets = unique(patch.values.map((c) => c.sheet));
+        const markSheets = unique(patch.marks.map((c) => c.sheet));
         const valueRanges = patch.values.map((v) => {
-          const r = ctx.workbook.worksheets.getItem(v.sheet).getRange(v.cell);
+          const r = context.workbook.worksheets.getItem(v.sheet).getRange(v.cell);
           r.load('values,formulas,numberFormat');
           return r;
         });
+        // The notes already on the marked cells: a cell's own note is kept.
         const existingNotes: (XlNote | null)[] = patch.marks.map((m) => {
           if (!notes) return null;
-          const n = ctx.workbook.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
+          const n = context.workbook.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
           n.load('content');
           return n;
         });
-        await this.syncNamingMissingSheet(ctx, sheetNames);
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, unique([...valueSheets, ...markSheets]), e);
+        }
         this.rememberSheets(sheets.items);
-        sheetIdOf = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
-        checkSheets(sheets.items, sheetNames);
+        const registry = readRegistry(stored.isNullObject ? undefined : stored.value);
+        const sheetIdOf = new Map(sheets.items.map((ws) => [ws.name, ws.id]));
+        checkSheets(sheets.items, valueSheets);
+        checkSheets(sheets.items, markSheets, true);
+        const protectedSheets = new Set(sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name));
+        skipped = markSheets.filter((n) => protectedSheets.has(n));
+        const kept = patch.marks.map((m, i) => ({ m, note: existingNotes[i] })).filter((x) => !protectedSheets.has(x.m.sheet));
         patch.values.forEach((v, i) => {
           const f = valueRanges[i].formulas[0][0];
           if (typeof f === 'string' && f.startsWith('=')) throw new HostError('formulaCell', { sheet: v.sheet, cell: v.cell });
@@ -253,21 +354,24 @@ export class ExcelHost implements WorkbookHost {
           writtenFormat: v.numberFormat,
         }));
         // All checks passed: queue every write, then one sync.
-        for (const v of patch.values) writeValue(ctx, v.sheet, v.cell, v.value, v.numberFormat);
-        added = patch.marks.map((m, i) => {
-          const n = existingNotes[i];
+        for (const v of patch.values) writeValue(context, v.sheet, v.cell, v.value, v.numberFormat);
+        const noteWrites: Mark[] = [];
+        added = kept.map(({ m, note: n }) => {
           const addNote = !!n && n.isNullObject;
-          writeMark(ctx, m, addNote);
+          writeMark(context, m);
+          if (addNote) noteWrites.push(m);
+          // A note the workbook refuses is recorded anyway: clearing deletes only notes that carry NOTE_PREFIX.
           return { sheet: m.sheet, sheetId: sheetIdOf.get(m.sheet), cell: m.cell, note: addNote };
         });
         const next = mergeRegistry(registry, added);
-        if (added.length) ctx.workbook.settings.add(MARKS_KEY, next);
+        if (added.length) context.workbook.settings.add(MARKS_KEY, next);
         try {
-          await ctx.sync();
+          await context.sync();
         } catch (e) {
           throw new PartialWriteError(e);
         }
         if (added.length) this.settings.set(MARKS_KEY, next);
+        if (noteWrites.length) await addNotes(context, noteWrites);
       }, mergeUndo ? { mergeUndoGroup: true } : undefined);
     } catch (e) {
       if (e instanceof PartialWriteError) {
@@ -278,6 +382,12 @@ export class ExcelHost implements WorkbookHost {
       this.endWrite();
     }
     if (before.length) this.undoStack.push(before);
+    if (skipped.length) throw new HostError('marksPartial', { sheets: skipped.join('、'), marked: added.length });
+  }
+
+  /** Runs a batch; every batch waits for the user to leave cell edit mode instead of failing. */
+  private run<T>(batch: (context: XlRequestContext) => Promise<T>, options: XlRunOptions = {}): Promise<T> {
+    return this.env.run(batch, { delayForCellEdit: true, ...options });
   }
 
   /** Restores the cells and removes the marks of a write batch that failed part-way; always throws. */
@@ -289,26 +399,17 @@ export class ExcelHost implements WorkbookHost {
     }
     this.beginWrite();
     try {
-      await this.env.run(async (ctx) => {
+      await this.run(async (context) => {
         const cfs = added.map((m) => {
-          const c = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats;
+          const c = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats;
           c.load('items/type,items/customOrNullObject/rule/formula');
           return c;
         });
-        const notes = added.map((m) => {
-          if (!m.note) return null;
-          const n = ctx.workbook.worksheets.getItem(m.sheet).notes.getItemOrNullObject(m.cell);
-          n.load('content');
-          return n;
-        });
-        await ctx.sync();
-        for (const b of before) restoreValue(ctx, b);
+        await context.sync();
+        for (const b of before) restoreValue(context, b);
         // A format added just before the failure may have no rule yet: that one is ours too.
         cfs.forEach((c) => deleteOwnConditionalFormats(c.items, true));
-        notes.forEach((n) => {
-          if (n && !n.isNullObject && n.content.startsWith(NOTE_PREFIX)) n.delete();
-        });
-        await ctx.sync();
+        await context.sync();
       });
     } catch (e2) {
       throw new HostError('rollbackFailed', { reason: `${reason}; ${e2 instanceof Error ? e2.message : String(e2)}` }, cause);
@@ -332,16 +433,20 @@ export class ExcelHost implements WorkbookHost {
     if (!entry) throw new HostError('nothingToUndo');
     this.beginWrite();
     try {
-      await this.env.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
         const names = unique(entry.map((c) => c.sheet));
         const ranges = entry.map((c) => {
-          const r = ctx.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+          const r = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
           r.load('values,formulas');
           return r;
         });
-        await this.syncNamingMissingSheet(ctx, names);
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, names, e);
+        }
         checkSheets(sheets.items, names);
         entry.forEach((c, i) => {
           const now = ranges[i].values[0][0];
@@ -349,13 +454,13 @@ export class ExcelHost implements WorkbookHost {
           const same = typeof now === 'number' && Math.abs(now - c.written) <= 1e-9 * Math.max(1, Math.abs(c.written));
           if (!same || (typeof f === 'string' && f.startsWith('='))) throw new HostError('cellChanged', { sheet: c.sheet, cell: c.cell });
         });
-        for (const c of entry) restoreValue(ctx, c);
+        for (const c of entry) restoreValue(context, c);
         try {
-          await ctx.sync();
+          await context.sync();
         } catch (e) {
           // Put back what had been written, so the cells are not left half-restored.
-          for (const c of entry) writeValue(ctx, c.sheet, c.cell, c.written, c.writtenFormat);
-          await ctx.sync().catch(() => undefined);
+          for (const c of entry) writeValue(context, c.sheet, c.cell, c.written, c.writtenFormat);
+          await context.sync().catch(() => undefined);
           throw e;
         }
       });
@@ -369,28 +474,38 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Deletes the add-in's conditional formats and notes on every cell recorded
-   * in the workbook's settings (so this works after closing and reopening):
-   * one sync for the sheets, one to read the cells' conditional formats and
-   * notes, one to delete ours and empty the registry.
+   * in the workbook's settings (read from the workbook in the first sync, so a
+   * mark another runtime made is cleared too, and this works after closing and
+   * reopening): one sync for the sheets and the registry, one to read the
+   * cells' conditional formats and notes, one to delete ours and write back
+   * the registry. Cells on a protected sheet stay marked and registered; the
+   * sheets are named afterwards (HostError 'marksPartial').
    */
   async clearMarks(): Promise<void> {
-    const registry = readRegistry(this.settings.get(MARKS_KEY));
-    if (registry.cells.length === 0) return;
+    let kept: string[] = [];
     this.beginWrite();
     try {
-      await this.env.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
-        await ctx.sync();
+        const stored = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
+        stored.load('value');
+        await context.sync();
+        const registry = readRegistry(stored.isNullObject ? undefined : stored.value);
+        this.settings.set(MARKS_KEY, registry);
+        if (registry.cells.length === 0) return;
         this.rememberSheets(sheets.items);
         const byId = new Map(sheets.items.map((ws) => [ws.id, ws]));
         const byName = new Map(sheets.items.map((ws) => [ws.name, ws]));
-        const targets = registry.cells
-          .map((c) => ({ c, ws: (c.sheetId && byId.get(c.sheetId)) || byName.get(c.sheet) }))
-          .filter((t): t is { c: MarkedCell; ws: XlWorksheet } => !!t.ws);
-        for (const t of targets) {
-          if (t.ws.protection.protected) throw new HostError('sheetProtected', { sheet: t.ws.name });
+        const remaining: MarkedCell[] = [];
+        const targets: { c: MarkedCell; ws: XlWorksheet }[] = [];
+        for (const c of registry.cells) {
+          const ws = (c.sheetId && byId.get(c.sheetId)) || byName.get(c.sheet);
+          if (!ws) continue; // the sheet is gone, and its marks with it
+          if (ws.protection.protected) remaining.push(c);
+          else targets.push({ c, ws });
         }
+        kept = unique(remaining.map((c) => (c.sheetId && byId.get(c.sheetId)?.name) || c.sheet));
         const loaded = targets.map(({ c, ws }) => {
           const cfs = ws.getRange(c.cell).conditionalFormats;
           cfs.load('items/type,items/customOrNullObject/rule/formula');
@@ -401,32 +516,33 @@ export class ExcelHost implements WorkbookHost {
           }
           return { cfs, note };
         });
-        await ctx.sync();
+        await context.sync();
         for (const { cfs, note } of loaded) {
           deleteOwnConditionalFormats(cfs.items);
           if (note && !note.isNullObject && note.content.startsWith(NOTE_PREFIX)) note.delete();
         }
-        const empty: MarkRegistry = { version: 1, cells: [] };
-        ctx.workbook.settings.add(MARKS_KEY, empty);
-        await ctx.sync();
-        this.settings.set(MARKS_KEY, empty);
+        const next: MarkRegistry = { version: 1, cells: remaining };
+        context.workbook.settings.add(MARKS_KEY, next);
+        await context.sync();
+        this.settings.set(MARKS_KEY, next);
       });
     } catch (e) {
       throw toHostError(e);
     } finally {
       this.endWrite();
     }
+    if (kept.length) throw new HostError('marksPartial', { sheets: kept.join('、') });
   }
 
   // ---------------------------------------------------------------- selection and text
 
   async select(ref: CellRef): Promise<void> {
     try {
-      await this.env.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(ref.sheet);
         ws.activate();
         ws.getRange(ref.cell).select();
-        await ctx.sync();
+        await context.sync();
       });
     } catch (e) {
       throw toHostError(e, { sheet: ref.sheet });
@@ -435,10 +551,10 @@ export class ExcelHost implements WorkbookHost {
 
   async activeCell(): Promise<CellRef | null> {
     try {
-      return await this.env.run(async (ctx) => {
-        const r = ctx.workbook.getActiveCell();
+      return await this.run(async (context) => {
+        const r = context.workbook.getActiveCell();
         r.load('address');
-        await ctx.sync();
+        await context.sync();
         return parseCellAddress(r.address);
       });
     } catch (e) {
@@ -452,19 +568,23 @@ export class ExcelHost implements WorkbookHost {
     const value = /^[=+\-@]/.test(text) ? `'${text}` : text;
     this.beginWrite();
     try {
-      return await this.env.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
-        const target = at ? ctx.workbook.worksheets.getItem(at.sheet).getRange(at.cell) : ctx.workbook.getActiveCell();
+        const target = at ? context.workbook.worksheets.getItem(at.sheet).getRange(at.cell) : context.workbook.getActiveCell();
         target.load('address,formulas');
-        await this.syncNamingMissingSheet(ctx, at ? [at.sheet] : []);
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, at ? [at.sheet] : [], e);
+        }
         const ref = parseCellAddress(target.address);
         if (!ref) throw new HostError('noActiveCell');
         checkSheets(sheets.items, [ref.sheet]);
         const f = target.formulas[0][0];
         if (typeof f === 'string' && f.startsWith('=')) throw new HostError('formulaCell', ref);
-        ctx.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[value]];
-        await ctx.sync();
+        context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[value]];
+        await context.sync();
         return ref;
       });
     } catch (e) {
@@ -480,25 +600,35 @@ export class ExcelHost implements WorkbookHost {
     return this.settings.get(key) as T | undefined;
   }
 
+  /**
+   * Writes one setting, and a new STAMP_KEY in the same batch, then pings the
+   * other pages (channel.ts): an open pane hears a ribbon command's report
+   * within a second.
+   */
   async setSetting(key: string, value: unknown): Promise<void> {
+    const stamp = newStamp(this.now());
     try {
-      await this.env.run(async (ctx) => {
-        ctx.workbook.settings.add(key, value === undefined ? null : value);
-        await ctx.sync();
+      await this.run(async (context) => {
+        context.workbook.settings.add(key, value === undefined ? null : value);
+        context.workbook.settings.add(STAMP_KEY, stamp);
+        await context.sync();
       });
     } catch (e) {
       throw toHostError(e);
     }
     this.settings.set(key, value);
+    this.settings.set(STAMP_KEY, stamp);
+    this.seenStamp = stamp;
+    ping(this.env, stamp);
   }
 
   /** Reloads every setting into the cache (one sync). */
   async reloadSettings(): Promise<void> {
     try {
-      await this.env.run(async (ctx) => {
-        const s = ctx.workbook.settings;
+      await this.run(async (context) => {
+        const s = context.workbook.settings;
         s.load('items/key,items/value');
-        await ctx.sync();
+        await context.sync();
         this.settings.clear();
         for (const item of s.items) this.settings.set(item.key, item.value);
       });
@@ -507,21 +637,79 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
+  /**
+   * Calls `cb` (after reloading every setting) when another runtime wrote the
+   * settings: on the `storage` ping, on Excel's settings-changed event, or
+   * when the once-a-second poll of STAMP_KEY finds a stamp this host has not
+   * seen. Returns an unsubscribe function.
+   */
   onSettingsChanged(cb: () => void): () => void {
     let active = true;
-    this.env
-      .run(async (ctx) => {
-        ctx.workbook.settings.onSettingsChanged.add(async () => {
-          if (!active) return;
+    let running = false;
+    let again = false;
+    const check = async (stampKnownNew = false): Promise<void> => {
+      if (!active) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        do {
+          again = false;
           await this.reloadSettings().catch(() => undefined);
-          if (active) cb();
-        });
-        await ctx.sync();
-      })
-      .catch(() => undefined);
+          const stamp = this.settings.get(STAMP_KEY);
+          if (active && (stampKnownNew || stamp !== this.seenStamp)) {
+            this.seenStamp = stamp;
+            stampKnownNew = false;
+            cb();
+          }
+        } while (again && active);
+      } finally {
+        running = false;
+      }
+    };
+    const unsubscribe: (() => void)[] = [];
+    this.run(async (context) => {
+      context.workbook.settings.onSettingsChanged.add(async () => check());
+      await context.sync();
+    }).catch(() => undefined);
+    if (this.env.onStorage) unsubscribe.push(this.env.onStorage((key) => {
+      if (key === PING_KEY || key === null) void check();
+    }));
+    const pollMs = this.env.pollMs ?? POLL_MS;
+    if (pollMs > 0) {
+      const set = this.env.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms));
+      const clear = this.env.clearInterval ?? ((h: unknown) => clearInterval(h as ReturnType<typeof setInterval>));
+      let polling = false;
+      const handle = set(() => {
+        if (!active || polling || running || (this.env.isVisible && !this.env.isVisible())) return;
+        polling = true;
+        this.pollStamp()
+          .then((stamp) => {
+            if (stamp !== this.seenStamp) return check();
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            polling = false;
+          });
+      }, pollMs);
+      unsubscribe.push(() => clear(handle));
+    }
     return () => {
       active = false;
+      for (const u of unsubscribe.splice(0)) u();
     };
+  }
+
+  /** The workbook's STAMP_KEY now (one small sync). */
+  private pollStamp(): Promise<unknown> {
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(STAMP_KEY);
+      item.load('value');
+      await context.sync();
+      return item.isNullObject ? undefined : item.value;
+    });
   }
 
   // ---------------------------------------------------------------- edits
@@ -537,11 +725,11 @@ export class ExcelHost implements WorkbookHost {
       if (!active || this.isOwnChange(args)) return;
       let name = this.sheetIds.get(args.worksheetId);
       if (name === undefined) {
-        name = await this.env
-          .run(async (ctx) => {
-            const ws = ctx.workbook.worksheets.getItem(args.worksheetId);
+        name = await this
+          .run(async (context) => {
+            const ws = context.workbook.worksheets.getItem(args.worksheetId);
             ws.load('name');
-            await ctx.sync();
+            await context.sync();
             return ws.name;
           })
           .catch(() => '');
@@ -549,18 +737,18 @@ export class ExcelHost implements WorkbookHost {
       }
       if (active) cb(name ?? '');
     };
-    this.env
-      .run(async (ctx) => {
+    this
+      .run(async (context) => {
         if (this.supports('1.9')) {
-          ctx.workbook.worksheets.onChanged.add(handler);
+          context.workbook.worksheets.onChanged.add(handler);
         } else {
-          const sheets = ctx.workbook.worksheets;
+          const sheets = context.workbook.worksheets;
           sheets.load('items/name,items/id');
-          await ctx.sync();
+          await context.sync();
           this.rememberSheets(sheets.items);
           for (const ws of sheets.items) ws.onChanged.add(handler);
         }
-        await ctx.sync();
+        await context.sync();
       })
       .catch(() => undefined);
     return () => {
@@ -582,20 +770,17 @@ export class ExcelHost implements WorkbookHost {
     this.ownWritesUntil = this.now() + SUPPRESS_MS;
   }
 
-  /** Syncs; when a sheet named in the batch is missing (ItemNotFound), finds which and says so. */
-  private async syncNamingMissingSheet(ctx: XlRequestContext, names: string[]): Promise<void> {
-    try {
-      await ctx.sync();
-    } catch (e) {
-      if (officeErrorCode(e) !== 'ItemNotFound' || names.length === 0) throw e;
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/name');
-      await ctx.sync();
-      const have = new Set(sheets.items.map((ws) => ws.name));
-      const missing = names.find((n) => !have.has(n));
-      throw missing !== undefined ? new HostError('sheetMissing', { sheet: missing }, e) : e;
-    }
+  /** After a failed sync: when a sheet named in the batch is missing (ItemNotFound), finds which and says so; always throws. */
+  private async nameMissingSheet(context: XlRequestContext, names: string[], e: unknown): Promise<never> {
+    if (officeErrorCode(e) !== 'ItemNotFound' || names.length === 0) throw e;
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const have = new Set(sheets.items.map((ws) => ws.name));
+    const missing = names.find((n) => !have.has(n));
+    throw missing !== undefined ? new HostError('sheetMissing', { sheet: missing }, e) : e;
   }
+
 }
 
 class PartialWriteError extends Error {
@@ -608,37 +793,60 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-function mergeBlocks(b: { sheet: number; row: number; rows: number }, acc: { sheet: number; row: number; rows: number }[]) {
-  const next = acc[0];
-  if (next && next.sheet === b.sheet && b.row + b.rows === next.row) return [{ sheet: b.sheet, row: b.row, rows: b.rows + next.rows }, ...acc.slice(1)];
-  return [b, ...acc];
-}
 
-function checkSheets(items: { name: string; protection: { protected: boolean } }[], names: string[]): void {
+/** Every sheet must exist; unless `allowProtected`, none may be protected. */
+function checkSheets(items: { name: string; protection: { protected: boolean } }[], names: string[], allowProtected = false): void {
   const byName = new Map(items.map((ws) => [ws.name, ws]));
   for (const n of names) {
     const ws = byName.get(n);
     if (!ws) throw new HostError('sheetMissing', { sheet: n });
-    if (ws.protection.protected) throw new HostError('sheetProtected', { sheet: n });
+    if (!allowProtected && ws.protection.protected) throw new HostError('sheetProtected', { sheet: n });
   }
 }
 
-function writeValue(ctx: XlRequestContext, sheet: string, cell: string, value: CellValue, numberFormat?: string): void {
-  const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
+function writeValue(context: XlRequestContext, sheet: string, cell: string, value: CellValue, numberFormat?: string): void {
+  const r = context.workbook.worksheets.getItem(sheet).getRange(cell);
   if (numberFormat !== undefined) r.numberFormat = [[numberFormat]];
   r.values = [[value ?? '']];
 }
 
-function restoreValue(ctx: XlRequestContext, b: CellBefore): void {
-  writeValue(ctx, b.sheet, b.cell, b.value, b.numberFormat);
+function restoreValue(context: XlRequestContext, b: CellBefore): void {
+  writeValue(context, b.sheet, b.cell, b.value, b.numberFormat);
 }
 
-function writeMark(ctx: XlRequestContext, m: Mark, addNote: boolean): void {
-  const ws = ctx.workbook.worksheets.getItem(m.sheet);
+/** Conditional-format border styles for the shared mark look (conditional formats have no border weight). */
+const CF_LINE: Record<MarkLook['line'], XlCfBorder['style']> = { medium: 'Continuous', thin: 'Continuous', dashed: 'Dash', dotted: 'Dot' };
+
+/** A mark: the add-in's own conditional format on the cell, with the fill and border of src/core/mark-style.ts. */
+function writeMark(context: XlRequestContext, m: Mark): void {
+  const ws = context.workbook.worksheets.getItem(m.sheet);
   const cf = ws.getRange(m.cell).conditionalFormats.add('Custom');
+  const look = markLook(m.severity, m.related);
   cf.custom.rule.formula = markFormula(m.severity, m.related);
-  cf.custom.format.fill.color = m.related ? MARK_FILL[m.severity].related : MARK_FILL[m.severity].own;
-  if (addNote) ws.notes.add(m.cell, `${NOTE_PREFIX}\n${m.message}`);
+  cf.custom.format.fill.color = look.fill;
+  const b = cf.custom.format.borders;
+  for (const edge of [b.top, b.bottom, b.left, b.right]) {
+    edge.color = look.border;
+    edge.style = CF_LINE[look.line];
+  }
+}
+
+/**
+ * Adds the notes in one sync; when the workbook refuses it (a cell holding a
+ * threaded comment cannot take a note), the notes are split in halves and
+ * tried again, so every note that can be written is, and a refused one is
+ * left out. The marks were written before and stay.
+ */
+async function addNotes(context: XlRequestContext, marks: Mark[]): Promise<void> {
+  for (const m of marks) context.workbook.worksheets.getItem(m.sheet).notes.add(m.cell, `${NOTE_PREFIX}\n${m.message}`);
+  try {
+    await context.sync();
+  } catch {
+    if (marks.length === 1) return;
+    const half = Math.ceil(marks.length / 2);
+    await addNotes(context, marks.slice(0, half));
+    await addNotes(context, marks.slice(half));
+  }
 }
 
 function deleteOwnConditionalFormats(
@@ -652,3 +860,78 @@ function deleteOwnConditionalFormats(
   }
 }
 
+
+/** Errors that say something else than "too many merged areas": reading the merges in bands would not help. */
+const NOT_A_MERGE_LIMIT = new Set(['InvalidOperationInCellEditMode', 'ItemNotFound', 'InvalidSelection', 'InactiveWorkbook', 'AccessDenied', 'Unauthenticated']);
+
+/** Cells the host reads at most (all used ranges together); above it, a clear message instead of a read. */
+export const DEFAULT_CELL_BUDGET = 2_000_000;
+/** Cells per sync of the chunked read. */
+export const DEFAULT_CHUNK_CELLS = 20_000;
+
+interface Bounds { row: number; col: number; rows: number; cols: number }
+
+interface SheetHead {
+  name: string;
+  /** The used range (values only), or null for an empty sheet. */
+  bounds: Bounds | null;
+  range: string;
+  merges: string[];
+}
+
+/** A block of a sheet's used range, relative to its top-left cell. */
+interface Block { sheet: number; row: number; col: number; rows: number; cols: number }
+
+function cellsOf(h: SheetHead): number {
+  return h.bounds ? h.bounds.rows * h.bounds.cols : 0;
+}
+
+function emptyGrids(rows: number) {
+  const make = <T>() => Array.from({ length: rows }, () => [] as T[]);
+  return { values: make<CellValue>(), formulas: make<CellValue>(), numberFormats: make<string | null>() };
+}
+
+function place<T>(row: T[], at: number, part: T[]): void {
+  for (let i = 0; i < part.length; i++) row[at + i] = part[i];
+}
+
+function snapshotOf(h: SheetHead, data: { values: CellValue[][]; formulas: CellValue[][]; numberFormats: (string | null)[][] } | null): SheetSnapshot {
+  if (!h.bounds || !data) return { name: h.name, ...emptyUsedRange(), merges: [] };
+  return { name: h.name, range: h.range, values: data.values, formulas: data.formulas, numberFormats: data.numberFormats, merges: h.merges };
+}
+
+/**
+ * Tiles a block into 2-D blocks of at most `budget` cells: as wide as the block
+ * (or `budget` columns when a row is wider), as many rows as fit.
+ */
+export function tileBlock(b: Block, budget: number): Block[] {
+  const width = Math.max(1, Math.min(b.cols, budget));
+  const height = Math.max(1, Math.floor(budget / width));
+  const out: Block[] = [];
+  for (let r = 0; r < b.rows; r += height) {
+    for (let c = 0; c < b.cols; c += width) {
+      out.push({ sheet: b.sheet, row: b.row + r, col: b.col + c, rows: Math.min(height, b.rows - r), cols: Math.min(width, b.cols - c) });
+    }
+  }
+  return out;
+}
+
+/** Merged areas as they matter to the snapshot: clipped to the used range, those outside dropped. */
+export function clipMerges(areas: string[], b: Bounds): string[] {
+  const out: string[] = [];
+  for (const a of areas) {
+    let p;
+    try {
+      p = parseRange(a);
+    } catch {
+      continue;
+    }
+    const top = Math.max(p.top, b.row);
+    const left = Math.max(p.left, b.col);
+    const bottom = Math.min(p.bottom, b.row + b.rows - 1);
+    const right = Math.min(p.right, b.col + b.cols - 1);
+    if (top > bottom || left > right) continue;
+    out.push(rangeToA1({ top, left, bottom, right }));
+  }
+  return out;
+}

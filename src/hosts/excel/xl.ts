@@ -92,7 +92,16 @@ export interface XlConditionalFormat {
 export interface XlCustomConditionalFormat {
   readonly isNullObject: boolean;
   readonly rule: { formula: string };
-  readonly format: { readonly fill: { color: string } };
+  readonly format: {
+    readonly fill: { color: string };
+    /** ExcelApi 1.6: colour and line style per edge (no weight: conditional-format borders are thin). */
+    readonly borders: { readonly top: XlCfBorder; readonly bottom: XlCfBorder; readonly left: XlCfBorder; readonly right: XlCfBorder };
+  };
+}
+
+export interface XlCfBorder {
+  color: string;
+  style: 'None' | 'Continuous' | 'Dash' | 'DashDot' | 'DashDotDot' | 'Dot';
 }
 
 export interface XlNoteCollection {
@@ -128,11 +137,18 @@ export interface XlChangedEventArgs {
   readonly triggerSource?: string;
 }
 
+/** `Excel.RunOptions`: delayForCellEdit (no requirement set named in the docs), mergeUndoGroup (ExcelApi 1.20). */
+export interface XlRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
 /** Runs a batch, like `Excel.run`. */
-export type XlRun = <T>(batch: (ctx: XlRequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }) => Promise<T>;
+export type XlRun = <T>(batch: (ctx: XlRequestContext) => Promise<T>, options?: XlRunOptions) => Promise<T>;
 
 // Compile-time proof that the real Office.js types fit the narrow ones.
 type Assert<T extends true> = T;
 export type RealContextFits = Assert<Excel.RequestContext extends XlRequestContext ? true : false>;
 export type RealRangeFits = Assert<Excel.Range extends XlRange ? true : false>;
+export type RealRunOptionsFit = Assert<XlRunOptions extends Excel.RunOptions ? true : false>;
 export type RealArgsFit = Assert<Excel.WorksheetChangedEventArgs extends XlChangedEventArgs ? true : false>;

@@ -8,11 +8,23 @@
  * records every write (values, number formats, conditional formats, notes,
  * settings) and can fail a write part-way or refuse a request that reads too
  * many cells (RequestPayloadSizeLimitExceeded).
+ *
+ * It also behaves as Excel does where the add-in can go wrong:
+ * - a used range counts cells that hold only formatting (`formatted` areas,
+ *   merged areas, formatted empty cells) unless asked for values only;
+ * - a range of more than 5,000,000 cells loads `values`/`formulas`/`numberFormat` as null;
+ * - merged areas of a range holding more than 512 fail the whole sync;
+ * - a protected sheet refuses every write to its cells, formats and notes (AccessDenied);
+ * - in cell edit mode (`editing`) a batch fails with InvalidOperationInCellEditMode,
+ *   unless it was run with `delayForCellEdit`: then it waits until `endEdit()`;
+ * - a cell holding a threaded comment refuses a note;
+ * - every `env()` is a runtime of its own (a task pane, a ribbon command): each
+ *   host keeps its own cache of the settings, the workbook holds one copy.
  */
 import type {
   XlRequestContext, XlWorkbook, XlWorksheetCollection, XlWorksheet, XlWorksheetProtection, XlRange, XlRangeAreas,
   XlConditionalFormatCollection, XlConditionalFormat, XlCustomConditionalFormat, XlNoteCollection, XlNote,
-  XlSettingCollection, XlSetting, XlChangedEventArgs, XlEventHandlers, XlRun,
+  XlSettingCollection, XlSetting, XlChangedEventArgs, XlEventHandlers, XlRun, XlCfBorder,
 } from '../../../src/hosts/excel/xl';
 import type { ExcelEnv } from '../../../src/hosts/excel/excel-host';
 import { parseRange, toA1, rangeToA1, type RangePos } from '../../../src/core/address';
@@ -38,6 +50,8 @@ export interface FakeCf {
   type: string;
   formula?: string;
   fill?: string;
+  /** edge → "color style" */
+  borders?: Record<string, string>;
 }
 
 export interface FakeSheet {
@@ -48,7 +62,16 @@ export interface FakeSheet {
   merges: string[];
   cfs: FakeCf[];
   notes: Map<string, string>;
+  /** Areas formatted without values (a fill over whole rows, say): part of the used range unless valuesOnly. */
+  formatted: string[];
+  /** Cells holding a threaded comment: a note cannot be added there. */
+  comments: Set<string>;
 }
+
+/** Above this many cells Excel answers null for a range's cell-level properties. */
+export const NULL_VALUES_ABOVE = 5_000_000;
+/** Above this many merged areas in a range, getMergedAreasOrNullObject fails. */
+export const MAX_MERGED_AREAS = 512;
 
 export type FakeWrite =
   | { kind: 'value'; sheet: string; cell: string; value: unknown }
@@ -56,6 +79,7 @@ export type FakeWrite =
   | { kind: 'cfAdd'; sheet: string; cell: string; id: number }
   | { kind: 'cfFormula'; sheet: string; cell: string; value: string }
   | { kind: 'cfFill'; sheet: string; cell: string; value: string }
+  | { kind: 'cfBorder'; sheet: string; cell: string; edge: string; value: string }
   | { kind: 'cfDelete'; sheet: string; cell: string; id: number }
   | { kind: 'noteAdd'; sheet: string; cell: string; value: string }
   | { kind: 'noteDelete'; sheet: string; cell: string }
@@ -65,10 +89,6 @@ type Op = { run: () => void; cells?: () => number; mutation?: boolean };
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
-function within(r: RangePos, row: number, col: number): boolean {
-  return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
 function clone<T>(v: T): T {
@@ -82,7 +102,14 @@ export class FakeExcel {
   /** Writes grouped by the sync that carried them out (index = sync number - 1). */
   readonly writesBySync: FakeWrite[][] = [];
   syncs = 0;
-  runs: { mergeUndoGroup?: boolean }[] = [];
+  runs: { mergeUndoGroup?: boolean; delayForCellEdit?: boolean }[] = [];
+  /** The user is editing a cell. */
+  editing = false;
+  /** Excel's limit (5,000,000 cells) above which a range's values load as null; lowered in tests to stay small. */
+  nullValuesAbove = NULL_VALUES_ABOVE;
+  /** Cells whose values, formulas or number formats were loaded (each property counts). */
+  cellsLoaded = 0;
+  private editEnded: (() => void)[] = [];
   supported = new Set(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '1.11', '1.12', '1.13', '1.14', '1.15', '1.16', '1.17', '1.18', '1.19', '1.20']);
   active: { sheet: string; cell: string } | null = null;
   selected: { sheet: string; address: string } | null = null;
@@ -99,6 +126,7 @@ export class FakeExcel {
   addSheet(name: string, rows: (string | number | boolean | null | { v: string | number | boolean; f?: string; nf?: string; fill?: string | null })[][] = [], opts: { protected?: boolean; merges?: string[]; at?: string } = {}): FakeSheet {
     const sheet: FakeSheet = {
       id: `{${this.sheets.length + 1}}`, name, protected: !!opts.protected, cells: new Map(), merges: opts.merges ?? [], cfs: [], notes: new Map(),
+      formatted: [], comments: new Set(),
     };
     const origin = parseRange(opts.at ?? 'A1');
     rows.forEach((row, r) => row.forEach((c, col) => {
@@ -121,12 +149,21 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(addr);
   }
 
+  /** A runtime (task pane or ribbon command): its own Excel.run; the workbook is shared. */
   env(extra: Partial<ExcelEnv> = {}): ExcelEnv {
     const run: XlRun = async (batch, options) => {
       this.runs.push({ ...(options ?? {}) });
+      if (options?.delayForCellEdit && this.editing) await new Promise<void>((r) => this.editEnded.push(r));
       return batch(new FakeContext(this));
     };
-    return { run, isExcelApiSupported: (v) => this.supported.has(v), now: () => this.nowMs, ...extra };
+    // No poll unless a test asks for one (pollMs and timers in `extra`).
+    return { run, isExcelApiSupported: (v) => this.supported.has(v), now: () => this.nowMs, pollMs: 0, ...extra };
+  }
+
+  /** The user leaves cell edit mode (Enter or Esc): delayed batches run. */
+  endEdit(): void {
+    this.editing = false;
+    for (const r of this.editEnded.splice(0)) r();
   }
 
   /** Simulates an edit event. */
@@ -152,6 +189,9 @@ export class FakeExcel {
   }
 
   mutate(w: FakeWrite, apply: () => void): void {
+    if (w.kind !== 'setting' && this.findSheet(w.sheet)?.protected) {
+      throw new FakeOfficeError('AccessDenied', `The cell or chart you're trying to change is on a protected sheet (${w.sheet}).`);
+    }
     this.mutationCount++;
     if (this.failAtMutation !== null && this.mutationCount >= this.failAtMutation) {
       this.failAtMutation = null;
@@ -164,6 +204,10 @@ export class FakeExcel {
 
   async runSync(ops: Op[]): Promise<void> {
     this.syncs++;
+    if (this.editing) {
+      this.writesBySync.push([]);
+      throw new FakeOfficeError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode.');
+    }
     this.writesBySync.push([]);
     this.mutationCount = 0;
     let cells = 0;
@@ -178,17 +222,22 @@ export class FakeExcel {
     for (const op of ops) op.run();
   }
 
+  /**
+   * The used range as Excel gives it: every cell with a value, a formula or
+   * formatting (number format, fill, a merged area, a formatted area); with
+   * `valuesOnly`, only cells holding a value.
+   */
   usedRange(s: FakeSheet, valuesOnly = false): RangePos | null {
     let r: RangePos | null = null;
+    const grow = (p: RangePos) => {
+      r = r ? { top: Math.min(r.top, p.top), left: Math.min(r.left, p.left), bottom: Math.max(r.bottom, p.bottom), right: Math.max(r.right, p.right) } : p;
+    };
     for (const [addr, c] of s.cells) {
-      if (valuesOnly && (c.value === '' || c.value === null)) continue;
-      const p = parseRange(addr);
-      r = r ? { top: Math.min(r.top, p.top), left: Math.min(r.left, p.left), bottom: Math.max(r.bottom, p.bottom), right: Math.max(r.right, p.right) } : p;
+      const empty = (c.value === '' || c.value === null) && !c.formula;
+      if (empty && (valuesOnly || (c.numberFormat === undefined && (c.fill === undefined || c.fill === null)))) continue;
+      grow(parseRange(addr));
     }
-    for (const m of s.merges) {
-      const p = parseRange(m);
-      r = r ? { top: Math.min(r.top, p.top), left: Math.min(r.left, p.left), bottom: Math.max(r.bottom, p.bottom), right: Math.max(r.right, p.right) } : p;
-    }
+    if (!valuesOnly) for (const m of [...s.merges, ...s.formatted]) grow(parseRange(m));
     return r;
   }
 
@@ -413,13 +462,17 @@ class FakeRange extends Loadable implements XlRange {
     this.ctx.queue({
       cells: () => {
         const t = this.resolve();
-        return t ? heavy * (t.pos.bottom - t.pos.top + 1) * (t.pos.right - t.pos.left + 1) : 0;
+        const n = t ? (t.pos.bottom - t.pos.top + 1) * (t.pos.right - t.pos.left + 1) : 0;
+        return n > this.ctx.fx.nullValuesAbove ? 0 : heavy * n;
       },
       run: () => {
         const t = this.resolve();
         this.set('isNullObject', !t);
         if (!t) return;
         const { sheet, pos } = t;
+        const n = (pos.bottom - pos.top + 1) * (pos.right - pos.left + 1);
+        const huge = n > this.ctx.fx.nullValuesAbove;
+        if (!huge) this.ctx.fx.cellsLoaded += heavy * n;
         const grid = (f: (c: FakeCell | undefined) => unknown) => {
           const out: unknown[][] = [];
           for (let r = pos.top; r <= pos.bottom; r++) {
@@ -436,9 +489,9 @@ class FakeRange extends Loadable implements XlRange {
             case 'columnCount': this.set('columnCount', pos.right - pos.left + 1); break;
             case 'rowIndex': this.set('rowIndex', pos.top); break;
             case 'columnIndex': this.set('columnIndex', pos.left); break;
-            case 'values': this.set('values', grid((c) => c?.value ?? '')); break;
-            case 'formulas': this.set('formulas', grid((c) => c?.formula ?? c?.value ?? '')); break;
-            case 'numberFormat': this.set('numberFormat', grid((c) => c?.numberFormat ?? 'General')); break;
+            case 'values': this.set('values', huge ? null : grid((c) => c?.value ?? '')); break;
+            case 'formulas': this.set('formulas', huge ? null : grid((c) => c?.formula ?? c?.value ?? '')); break;
+            case 'numberFormat': this.set('numberFormat', huge ? null : grid((c) => c?.numberFormat ?? 'General')); break;
             default: throw new Error(`fake: load of ${p} not supported`);
           }
         }
@@ -468,12 +521,18 @@ class FakeAreas extends Loadable implements XlRangeAreas {
   }
   get address(): string { return this.get('address'); }
   get isNullObject(): boolean { return this.get('isNullObject'); }
+  /** The merged areas that intersect the range, whole; more than 512 fail the sync. */
   load(): unknown {
     this.ctx.queue({
       run: () => {
-        const { sheet } = this.target();
-        this.set('isNullObject', sheet.merges.length === 0);
-        this.set('address', sheet.merges.map((m) => `${quoteSheet(sheet.name)}!${m}`).join(','));
+        const { sheet, pos } = this.target();
+        const hit = sheet.merges.filter((m) => {
+          const a = parseRange(m);
+          return !(a.bottom < pos.top || a.top > pos.bottom || a.right < pos.left || a.left > pos.right);
+        });
+        if (hit.length > MAX_MERGED_AREAS) throw new FakeOfficeError('GeneralException', 'There were too many merged areas in the range.');
+        this.set('isNullObject', hit.length === 0);
+        this.set('address', hit.map((m) => `${quoteSheet(sheet.name)}!${m}`).join(','));
       },
     });
     return this;
@@ -544,7 +603,7 @@ class FakeCfObj implements XlConditionalFormat {
 
 class FakeCustom implements XlCustomConditionalFormat {
   readonly rule: { formula: string };
-  readonly format: { readonly fill: { color: string } };
+  readonly format: XlCustomConditionalFormat['format'];
   constructor(ctx: FakeContext, ref: () => { sheet: FakeSheet; cf: FakeCf0 }, private readonly loaded: boolean, private readonly refFn = ref) {
     const queueSet = (kind: 'cfFormula' | 'cfFill', v: string) => ctx.queue({
       mutation: true,
@@ -555,10 +614,10 @@ class FakeCustom implements XlCustomConditionalFormat {
         });
       },
     });
-    const self = this;
+    const isLoaded = () => this.loaded;
     this.rule = {
       get formula(): string {
-        if (!self.loaded) throw new FakeOfficeError('PropertyNotLoaded');
+        if (!isLoaded()) throw new FakeOfficeError('PropertyNotLoaded');
         return ref().cf.formula ?? '';
       },
       set formula(v: string) { queueSet('cfFormula', v); },
@@ -567,7 +626,26 @@ class FakeCustom implements XlCustomConditionalFormat {
       get color(): string { return ref().cf.fill ?? ''; },
       set color(v: string) { queueSet('cfFill', v); },
     };
-    this.format = { fill };
+    const border = (edge: string): XlCfBorder => {
+      const set = (part: 'color' | 'style', v: string) => ctx.queue({
+        mutation: true,
+        run: () => {
+          const { sheet, cf } = ref();
+          ctx.fx.mutate({ kind: 'cfBorder', sheet: sheet.name, cell: cf.appliesTo, edge, value: `${part}=${v}` }, () => {
+            const b = (cf.borders ??= {});
+            const [color, style] = (b[edge] ?? ' ').split(' ');
+            b[edge] = part === 'color' ? `${v} ${style}` : `${color} ${v}`;
+          });
+        },
+      });
+      return {
+        get color(): string { return (ref().cf.borders?.[edge] ?? ' ').split(' ')[0]; },
+        set color(v: string) { set('color', v); },
+        get style(): XlCfBorder['style'] { return ((ref().cf.borders?.[edge] ?? ' ').split(' ')[1] || 'None') as XlCfBorder['style']; },
+        set style(v: XlCfBorder['style']) { set('style', v); },
+      };
+    };
+    this.format = { fill, borders: { top: border('top'), bottom: border('bottom'), left: border('left'), right: border('right') } };
   }
   get isNullObject(): boolean {
     if (!this.loaded) throw new FakeOfficeError('PropertyNotLoaded');
@@ -583,6 +661,7 @@ class FakeNoteCollection implements XlNoteCollection {
       run: () => {
         const s = this.sheet();
         if (s.notes.has(cellAddress)) throw new FakeOfficeError('InvalidArgument', 'The cell already has a note.');
+        if (s.comments.has(cellAddress)) throw new FakeOfficeError('InvalidArgument', 'A cell with a threaded comment cannot have a note.');
         this.ctx.fx.mutate({ kind: 'noteAdd', sheet: s.name, cell: cellAddress, value: String(content) }, () => s.notes.set(cellAddress, String(content)));
       },
     });

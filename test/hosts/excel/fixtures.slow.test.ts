@@ -49,8 +49,8 @@ function fakeFrom(snap: WorkbookSnapshot): FakeExcel {
     expect(s.notice?.intent).toBe('success');
     expect(s.report!.tables.length).toBeGreaterThanOrEqual(3);
     expect(s.report!.recalculated.length).toBeGreaterThan(0);
-    // read 2 + clear (nothing recorded: 0) + marks 2 + settings 1
-    expect(fx.syncs).toBe(5);
+    // settings reload 1 + read 3 + clear (reads the registry: 1) + marks 3 (check, write, notes) + settings 1
+    expect(fx.syncs).toBe(9);
     expect(fx.writes.some((w) => w.kind === 'value' || w.kind === 'numberFormat')).toBe(false);
 
     const targets = new Set(s.report!.recalculated.map((r) => `${r.sheet}!${r.cell}`));
