@@ -128,7 +128,7 @@ export function fakeReport(overrides: Partial<Report> = {}): Report {
     ],
     findings: [
       { sheet: '附件3', cell: 'G5', rule: 'funds-execution-rate', severity: 'error', related: [], message: '执行率应为 100.00%', expected: 1, actual: 0.95, table: '附件3!A1:H30' },
-      { sheet: '附件3', cell: 'D5', rule: 'cross-overall-basic-execution', severity: 'error', related: [{ sheet: '附件2', cell: 'D8' }], message: '全年执行数与基础数据表不一致', expected: 365.77, actual: 377.89, table: '附件3!A1:H30' },
+      { sheet: '附件3', cell: 'D5', rule: 'overall-executed-vs-basic', severity: 'error', related: [{ sheet: '附件2', cell: 'D8' }], message: '全年执行数与基础数据表不一致', expected: 365.77, actual: 377.89, table: '附件3!A1:H30' },
       { sheet: '附件3', cell: 'H20', rule: 'reason-required', severity: 'warning', related: [], message: '缺少偏差原因', expected: null, actual: null, table: '附件3!A1:H30' },
     ],
     recalculated: [
