@@ -241,6 +241,8 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: Pan
               text={state.summaryDraft}
               original={report.summary}
               busy={busy}
+              canUndo={state.canUndo}
+              onUndo={() => void ctrl.undo()}
               openErrors={ctrl.openErrors()}
               paragraphs={paragraphs}
               target={state.insertTarget}

@@ -17,6 +17,8 @@ export interface SummaryProps {
   text: string;
   original: string;
   busy: boolean;
+  canUndo: boolean;
+  onUndo: () => void;
   openErrors: number;
   paragraphs: (SummaryParagraph & { on: boolean })[];
   target: InsertTarget | null;
@@ -114,6 +116,7 @@ export function Summary(p: SummaryProps) {
         <Button appearance="primary" disabled={p.busy || chosen.length === 0} onClick={() => p.onInsert(false)}>{t('insertSummary')}</Button>
         <Button disabled={!p.text} onClick={() => void copyText(chosen.map((x) => x.text).join('\n\n') || p.text, area.current).then(p.onCopied)}>{t('copySummary')}</Button>
         <Button disabled={p.text === p.original} onClick={p.onReset}>{t('resetSummary')}</Button>
+        <Button disabled={p.busy || !p.canUndo} onClick={p.onUndo}>{t('undo')}</Button>
       </div>
     </div>
   );
