@@ -221,7 +221,7 @@ export function Grid({ host }: { host: DemoHost }): React.ReactElement {
         </span>
       </div>
       {editError && <div className="grid-error" role="alert" onClick={() => setEditError(null)}>{editError}</div>}
-      <div className="grid-scroll" ref={scroller} data-testid="grid-scroll">
+      <div className="grid-scroll" ref={scroller} data-testid="grid-scroll" tabIndex={0} role="region" aria-label={`工作表 ${sheet.name} 的单元格`}>
         <table className="grid" role="grid" aria-label={sheet.name} data-sheet={sheet.name} style={{ width: ROW_HEAD_PX + Array.from({ length: grid.cols }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: ROW_HEAD_PX }} />

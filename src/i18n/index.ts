@@ -157,6 +157,7 @@ const zh = {
   levelWrongCell: '{cell} 是“{role}”单元格，不能设定达成等级。请选中定性指标的“得分”单元格。',
   levelNotScore: '{cell} 不是定性指标的“得分”单元格，不能设定达成等级。请选中定性指标的“得分”单元格。',
   marksLegendHint: '工作表中的标记：',
+  summaryEdit: '摘要文字（可先修改，空一行分段）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -315,6 +316,7 @@ const en: Dict = {
   levelWrongCell: '{cell} is a "{role}" cell; an achievement level cannot go there. Select the score cell of a qualitative indicator.',
   levelNotScore: '{cell} is not the score cell of a qualitative indicator; an achievement level cannot go there.',
   marksLegendHint: 'Marks in the sheet:',
+  summaryEdit: 'Summary text (edit first if needed; a blank line between paragraphs)',
 };
 
 const DICTS: Record<Locale, Dict> = { zh, en };

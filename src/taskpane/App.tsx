@@ -1,6 +1,6 @@
 import * as React from 'react';
 import {
-  FluentProvider, webLightTheme, Button, Title3, Caption1, ProgressBar, Field, TabList, Tab,
+  FluentProvider, webLightTheme, Button, Title3, Caption1, ProgressBar, Field,
   MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, Link, makeStyles, tokens, type Theme,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
@@ -16,6 +16,7 @@ import { Recalc } from './components/Recalc';
 import { Scores } from './components/Scores';
 import { Summary } from './components/Summary';
 import { Profile } from './components/Profile';
+import { Tabs } from './components/Tabs';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', minWidth: 0, overflowWrap: 'anywhere' },
@@ -23,7 +24,6 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   panel: { paddingTop: tokens.spacingVerticalXS, minWidth: 0 },
   tables: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
-  tabs: { flexWrap: 'wrap' },
 });
 
 /**
@@ -181,18 +181,24 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: Pan
             </ul>
           </details>
 
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" className={s.tabs}>
-            <Tab value="results" id="tab-results">{t('tabResults')}{count(openCount)}</Tab>
-            <Tab value="recalc" id="tab-recalc">{t('tabRecalc')}{count(report.recalculated.length)}</Tab>
-            <Tab value="scores" id="tab-scores">{t('tabScores')}{count(report.scores.length)}</Tab>
-            <Tab value="summary" id="tab-summary">{t('tabSummary')}{count(paragraphs.filter((p) => p.kind !== 'caveat').length)}</Tab>
-            <Tab value="profile" id="tab-profile">{t('tabProfile')}{count(Object.keys(state.profile.achievementLevels).length)}{state.profileDraft ? ' *' : ''}</Tab>
-          </TabList>
+          <Tabs
+            label={t('appTitle')}
+            idPrefix="pane"
+            selected={tab}
+            onSelect={setTab}
+            items={[
+              { value: 'results', label: `${t('tabResults')}${count(openCount)}` },
+              { value: 'recalc', label: `${t('tabRecalc')}${count(report.recalculated.length)}` },
+              { value: 'scores', label: `${t('tabScores')}${count(report.scores.length)}` },
+              { value: 'summary', label: `${t('tabSummary')}${count(paragraphs.filter((p) => p.kind !== 'caveat').length)}` },
+              { value: 'profile', label: `${t('tabProfile')}${count(Object.keys(state.profile.achievementLevels).length)}${state.profileDraft ? ' *' : ''}` },
+            ]}
+          />
         </>
       )}
 
       {report && report.tables.length > 0 ? (
-        <div className={s.panel} role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <div className={s.panel} role="tabpanel" id="pane-panel" aria-labelledby={`pane-tab-${tab}`}>
           {tab === 'results' ? (
             <>
               {report.findings.length === 0

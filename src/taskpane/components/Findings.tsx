@@ -11,8 +11,9 @@ import { markLook } from '../../core/mark-style';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  filters: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS },
-  filter: { minWidth: '120px', flex: '1 1 120px' },
+  filters: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalXS },
+  filter: { minWidth: 0 },
+  select: { minWidth: 0, width: '100%' },
   list: { listStyleType: 'none', margin: 0, padding: 0, marginTop: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   item: {
     borderLeft: `4px solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS, paddingTop: '2px', paddingBottom: '2px',
@@ -89,13 +90,13 @@ export function Findings(p: FindingsProps) {
       <div className={s.sr} aria-live="polite">{current ? `${t('position', { i: index + 1, n: p.visible.length })}：${findingLabel(current, t)}` : ''}</div>
       <div className={s.filters}>
         <Field label={t('filterTable')} size="small" className={s.filter}>
-          <Select size="small" value={p.filter.table} onChange={(_, d) => p.onFilter({ table: d.value })}>
+          <Select size="small" className={s.select} value={p.filter.table} onChange={(_, d) => p.onFilter({ table: d.value })}>
             <option value="">{t('filterAll')}</option>
             {tables.map((tb) => <option key={tb.id} value={tb.id}>{tableName(tb.id)}</option>)}
           </Select>
         </Field>
         <Field label={t('filterSeverity')} size="small" className={s.filter}>
-          <Select size="small" value={p.filter.severity} onChange={(_, d) => p.onFilter({ severity: d.value as Severity | 'all' })}>
+          <Select size="small" className={s.select} value={p.filter.severity} onChange={(_, d) => p.onFilter({ severity: d.value as Severity | 'all' })}>
             <option value="all">{t('filterAll')}</option>
             {SEVERITIES.map((sev) => <option key={sev} value={sev}>{t(`severity1_${sev}`)}</option>)}
           </Select>

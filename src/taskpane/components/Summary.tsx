@@ -69,9 +69,6 @@ export function Summary(p: SummaryProps) {
         <MessageBar intent="warning" layout="multiline"><MessageBarBody>{t('openErrors', { n: p.openErrors })}</MessageBarBody></MessageBar>
       ) : null}
       <Caption1>{p.original ? t('summaryIntro') : t('summaryEmpty')}</Caption1>
-      <Field label={t('tabSummary')}>
-        <Textarea ref={area} value={p.text} onChange={(_, d) => p.onChange(d.value)} resize="vertical" rows={8} />
-      </Field>
       {p.paragraphs.length ? (
         <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
           <legend><Text weight="semibold">{t('insertParagraphs')}</Text></legend>
@@ -118,6 +115,9 @@ export function Summary(p: SummaryProps) {
         <Button disabled={p.text === p.original} onClick={p.onReset}>{t('resetSummary')}</Button>
         <Button disabled={p.busy || !p.canUndo} onClick={p.onUndo}>{t('undo')}</Button>
       </div>
+      <Field label={t('summaryEdit')}>
+        <Textarea ref={area} value={p.text} onChange={(_, d) => p.onChange(d.value)} resize="vertical" rows={8} />
+      </Field>
     </div>
   );
 }
