@@ -37,7 +37,11 @@ export const findingKey = (f: Finding): string => `${f.rule}|${f.sheet}!${f.cell
 
 /** The card's second line: 应为 / 与 … 不一致，请核对 / the band in words / nothing. */
 export function expectationText(f: Finding, t: Translate, formats: Formats = {}): string {
-  const fmt = (v: Finding['expected'], key: string) => formatValue(v, formats[key]);
+  // Through the cell's number format; a General cell's number as the message writes it (110.30, not 110.3 beside it).
+  const fmt = (v: Finding['expected'], key: string) => {
+    if (formats[key] || typeof v !== 'number' || Number.isInteger(v)) return formatValue(v, formats[key]);
+    return f.message.includes(v.toFixed(2)) ? v.toFixed(2) : formatValue(v);
+  };
   const own = refKey(f);
   const actual = f.actual === null || f.actual === undefined ? '' : t('actualIs', { v: fmt(f.actual, own) });
   switch (expectedKindOf(f)) {

@@ -44,6 +44,8 @@ describe('wording of a finding', () => {
     expect(expectedKindOf(f)).toBe('value');
     expect(expectationText(f, t, { '附件3!G5': '0.00%' })).toBe('应为 85.71% · 表中为 90.00%');
     expect(formatValue(110.3, '0.00')).toBe('110.30');
+    // A General cell: the number as the card's message writes it, so one card never shows 110.3 and 110.30.
+    expect(expectationText(finding({ cell: 'E17', rule: 'basic-sums', expected: 110.3, actual: 110.26, message: '合计 19.05 + 91.25 = 110.30' }), t)).toBe('应为 110.30 · 表中为 110.26');
     expect(formatValue(110.3, '#,##0.00')).toBe('110.30');
     expect(formatValue(1234.5, '#,##0.00')).toBe('1,234.50');
   });
