@@ -7,7 +7,7 @@
  *
  *   node test/e2e/run.js [name filter]
  *
- * E2E_DOCS_SCREENSHOT=1 also writes docs/screenshot-demo.png; E2E_GENERATE_FIXTURES=1
+ * E2E_DOCS_SCREENSHOT=1 also writes the README's screenshots (docs/screenshot-*.png); E2E_GENERATE_FIXTURES=1
  * uses the generator's miscalculated workbook even when ../shared is there.
  */
 'use strict';
@@ -112,6 +112,15 @@ async function makeWorkbook(name, sheetsSpec) {
   const file = path.join(ARTIFACTS, name);
   await wb.xlsx.writeFile(file);
   return file;
+}
+
+/** With E2E_DOCS_SCREENSHOT=1, a screenshot of the element (or the page) into docs/ for the README. */
+async function docShot(page, locator, name) {
+  if (!process.env.E2E_DOCS_SCREENSHOT) return;
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  const file = path.join(ROOT, 'docs', name);
+  if (locator) await locator.screenshot({ path: file });
+  else await page.screenshot({ path: file });
 }
 
 /** Fails on serious or critical axe-core violations in the pane (or the page). */
@@ -410,6 +419,9 @@ const tests = [
       await why.click();
       assert.equal(await why.getAttribute('aria-expanded'), 'true');
       await pane(page).getByText(/应与基础数据表中同名项目/).waitFor();
+      await pane(page).locator('li[data-finding]').first().getByRole('button', { name: /^错误/ }).click();
+      await pane(page).evaluate((el) => { el.scrollTop = 0; });
+      await docShot(page, null, 'screenshot-findings.png');
     },
   },
   {
@@ -456,6 +468,8 @@ const tests = [
       assert.match(await confirm.textContent(), /附件2!A1、.*已有内容，插入会覆盖它/);
       assert.match(await confirm.textContent(), /识别到的表格 附件2!A1:G28 内/);
       assert.equal(await a1.textContent(), before, 'nothing written before the answer');
+      await confirm.scrollIntoViewIfNeeded();
+      await docShot(page, pane(page), 'screenshot-summary.png');
       await confirm.getByRole('button', { name: '取消' }).click();
       // Only the overall paragraph, and write over it anyway: then undo.
       await pane(page).getByRole('checkbox', { name: /^项目支出：/ }).uncheck();
@@ -611,6 +625,7 @@ const tests = [
         if (paneWidth) {
           await paneTab(page, /^检查结果/);
           await page.screenshot({ path: path.join(ARTIFACTS, 'pane-320.png') });
+          await docShot(page, null, 'screenshot-pane-320.png');
         }
         // A long error at 320 px: wraps, with its close button in view.
         await paneTab(page, /^评分规则/);
