@@ -101,6 +101,8 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: Pan
   React.useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !ctrl.getState().report) return;
+      // Alt+↓ opens a drop-down list and moves in a text box: leave those alone.
+      if ((e.target as HTMLElement | null)?.closest?.('select, textarea, input')) return;
       e.preventDefault();
       setTab('results');
       void ctrl.step(e.key === 'ArrowDown' ? 1 : -1).then(() => {
