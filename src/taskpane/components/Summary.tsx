@@ -59,12 +59,20 @@ export function Summary(p: SummaryProps) {
   const area = React.useRef<HTMLTextAreaElement>(null);
   const { onRefreshTarget } = p;
   React.useEffect(() => { onRefreshTarget(); }, [onRefreshTarget]);
+  // Coming back to the pane after selecting another cell in the sheet: show the new target (at most once a second).
+  const last = React.useRef(0);
+  const refreshSoon = () => {
+    const now = Date.now();
+    if (now - last.current < 1000) return;
+    last.current = now;
+    onRefreshTarget();
+  };
   const chosen = p.paragraphs.filter((x) => x.on);
   const occupied = (p.confirm?.cells ?? []).filter((_, i) => contentText(p.confirm!.contents[i]) !== '').map((c) => `${c.sheet}!${c.cell}`);
   const tgt = p.target;
   const range = tgt ? (tgt.cells.length > 1 ? `${tgt.cells[0].sheet}!${tgt.cells[0].cell}:${tgt.cells[tgt.cells.length - 1].cell}` : `${tgt.cells[0].sheet}!${tgt.cells[0].cell}`) : '';
   return (
-    <div className={s.stack}>
+    <div className={s.stack} onPointerEnter={refreshSoon} onFocusCapture={refreshSoon}>
       {p.openErrors > 0 ? (
         <MessageBar intent="warning" layout="multiline"><MessageBarBody>{t('openErrors', { n: p.openErrors })}</MessageBarBody></MessageBar>
       ) : null}

@@ -36,3 +36,54 @@ describe('ExcelHost: cells for the pane', () => {
     await expect(host.writeCells([{ sheet: '保护', cell: 'A2', value: 'x' }])).rejects.toMatchObject({ code: 'sheetProtected' });
   });
 });
+
+/** A minimal Office.js double for writeResultsSheet alone: records what the host sets on the new sheet. */
+function resultsEnv(existing: boolean) {
+  const log: string[] = [];
+  const ranges = new Map<string, Record<string, unknown>>();
+  const range = (addr: string) => {
+    let r = ranges.get(addr);
+    if (!r) {
+      r = { format: { font: {}, fill: {} } };
+      ranges.set(addr, r);
+    }
+    return r;
+  };
+  const sheet = {
+    isNullObject: false,
+    getRange: (a: string) => range(a),
+    freezePanes: { freezeRows: (n: number) => log.push(`freezeRows ${n}`) },
+    pageLayout: { orientation: '', zoom: {}, setPrintTitleRows: (a: string) => log.push(`printTitles ${a}`) },
+    delete: () => log.push('delete'),
+  };
+  const ctx = {
+    workbook: {
+      worksheets: {
+        getItemOrNullObject: () => (existing ? { ...sheet, delete: () => log.push('delete old') } : { isNullObject: true }),
+        add: (name: string) => { log.push(`add ${name}`); return sheet; },
+      },
+      settings: { load() {}, items: [] },
+    },
+    sync: async () => { log.push('sync'); },
+  };
+  const env = { run: async (batch: (c: unknown) => Promise<unknown>) => batch(ctx), isExcelApiSupported: () => true, now: () => 0 };
+  return { env, log, ranges, sheet };
+}
+
+describe('ExcelHost.writeResultsSheet', () => {
+  test('replaces 校验结果 with a header and one row per finding, the cell as an internal link, set up to print', async () => {
+    const { env, log, ranges, sheet } = resultsEnv(true);
+    const host = await ExcelHost.create(env as never);
+    await host.writeResultsSheet('校验结果', [
+      { table: '基础数据表（附件2）', ref: { sheet: '附件2', cell: 'E20' }, severity: '错误', message: '不是数字', rule: 'unparseable-number：…' },
+    ]);
+    expect(log).toEqual(expect.arrayContaining(['delete old', 'add 校验结果', 'freezeRows 1', 'printTitles $1:$1']));
+    expect(log.indexOf('delete old')).toBeLessThan(log.indexOf('add 校验结果'));
+    expect(ranges.get('A1:E2')?.values).toEqual([
+      ['表格', '单元格', '级别', '问题', '规则'],
+      ['基础数据表（附件2）', '附件2!E20', '错误', '不是数字', 'unparseable-number：…'],
+    ]);
+    expect(ranges.get('B2')?.hyperlink).toEqual({ documentReference: "'附件2'!E20", textToDisplay: '附件2!E20' });
+    expect(sheet.pageLayout.orientation).toBe('Landscape');
+  });
+});
