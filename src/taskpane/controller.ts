@@ -257,13 +257,12 @@ export class PaneController {
     }, this.opts.now);
     this.showReport(res);
     const open = openFindings(res.report, this.state.ignored);
-    const errors = open.filter((f) => f.severity === 'error').length;
     this.set({
       notice: res.markError
         ? { intent: 'warning', key: 'marksFailed', error: errorInfo(res.markError) }
         : res.report.tables.length === 0
           ? { intent: 'warning', key: 'checkedNoTables' }
-          : { intent: errors ? 'warning' : 'success', key: 'checked', params: { n: res.report.tables.length, f: open.length } },
+          : { intent: 'success', key: 'checked', params: { n: res.report.tables.length, f: open.length } },
     });
   }
 

@@ -58,7 +58,7 @@ describe('PaneController: check', () => {
     expect(s.report).toEqual(fakeReport());
     expect(s.selected).toEqual(['附件3!G5', '附件3!H5', '附件3!G30']);
     expect(s.summaryDraft).toBe(fakeReport().summary);
-    expect(s.notice).toEqual({ intent: 'warning', key: 'checked', params: { n: 2, f: 3 } });
+    expect(s.notice).toEqual({ intent: 'success', key: 'checked', params: { n: 2, f: 3 } });
   });
 
   test('a report the ribbon stored is shown when the pane opens', () => {
