@@ -138,7 +138,10 @@ export function DemoPage(): React.ReactElement {
     try {
       // Notes must describe the cells as they are: results out of date are checked again first.
       const st = opened.ctrl.getState();
-      if (st.report && (st.staleSheets.length > 0 || st.profileStale)) await opened.ctrl.check();
+      if (st.report && (st.staleSheets.length > 0 || st.profileStale) && !(await opened.ctrl.check())) {
+        setError('下载前重新校验失败，未下载（批注可能已过期）。请查看任务窗格中的提示后重试。');
+        return;
+      }
       downloadBlob(await opened.host.exportBytes(), downloadName(opened.host.getState().fileName));
       opened.host.markSaved();
     } catch (e) {

@@ -415,7 +415,7 @@ const tests = [
       const cells = await pane(page).locator('li[data-finding] button[data-cell]').evaluateAll((b) => b.map((x) => x.dataset.cell));
       assert.ok(cells.length > 0 && cells.every((c) => c.startsWith('附件4!')), `only 附件4: ${cells}`);
       // 为什么: the rule's own description.
-      const why = pane(page).locator('li[data-finding]').first().getByRole('button', { name: '为什么' });
+      const why = pane(page).locator('li[data-finding]').first().getByRole('button', { name: /^为什么：附件4!/ });
       await why.click();
       assert.equal(await why.getAttribute('aria-expanded'), 'true');
       await pane(page).getByText(/应与基础数据表中同名项目/).waitFor();

@@ -137,7 +137,7 @@ export function Findings(p: FindingsProps) {
                   </Button>
                 ) : null}
                 {description ? (
-                  <Button size="small" appearance="subtle" aria-expanded={why === key} aria-controls={whyId} onClick={() => setWhy(why === key ? null : key)}>{t('why')}</Button>
+                  <Button size="small" appearance="subtle" aria-expanded={why === key} aria-controls={whyId} aria-label={`${t('why')}：${refKey(f)}`} onClick={() => setWhy(why === key ? null : key)}>{t('why')}</Button>
                 ) : null}
                 <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onIgnore(f)} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
               </div>
