@@ -77,7 +77,7 @@ export default tseslint.config(
     // The harness runs code in the page too (page.evaluate).
     files: ['test/e2e/**/*.js', 'scripts/check-pages.js'],
     languageOptions: {
-      globals: { ...node, document: 'readonly', window: 'readonly', atob: 'readonly', DataTransfer: 'readonly', File: 'readonly', DragEvent: 'readonly' },
+      globals: { ...node, document: 'readonly', window: 'readonly', atob: 'readonly', DataTransfer: 'readonly', File: 'readonly', DragEvent: 'readonly', getComputedStyle: 'readonly' },
     },
   },
   {

@@ -5,19 +5,43 @@
  * pane on it, as Excel starts the add-in afresh for another document.
  */
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarActions, Spinner, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { DemoHost } from './demo-host';
 import { Grid } from './Grid';
 import { Pane } from './pane';
+import { PaneController } from '../taskpane/controller';
+import { analyze } from '../core/engine';
 
 /** The bundled sample, copied next to the page by the demo's webpack config. */
 export const SAMPLE_URL = 'hongjiang-2024.xlsx';
 
 interface Opened {
   host: DemoHost;
+  /** The pane's controller: the page asks it to check again before a download of stale results. */
+  ctrl: PaneController;
   /** Bumped per workbook: the pane's React key. */
   id: number;
+}
+
+/** The download's file name: the workbook's name with -校验 (never twice), as .xlsx. */
+export function downloadName(fileName: string): string {
+  const base = fileName.replace(/\.(xlsx|xlsm|xls)$/i, '').replace(/-校验$/, '') || '工作簿';
+  return `${base}-校验.xlsx`;
+}
+
+/** A reader's error in the user's terms: a file named .xls is an old-format workbook to save as .xlsx. */
+export function openErrorText(e: unknown, fileName: string): string {
+  const code = (e as { code?: unknown })?.code;
+  if (/\.xls$/i.test(fileName) && (code === 'not-xlsx' || code === 'xls' || code === 'damaged')) {
+    return `无法读取 ${fileName}：这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中“另存为” Excel 工作簿（.xlsx）后再打开。`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+interface PendingOpen {
+  load: () => Promise<ArrayBuffer>;
+  fileName: string;
 }
 
 function downloadBlob(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
@@ -41,21 +65,34 @@ export function DemoPage(): React.ReactElement {
   const [busy, setBusy] = React.useState<string | null>('正在打开示例工作簿……');
   const [error, setError] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
+  const [pending, setPending] = React.useState<PendingOpen | null>(null);
   const input = React.useRef<HTMLInputElement>(null);
   const nextId = React.useRef(1);
+  const current = React.useRef<Opened | null>(null);
+  current.current = opened;
 
-  const open = React.useCallback(async (load: () => Promise<ArrayBuffer>, fileName: string) => {
+  const load = React.useCallback(async (read: () => Promise<ArrayBuffer>, fileName: string) => {
     setBusy(`正在打开 ${fileName}……`);
     setError(null);
+    setPending(null);
     try {
-      const host = await DemoHost.open(await load(), fileName);
-      setOpened({ host, id: nextId.current++ });
+      const host = await DemoHost.open(await read(), fileName);
+      setOpened({ host, ctrl: new PaneController(host, { analyze }), id: nextId.current++ });
     } catch (e) {
-      setError(messageOf(e));
+      setError(openErrorText(e, fileName));
     } finally {
       setBusy(null);
     }
   }, []);
+
+  /** Opens a workbook; with unsaved edits in the open one, asks first. */
+  const open = React.useCallback(async (read: () => Promise<ArrayBuffer>, fileName: string) => {
+    if (current.current?.host.getState().dirty) {
+      setPending({ load: read, fileName });
+      return;
+    }
+    await load(read, fileName);
+  }, [load]);
 
   const openFile = React.useCallback((file: File) => open(() => file.arrayBuffer(), file.name), [open]);
 
@@ -99,7 +136,14 @@ export function DemoPage(): React.ReactElement {
     if (!opened) return;
     setError(null);
     try {
-      downloadBlob(await opened.host.exportBytes(), opened.host.getState().fileName);
+      // Notes must describe the cells as they are: results out of date are checked again first.
+      const st = opened.ctrl.getState();
+      if (st.report && (st.staleSheets.length > 0 || st.profileStale) && !(await opened.ctrl.check())) {
+        setError('下载前重新校验失败，未下载（批注可能已过期）。请查看任务窗格中的提示后重试。');
+        return;
+      }
+      downloadBlob(await opened.host.exportBytes(), downloadName(opened.host.getState().fileName));
+      opened.host.markSaved();
     } catch (e) {
       setError(`下载失败：${messageOf(e)}`);
     }
@@ -114,8 +158,10 @@ export function DemoPage(): React.ReactElement {
         <input
           ref={input}
           type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           hidden
+          aria-hidden="true"
+          tabIndex={-1}
           data-testid="file-input"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -125,11 +171,24 @@ export function DemoPage(): React.ReactElement {
         />
         <Button icon={<ArrowDownloadRegular />} onClick={download} disabled={!opened} data-testid="download">下载</Button>
         <span className="file-name" data-testid="file-name">{opened ? opened.host.getState().fileName : ''}</span>
+        {opened ? <DirtyFlag host={opened.host} /> : null}
         {busy && <Spinner size="tiny" label={busy} />}
         <span className="hint">可将 .xlsx 文件拖放到页面上打开。文件只在本机浏览器中处理，不会上传。</span>
       </header>
       {error && (
-        <MessageBar intent="error" data-testid="page-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
+        <MessageBar intent="error" layout="multiline" data-testid="page-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
+      )}
+      {pending && (
+        <MessageBar intent="warning" layout="multiline" role="alert" data-testid="confirm-open">
+          <MessageBarBody>
+            当前工作簿 {opened?.host.getState().fileName} 有尚未下载的修改。打开 {pending.fileName} 会丢弃这些修改。
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => void download()}>先下载</Button>
+            <Button size="small" appearance="primary" onClick={() => void load(pending.load, pending.fileName)}>放弃修改并打开</Button>
+            <Button size="small" onClick={() => setPending(null)}>取消</Button>
+          </MessageBarActions>
+        </MessageBar>
       )}
       {unsupported.length > 0 && (
         <MessageBar intent="warning"><MessageBarBody>此工作簿含有下载时无法保留的内容：{unsupported.join('、')}。</MessageBarBody></MessageBar>
@@ -139,10 +198,16 @@ export function DemoPage(): React.ReactElement {
           {opened ? <Grid host={opened.host} /> : <div className="grid-empty">{busy ?? '请打开一个 .xlsx 工作簿。'}</div>}
         </section>
         <aside className="pane-area" aria-label="任务窗格">
-          {opened && <Pane key={opened.id} host={opened.host} />}
+          {opened && <Pane key={opened.id} host={opened.host} controller={opened.ctrl} />}
         </aside>
       </main>
       {dragging && <div className="drop-overlay">松开鼠标以打开工作簿</div>}
     </div>
   );
+}
+
+/** 未下载的修改: shown while the open workbook has edits the download has not taken. */
+function DirtyFlag({ host }: { host: DemoHost }): React.ReactElement | null {
+  const state = React.useSyncExternalStore(host.subscribe, host.getState);
+  return state.dirty ? <span className="file-name" data-testid="dirty">（有未下载的修改）</span> : null;
 }

@@ -9,7 +9,7 @@ import * as React from 'react';
 import { parseNumber } from 'numfmt';
 import type { SheetSnapshot } from '../core/snapshot';
 import { columnName, parseRange, toA1, type RangePos } from '../core/address';
-import { MARK_FILLS } from '../hosts/file/write';
+import { markLook, type MarkLook } from '../core/mark-style';
 import type { DemoHost, DemoState } from './demo-host';
 import { cellText } from './format';
 import { DEFAULT_COL_PX, DEFAULT_ROW_PX, type CellLook } from './look';
@@ -22,7 +22,6 @@ const MIN_COLS = 12;
 const MAX_ROWS = 3000;
 const ROW_HEAD_PX = 40;
 
-const css = (argb: string) => `#${argb.slice(2)}`;
 
 interface Layout {
   rows: number;
@@ -68,7 +67,10 @@ function valueAt(sheet: SheetSnapshot, used: RangePos, row: number, col: number)
   };
 }
 
-function cellStyle(look: CellLook | undefined, align: string, fill: string | undefined, color: string | undefined): React.CSSProperties {
+/** CSS border of a mark: the severity's colour and line style (the shared mark style), so marks differ beyond colour. */
+const MARK_LINE: Record<MarkLook['line'], string> = { medium: '3px solid', dashed: '2px dashed', dotted: '2px dotted', thin: '1px solid' };
+
+function cellStyle(look: CellLook | undefined, align: string, fill: string | undefined, color: string | undefined, mark?: MarkLook): React.CSSProperties {
   const s: React.CSSProperties = { textAlign: (look?.horizontal ?? align) as React.CSSProperties['textAlign'] };
   if (look?.vertical) s.verticalAlign = look.vertical;
   if (look?.wrap) s.whiteSpace = 'pre-wrap';
@@ -85,6 +87,10 @@ function cellStyle(look: CellLook | undefined, align: string, fill: string | und
     if (look.border.right) s.borderRight = line;
     if (look.border.bottom) s.borderBottom = line;
     if (look.border.left) s.borderLeft = line;
+  }
+  if (mark) {
+    const b = `${MARK_LINE[mark.line]} ${mark.border}`;
+    s.borderTop = b; s.borderRight = b; s.borderBottom = b; s.borderLeft = b;
   }
   return s;
 }
@@ -142,7 +148,8 @@ export function Grid({ host }: { host: DemoHost }): React.ReactElement {
       const { value, format, formula } = valueAt(sheet, grid.used, r, c);
       const shown = cellText(value, format);
       const mark = state.marks.get(`${sheet.name}!${a1}`);
-      const fill = mark ? css(mark.related ? MARK_FILLS[mark.severity].related : MARK_FILLS[mark.severity].cell) : undefined;
+      const markStyle = mark ? markLook(mark.severity, mark.related) : undefined;
+      const fill = markStyle?.fill;
       const selected = !!sel && inRange(sel.range, r, c);
       const active = !!sel && sel.active.row === r && sel.active.col === c;
       const isEditing = editing && editing.sheet === sheet.name && editing.cell === a1;
@@ -169,7 +176,7 @@ export function Grid({ host }: { host: DemoHost }): React.ReactElement {
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
           className={classes.filter(Boolean).join(' ')}
-          style={cellStyle(cellLook, shown.align, fill, shown.color)}
+          style={cellStyle(cellLook, shown.align, fill, shown.color, markStyle)}
           onMouseDown={(e) => {
             if (e.button !== 0 || isEditing) return;
             const range = e.shiftKey && sel ? {
@@ -214,7 +221,7 @@ export function Grid({ host }: { host: DemoHost }): React.ReactElement {
         </span>
       </div>
       {editError && <div className="grid-error" role="alert" onClick={() => setEditError(null)}>{editError}</div>}
-      <div className="grid-scroll" ref={scroller} data-testid="grid-scroll">
+      <div className="grid-scroll" ref={scroller} data-testid="grid-scroll" tabIndex={0} role="region" aria-label={`工作表 ${sheet.name} 的单元格`}>
         <table className="grid" role="grid" aria-label={sheet.name} data-sheet={sheet.name} style={{ width: ROW_HEAD_PX + Array.from({ length: grid.cols }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: ROW_HEAD_PX }} />

@@ -12,7 +12,7 @@
  *   settings live with the document.
  */
 import ExcelJS from 'exceljs';
-import type { Progress, WorkbookHost } from '../hosts/host';
+import type { Progress, WorkbookHost, CellContent, CellWrite, ResultRow } from '../hosts/host';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import type { Mark, Patch } from '../core/patch';
 import type { CellRef } from '../core/report';
@@ -21,6 +21,7 @@ import { readWorkbook, sheetSnapshot, type FileWorkbook } from '../hosts/file/re
 import { applyPatch as writePatch, writeWorkbook } from '../hosts/file/write';
 import { HostError } from '../hosts/errors';
 import { sheetLook, type SheetLook } from './look';
+import { appendResultsSheet } from './results-sheet';
 
 export interface Selection {
   sheet: string;
@@ -40,6 +41,8 @@ export interface DemoState {
   marks: ReadonlyMap<string, Mark>;
   /** Bumped when the host asks the grid to scroll the selection into view. */
   reveal: number;
+  /** The workbook changed since it was opened or last downloaded. */
+  dirty: boolean;
 }
 
 /** One cell before a value write, to restore it exactly on undo. */
@@ -79,6 +82,7 @@ export class DemoHost implements WorkbookHost {
       selection: { sheet: first, range: { top: 0, left: 0, bottom: 0, right: 0 }, active: { row: 0, col: 0 } },
       marks: new Map(),
       reveal: 0,
+      dirty: false,
     };
   }
 
@@ -149,7 +153,13 @@ export class DemoHost implements WorkbookHost {
       if (parsed.format && (!cell.numFmt || cell.numFmt === 'General')) cell.numFmt = parsed.format;
     } else cell.value = input;
     this.refreshSheets([ref.sheet]);
+    this.update({ dirty: true });
     for (const cb of [...this.editListeners]) cb(ref.sheet);
+  }
+
+  /** The download took the workbook as it is now: nothing unsaved. */
+  markSaved(): void {
+    this.update({ dirty: false });
   }
 
   /** The workbook as .xlsx bytes, with the current values and the marks (fill and note on each marked cell). */
@@ -229,6 +239,7 @@ export class DemoHost implements WorkbookHost {
       writePatch(this.fw, { values: patch.values, marks: [] });
       this.undoStack.push(before);
       this.refreshSheets([...new Set(patch.values.map((v) => v.sheet))]);
+      this.update({ dirty: true });
     }
     if (patch.marks.length) {
       const marks = new Map(this.state.marks);
@@ -257,6 +268,7 @@ export class DemoHost implements WorkbookHost {
     }
     this.undoStack.pop();
     this.refreshSheets([...new Set(entry.map((c) => c.sheet))]);
+    this.update({ dirty: true });
   }
 
   async clearMarks(): Promise<void> {
@@ -283,7 +295,43 @@ export class DemoHost implements WorkbookHost {
     if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
     cell.value = text;
     this.refreshSheets([ref.sheet]);
+    this.update({ dirty: true });
     return ref;
+  }
+
+  async readCells(refs: CellRef[]): Promise<CellContent[]> {
+    return refs.map((r) => {
+      const pos = this.masterCell(r.sheet, parseCell(r.cell));
+      const cell = this.worksheet(r.sheet).findCell(pos.row + 1, pos.col + 1);
+      if (!cell || cell.value === null || cell.value === undefined) return { value: null, formula: null };
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        const result = (cell.value as ExcelJS.CellFormulaValue).result;
+        return { value: typeof result === 'number' || typeof result === 'string' ? result : null, formula: `=${cell.formula}` };
+      }
+      const v = cell.value;
+      return { value: typeof v === 'number' || typeof v === 'string' ? v : cell.text, formula: null };
+    });
+  }
+
+  async writeCells(cells: CellWrite[]): Promise<void> {
+    const targets = cells.map((c) => {
+      const pos = this.masterCell(c.sheet, parseCell(c.cell));
+      const ref = { sheet: c.sheet, cell: toA1(pos.row, pos.col) };
+      const cell = this.worksheet(c.sheet).getCell(ref.cell);
+      if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
+      return { cell, value: c.value };
+    });
+    for (const t of targets) t.cell.value = t.value === '' ? null : t.value;
+    this.refreshSheets([...new Set(cells.map((c) => c.sheet))]);
+    this.update({ dirty: true });
+  }
+
+  async writeResultsSheet(name: string, rows: ResultRow[]): Promise<void> {
+    const ws = appendResultsSheet(this.fw.workbook, name, rows);
+    this.looks.delete(name);
+    const date1904 = !!(this.fw.workbook.properties as { date1904?: boolean }).date1904;
+    this.fw.snapshot.sheets = [...this.fw.snapshot.sheets.filter((s) => s.name !== name), sheetSnapshot(ws, date1904)];
+    this.update({ sheets: this.fw.snapshot.sheets, dirty: true });
   }
 
   getSetting<T>(key: string): T | undefined {

@@ -1,6 +1,6 @@
 import type { WorkbookSnapshot } from '../core/snapshot';
 import type { Patch } from '../core/patch';
-import type { CellRef } from '../core/report';
+import type { CellRef, Scalar } from '../core/report';
 
 /**
  * What the task pane needs from a workbook. The Excel host (Office.js) and the
@@ -10,6 +10,32 @@ export interface Progress {
   /** 0..1, or null when unknown. */
   fraction: number | null;
   label: string;
+}
+
+/** A cell's content as the pane needs it before writing over it. */
+export interface CellContent {
+  /** The value ('' or null when empty). */
+  value: Scalar;
+  /** The formula (`=…`) when the cell holds one, else null. */
+  formula: string | null;
+}
+
+/** One cell to write: text, a number, or null to empty it. */
+export interface CellWrite extends CellRef {
+  value: Scalar;
+}
+
+/** One row of the 校验结果 sheet. */
+export interface ResultRow {
+  /** The table's display name. */
+  table: string;
+  /** The finding's cell, linked: `附件3!E8`. */
+  ref: CellRef;
+  /** 错误 / 警告 / 提示. */
+  severity: string;
+  message: string;
+  /** The rule's id and description. */
+  rule: string;
 }
 
 export interface WorkbookHost {
@@ -35,6 +61,20 @@ export interface WorkbookHost {
   activeCell(): Promise<CellRef | null>;
   /** Writes text into the active cell (or the given one). */
   insertText(text: string, at?: CellRef): Promise<CellRef>;
+  /** The contents of the given cells (a merged area's top-left cell for a cell inside it). */
+  readCells(refs: CellRef[]): Promise<CellContent[]>;
+  /**
+   * Writes text or numbers into the given cells as they are (the summary's
+   * paragraphs, or what an undo of that puts back). Refuses formula cells and
+   * protected sheets before writing anything.
+   */
+  writeCells(cells: CellWrite[]): Promise<void>;
+  /**
+   * Writes the findings into a worksheet named `name` (replacing an earlier one
+   * of that name): a header row, one row per finding, the cell as an internal
+   * hyperlink, set up to print on landscape pages with the header repeated.
+   */
+  writeResultsSheet(name: string, rows: ResultRow[]): Promise<void>;
   /** Settings stored with the workbook. */
   getSetting<T>(key: string): T | undefined;
   setSetting(key: string, value: unknown): Promise<void>;

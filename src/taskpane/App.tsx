@@ -1,7 +1,7 @@
 import * as React from 'react';
 import {
-  FluentProvider, webLightTheme, Button, Title3, Caption1, Subtitle2, ProgressBar, Field, TabList, Tab,
-  MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, makeStyles, tokens,
+  FluentProvider, webLightTheme, Button, Title3, Caption1, ProgressBar, Field,
+  MessageBar, MessageBarBody, MessageBarTitle, MessageBarActions, Link, makeStyles, tokens, type Theme,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { WorkbookHost } from '../hosts/host';
@@ -10,19 +10,27 @@ import { translator, errorText, type Locale } from '../i18n';
 import { PaneController, type Notice, type PaneState } from './controller';
 import type { Analyze } from './check';
 import { I18nContext, useI18n } from './i18n-context';
-import { formatTime } from './format';
-import { Tables } from './components/Tables';
-import { Findings } from './components/Findings';
+import { formatTime, kindKey } from './format';
+import { Findings, Legend } from './components/Findings';
 import { Recalc } from './components/Recalc';
 import { Scores } from './components/Scores';
 import { Summary } from './components/Summary';
 import { Profile } from './components/Profile';
+import { Tabs } from './components/Tabs';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minHeight: '100vh', boxSizing: 'border-box' },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', minWidth: 0, overflowWrap: 'anywhere' },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   toolbar: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  panel: { paddingTop: tokens.spacingVerticalS },
+  panel: { paddingTop: tokens.spacingVerticalXS, minWidth: 0 },
+  tables: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
 });
+
+/**
+ * webLightTheme with a darker text colour on disabled controls: the default
+ * (#bdbdbd on #f0f0f0, 1.6:1) is hard to read at all.
+ */
+export const paneTheme: Theme = { ...webLightTheme, colorNeutralForegroundDisabled: '#6b6b6b', colorNeutralStrokeDisabled: '#8a8a8a' };
 
 export interface AppProps {
   host: WorkbookHost;
@@ -33,6 +41,8 @@ export interface AppProps {
   controller?: PaneController;
   /** The tab shown first (default: findings). */
   initialTab?: TabId;
+  /** The pane's root element: `main` in the add-in, a plain region inside a page that has its own main (the demo). */
+  landmark?: 'main' | 'region';
 }
 
 export type TabId = 'results' | 'recalc' | 'scores' | 'summary' | 'profile';
@@ -51,8 +61,8 @@ export function App(props: AppProps) {
   const i18n = React.useMemo(() => ({ locale: props.locale, t: translator(props.locale) }), [props.locale]);
   return (
     <I18nContext.Provider value={i18n}>
-      <FluentProvider theme={webLightTheme} lang={props.locale === 'zh' ? 'zh-CN' : 'en'}>
-        <Pane ctrl={ctrl} state={state} initialTab={props.initialTab} />
+      <FluentProvider theme={paneTheme} lang={props.locale === 'zh' ? 'zh-CN' : 'en'}>
+        <Pane ctrl={ctrl} state={state} initialTab={props.initialTab} landmark={props.landmark} />
       </FluentProvider>
     </I18nContext.Provider>
   );
@@ -64,7 +74,7 @@ function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {
   const reason = n.error ? errorText(locale, n.error) : '';
   const text = n.key === 'error' ? reason : t(n.key, { ...(n.params ?? {}), reason });
   return (
-    <MessageBar intent={n.intent} role={n.intent === 'error' ? 'alert' : 'status'}>
+    <MessageBar intent={n.intent} layout="multiline" role={n.intent === 'error' ? 'alert' : 'status'} data-testid="notice">
       <MessageBarBody>
         {n.intent === 'error' ? <MessageBarTitle>{t('error')}</MessageBarTitle> : null}
         {n.key === 'fromRibbon' ? t('fromRibbon', { time: formatTime(String(n.params?.time ?? ''), locale) }) : text}
@@ -74,47 +84,78 @@ function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {
   );
 }
 
-export function Pane({ ctrl, state, initialTab }: { ctrl: PaneController; state: PaneState; initialTab?: TabId }) {
+export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: PaneController; state: PaneState; initialTab?: TabId; landmark?: 'main' | 'region' }) {
   const { t, locale } = useI18n();
   const s = useStyles();
   const [tab, setTab] = React.useState<TabId>(initialTab ?? 'results');
   const busy = state.busy !== null;
   const report = state.report;
   const stale = state.staleSheets.length > 0 || state.profileStale;
+  const visible = React.useMemo(() => ctrl.visibleFindings(), [ctrl, state.report, state.ignored, state.filter]);
+  const ignored = React.useMemo(() => ctrl.ignoredFindings(), [ctrl, state.report, state.ignored]);
+  const paragraphs = React.useMemo(() => ctrl.paragraphs(), [ctrl, state.summaryDraft, state.insertSkip, state.report, state.ignored]);
+  const refreshTarget = React.useCallback(() => { void ctrl.refreshInsertTarget(); }, [ctrl]);
+  const form = ctrl.profileForm();
+
+  // Alt+↓ / Alt+↑: next / previous finding, from anywhere in the pane (or the page around it).
+  React.useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || !ctrl.getState().report) return;
+      // Alt+↓ opens a drop-down list and moves in a text box: leave those alone.
+      if ((e.target as HTMLElement | null)?.closest?.('select, textarea, input')) return;
+      e.preventDefault();
+      setTab('results');
+      void ctrl.step(e.key === 'ArrowDown' ? 1 : -1).then(() => {
+        document.querySelector<HTMLElement>('[data-finding][aria-current="true"] button')?.focus();
+      });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ctrl]);
+
   const profile = (
     <Profile
       profile={state.profile}
+      form={form}
+      dirty={state.profileDraft !== null}
       autoRecheck={state.autoRecheck}
       busy={busy}
-      onSave={(p) => void ctrl.saveProfile(p)}
+      onEdit={(d) => ctrl.editProfile(d)}
+      onSave={() => void ctrl.saveProfileForm()}
+      onReset={() => ctrl.resetProfileDraft()}
+      onDiscard={() => ctrl.discardProfileDraft()}
       onLevelForActive={(lv) => void ctrl.setAchievementLevelForActiveCell(lv)}
       onRemoveLevel={(k) => void ctrl.setAchievementLevel(k, null)}
       onSelect={(r) => void ctrl.select(r)}
       onAutoRecheck={(on) => void ctrl.setAutoRecheck(on)}
     />
   );
+  const openCount = report ? report.findings.length - ignored.length : 0;
+  const count = (n: number) => ` (${n})`;
+  const Root = landmark === 'main' ? 'main' : 'section';
   return (
-    <main className={s.root} aria-busy={busy}>
-      <header>
+    <Root className={s.root} aria-busy={busy} aria-label={landmark === 'main' ? undefined : t('appTitle')}>
+      <header className={s.head}>
         <Title3 as="h1">{t('appTitle')}</Title3>
-        {state.checkedAt ? <Caption1 block>{t('checkedAt', { time: formatTime(state.checkedAt, locale) })}</Caption1> : null}
+        {state.checkedAt ? <Caption1>{t('checkedAt', { time: formatTime(state.checkedAt, locale) })}</Caption1> : null}
       </header>
 
       <div className={s.toolbar}>
         <Button appearance="primary" disabled={busy} onClick={() => void ctrl.check()}>{report ? t('recheck') : t('check')}</Button>
         <Button disabled={busy} onClick={() => void ctrl.clearMarks()}>{t('clearMarks')}</Button>
+        {report && report.tables.length ? <Button disabled={busy} onClick={() => void ctrl.exportResults()}>{t('exportResults')}</Button> : null}
       </div>
 
       {state.busy ? (
         <Field validationMessage={t(state.busy.stage)} validationState="none">
-          <ProgressBar value={state.busy.fraction ?? undefined} thickness="large" />
+          <ProgressBar value={state.busy.fraction ?? undefined} thickness="large" aria-label={t(state.busy.stage)} />
         </Field>
       ) : null}
 
       {state.notice ? <NoticeBar notice={state.notice} onDismiss={() => ctrl.dismissNotice()} /> : null}
 
       {stale && report ? (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline" data-testid="stale">
           <MessageBarBody>
             {state.staleSheets.length ? t('stale', { sheets: state.staleSheets.join('、') }) : t('staleProfile')}
           </MessageBarBody>
@@ -125,65 +166,112 @@ export function Pane({ ctrl, state, initialTab }: { ctrl: PaneController; state:
       ) : null}
 
       {!report ? (
-        <MessageBar intent="info"><MessageBarBody>{t('notChecked')}</MessageBarBody></MessageBar>
+        <MessageBar intent="info" layout="multiline"><MessageBarBody>{t('notChecked')}</MessageBarBody></MessageBar>
+      ) : report.tables.length === 0 ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-tables"><MessageBarBody>{t('findingsNoTables')}</MessageBarBody></MessageBar>
       ) : (
         <>
-          <section aria-label={t('tables')}>
-            <Subtitle2 as="h2">{t('tables')}</Subtitle2>
-            {report.tables.length === 0
-              ? <MessageBar intent="warning"><MessageBarBody>{t('tablesNone')}</MessageBarBody></MessageBar>
-              : <Tables tables={report.tables} onSelect={(tb) => void ctrl.selectTable(tb)} />}
-          </section>
+          <details>
+            <summary>{t('tables')}{count(report.tables.length)}</summary>
+            <ul className={s.tables} aria-label={t('tables')}>
+              {report.tables.map((tb) => (
+                <li key={tb.id}>
+                  <Link as="button" onClick={() => void ctrl.selectTable(tb)}>{t(kindKey(tb.kind))}{tb.name ? `：${tb.name}` : ''}</Link>{' '}
+                  <Caption1>{tb.sheet}!{tb.range}{tb.year ? ` · ${tb.year}` : ''}</Caption1>
+                </li>
+              ))}
+            </ul>
+          </details>
 
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
-            <Tab value="results">{t('tabResults')}</Tab>
-            <Tab value="recalc">{t('tabRecalc')}{report.recalculated.length ? ` (${report.recalculated.length})` : ''}</Tab>
-            <Tab value="scores">{t('tabScores')}</Tab>
-            <Tab value="summary">{t('tabSummary')}</Tab>
-            <Tab value="profile">{t('tabProfile')}</Tab>
-          </TabList>
+          <Tabs
+            label={t('appTitle')}
+            idPrefix="pane"
+            selected={tab}
+            onSelect={setTab}
+            items={[
+              { value: 'results', label: `${t('tabResults')}${count(openCount)}` },
+              { value: 'recalc', label: `${t('tabRecalc')}${count(report.recalculated.length)}` },
+              { value: 'scores', label: `${t('tabScores')}${count(report.scores.length)}` },
+              { value: 'summary', label: `${t('tabSummary')}${count(paragraphs.filter((p) => p.kind !== 'caveat').length)}` },
+              { value: 'profile', label: `${t('tabProfile')}${count(Object.keys(state.profile.achievementLevels).length)}${state.profileDraft ? ' *' : ''}` },
+            ]}
+          />
         </>
       )}
 
-      <div className={s.panel} role="tabpanel">
-        {report && tab === 'results' ? (
-          report.findings.length === 0
-            ? <MessageBar intent="success"><MessageBarBody>{t('findingsNone')}</MessageBarBody></MessageBar>
-            : <Findings report={report} onSelect={(r) => void ctrl.select(r)} />
-        ) : null}
-        {report && tab === 'recalc' ? (
-          <Recalc
-            items={report.recalculated}
-            selected={state.selected}
-            canUndo={state.canUndo}
-            busy={busy}
-            onToggle={(k, on) => ctrl.toggleRecalc(k, on)}
-            onAll={(on) => ctrl.selectAllRecalc(on)}
-            onApply={() => void ctrl.applyRecalc()}
-            onUndo={() => void ctrl.undo()}
-            onSelect={(r) => void ctrl.select(r)}
-          />
-        ) : null}
-        {report && tab === 'scores' ? <Scores scores={report.scores} tables={report.tables} onSelect={(tb) => void ctrl.selectTable(tb)} /> : null}
-        {report && tab === 'summary' ? (
-          <Summary
-            text={state.summaryDraft}
-            original={report.summary}
-            busy={busy}
-            onChange={(x) => ctrl.setSummaryDraft(x)}
-            onInsert={() => void ctrl.insertSummary()}
-            onReset={() => ctrl.resetSummary()}
-            onCopied={(ok) => ctrl.copied(ok)}
-          />
-        ) : null}
-        {report && tab === 'profile' ? profile : null}
-        {!report ? (
-          <details>
-            <summary>{t('tabProfile')}</summary>
-            {profile}
-          </details>
-        ) : null}
-      </div>
-    </main>
+      {report && report.tables.length > 0 ? (
+        <div className={s.panel} role="tabpanel" id="pane-panel" aria-labelledby={`pane-tab-${tab}`}>
+          {tab === 'results' ? (
+            <>
+              {report.findings.length === 0
+                ? <MessageBar intent="success" layout="multiline"><MessageBarBody>{t('findingsNone')}</MessageBarBody></MessageBar>
+                : (
+                  <Findings
+                    report={report}
+                    visible={visible}
+                    ignored={ignored}
+                    current={state.current}
+                    filter={state.filter}
+                    formats={state.formats}
+                    busy={busy}
+                    fixFor={(f) => ctrl.fixFor(f)}
+                    onFocus={(f) => void ctrl.focusFinding(f)}
+                    onStep={(d) => void ctrl.step(d)}
+                    onFilter={(f) => ctrl.setFilter(f)}
+                    onSelect={(r) => void ctrl.select(r)}
+                    onIgnore={(f) => void ctrl.ignore(f)}
+                    onRestore={(k) => void ctrl.restoreIgnored(k)}
+                    onFix={(f) => void ctrl.fixOne(f)}
+                  />
+                )}
+              <Legend />
+            </>
+          ) : null}
+          {tab === 'recalc' ? (
+            <Recalc
+              items={report.recalculated}
+              selected={state.selected}
+              labels={state.labels}
+              formats={state.formats}
+              written={state.written}
+              canUndo={state.canUndo}
+              busy={busy}
+              onToggle={(k, on) => ctrl.toggleRecalc(k, on)}
+              onAll={(on) => ctrl.selectAllRecalc(on)}
+              onApply={() => void ctrl.applyRecalc()}
+              onUndo={() => void ctrl.undo()}
+              onSelect={(r) => void ctrl.select(r)}
+            />
+          ) : null}
+          {tab === 'scores' ? <Scores scores={report.scores} tables={report.tables} onSelect={(tb) => void ctrl.selectTable(tb)} /> : null}
+          {tab === 'summary' ? (
+            <Summary
+              text={state.summaryDraft}
+              original={report.summary}
+              busy={busy}
+              canUndo={state.canUndo}
+              onUndo={() => void ctrl.undo()}
+              openErrors={ctrl.openErrors()}
+              paragraphs={paragraphs}
+              target={state.insertTarget}
+              confirm={state.insertConfirm}
+              onChange={(x) => ctrl.setSummaryDraft(x)}
+              onToggleParagraph={(id, on) => ctrl.toggleParagraph(id, on)}
+              onRefreshTarget={refreshTarget}
+              onInsert={(ok) => void ctrl.insertSummary(ok)}
+              onCancelInsert={() => ctrl.cancelInsert()}
+              onReset={() => ctrl.resetSummary()}
+              onCopied={(ok) => ctrl.copied(ok)}
+            />
+          ) : null}
+          {tab === 'profile' ? profile : null}
+        </div>
+      ) : (
+        <details>
+          <summary>{t('tabProfile')}</summary>
+          {profile}
+        </details>
+      )}
+    </Root>
   );
 }

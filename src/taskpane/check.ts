@@ -3,7 +3,9 @@ import type { WorkbookSnapshot } from '../core/snapshot';
 import type { Report, Finding } from '../core/report';
 import { patchFromReport } from '../core/patch';
 import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile } from '../core/profile';
-import { REPORT_KEY, PROFILE_KEY, type StoredReport, type CheckSource } from './keys';
+import { REPORT_KEY, PROFILE_KEY, IGNORED_KEY, type StoredReport, type CheckSource } from './keys';
+import { findingKey } from './wording';
+import { formatsOf, reportCells, derivedLabels } from './roles';
 
 /** The engine's entry point, injected so that tests can use a fake. */
 export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile> }) => Report;
@@ -36,7 +38,22 @@ export function loadStoredReport(host: WorkbookHost): StoredReport | null {
     report: { tables: v.report.tables, findings: v.report.findings, recalculated: v.report.recalculated ?? [], scores: v.report.scores ?? [], summary: v.report.summary ?? '' },
     checkedAt: typeof v.checkedAt === 'string' ? v.checkedAt : '',
     source: v.source === 'ribbon' ? 'ribbon' : 'pane',
+    formats: v.formats && typeof v.formats === 'object' ? v.formats : {},
+    labels: v.labels && typeof v.labels === 'object' ? v.labels : {},
   };
+}
+
+/** The keys of the findings the user ignored, saved with the workbook. */
+export function loadIgnored(host: WorkbookHost): string[] {
+  const v = host.getSetting<unknown>(IGNORED_KEY);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The findings that are not ignored. */
+export function openFindings(report: Report, ignored: readonly string[]): Finding[] {
+  if (ignored.length === 0) return report.findings;
+  const skip = new Set(ignored);
+  return report.findings.filter((f) => !skip.has(findingKey(f)));
 }
 
 /**
@@ -59,7 +76,13 @@ export async function checkWorkbook(
   onStage?.('analyzing');
   await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
   const report = pickReport(analyze(snapshot, { profile }));
-  const stored: StoredReport = { report, checkedAt: now().toISOString(), source };
+  let labels: StoredReport['labels'] = {};
+  try {
+    labels = derivedLabels(snapshot, profile);
+  } catch {
+    // names for the 重算 list are a help only
+  }
+  const stored: StoredReport = { report, checkedAt: now().toISOString(), source, formats: formatsOf(snapshot, reportCells(report)), labels };
   if (!write) return { ...stored, markError: null };
   onStage?.('marking');
   let markError: unknown = null;
@@ -71,7 +94,8 @@ export async function checkWorkbook(
   // Marks left on a protected sheet (marksPartial) do not stop the others; any other failure does.
   if (!markError || (markError as { code?: unknown }).code === 'marksPartial') {
     try {
-      const patch = patchFromReport(report, { values: false });
+      // Ignored findings are not marked.
+      const patch = patchFromReport({ ...report, findings: openFindings(report, loadIgnored(host)) }, { values: false });
       if (patch.marks.length) await host.applyPatch(patch);
     } catch (e) {
       markError = e;

@@ -1,11 +1,16 @@
-import type { WorkbookHost } from '../hosts/host';
-import type { Report, CellRef, Recalculation, TableInfo } from '../core/report';
-import { resolveProfile, type ScoringProfile, type AchievementLevel } from '../core/profile';
+import type { WorkbookHost, CellContent, CellWrite, ResultRow } from '../hosts/host';
+import type { Report, CellRef, Recalculation, TableInfo, Finding, Severity, Scalar } from '../core/report';
+import { SEVERITY_ORDER } from '../core/report';
+import { patchFromReport } from '../core/patch';
+import { parseCell, toA1 } from '../core/address';
+import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile, type AchievementLevel } from '../core/profile';
 import type { MessageKey, Params } from '../i18n';
-import { checkWorkbook, loadProfile, loadStoredReport, type Analyze } from './check';
-import { PROFILE_KEY, OPTIONS_KEY, RIBBON_ERROR_KEY, type CheckSource, type PaneOptions, type StoredError } from './keys';
+import { checkWorkbook, loadProfile, loadStoredReport, loadIgnored, openFindings, type Analyze } from './check';
+import { PROFILE_KEY, OPTIONS_KEY, RIBBON_ERROR_KEY, IGNORED_KEY, type CheckSource, type PaneOptions, type StoredError, type StoredReport } from './keys';
+import { findingKey, refKey, ruleDescription } from './wording';
+import { cellRole, inTable, tableTitle, type CellLabel } from './roles';
 
-export type Task = 'check' | 'apply' | 'undo' | 'clear' | 'insert' | 'profile';
+export type Task = 'check' | 'apply' | 'undo' | 'clear' | 'insert' | 'profile' | 'ignore' | 'export';
 
 export interface Busy {
   task: Task;
@@ -44,7 +49,88 @@ export interface PaneState {
   profile: ScoringProfile;
   summaryDraft: string;
   autoRecheck: boolean;
+  /** Number formats of the cells shown (`Sheet!A1` → format). */
+  formats: Record<string, string>;
+  /** Table, row label and column of derived cells, for the 重算 list. */
+  labels: Record<string, CellLabel>;
+  /** Keys (`rule|Sheet!A1`) of the findings the user ignored; saved with the workbook. */
+  ignored: string[];
+  /** The finding worked on (its key), highlighted in the list and selected in the sheet. */
+  current: string | null;
+  /** The findings list's filters: a table id ('' for all) and a severity. */
+  filter: { table: string; severity: Severity | 'all' };
+  /** What 写入 and 修正 wrote since the pane opened, newest last. */
+  written: WrittenCell[];
+  /** Where the summary goes and what is there now; null until looked up. */
+  insertTarget: InsertTarget | null;
+  /** Set when inserting would write over something: the pane asks before going on. */
+  insertConfirm: InsertTarget | null;
+  /** Paragraph ids left out of the insertion ('caveat', 'p0', 'p1', …). */
+  insertSkip: string[];
+  /** Unsaved edits of the 评分规则 form (kept across tab switches); null when none. */
+  profileDraft: ProfileDraft | null;
 }
+
+export interface WrittenCell extends CellRef {
+  label: CellLabel | null;
+  before: Scalar;
+  after: number;
+  numberFormat?: string;
+  at: string;
+}
+
+export interface InsertTarget {
+  /** One cell per paragraph, down from the active cell. */
+  cells: CellRef[];
+  contents: CellContent[];
+  /** The recognized table a target cell lies in, if any. */
+  table: string | null;
+}
+
+export interface ProfileDraft {
+  profile: ScoringProfile;
+  /** The 预算执行分值 field as typed. */
+  weight: string;
+}
+
+/** One paragraph the summary can insert. */
+export interface SummaryParagraph {
+  id: string;
+  text: string;
+  /** 整体 / 项目 / 注. */
+  kind: 'overall' | 'project' | 'caveat' | 'other';
+}
+
+/** The summary's paragraphs (blank-line separated) and, while errors are open, a caveat first. */
+export function summaryParagraphs(draft: string, openErrors: number): SummaryParagraph[] {
+  const out: SummaryParagraph[] = [];
+  if (openErrors > 0) out.push({ id: 'caveat', kind: 'caveat', text: `注：校验发现 ${openErrors} 处错误尚未更正，以上数字可能随更正而改变。` });
+  draft.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean).forEach((text, i) => {
+    const kind = /部门整体支出/.test(text.slice(0, 60)) ? 'overall' : /项目/.test(text.slice(0, 60)) ? 'project' : 'other';
+    out.push({ id: `p${i}`, kind, text });
+  });
+  // The caveat reads best after the figures it qualifies.
+  if (out[0]?.kind === 'caveat') out.push(out.shift()!);
+  return out;
+}
+
+/** Chinese names for the profile's settings in its error messages (the core speaks in setting names). */
+const PROFILE_WORDS: [RegExp, string][] = [
+  [/fundsWeight/g, '预算执行分值'],
+  [/reverseFormula/g, '反向指标计算方法'],
+  [/qualitativeBands/g, '定性指标分档'],
+  [/requireReasonAbove130/g, '超过 130% 时要求偏差原因'],
+  [/capTotalByExecutionRate/g, '按执行率封顶总分'],
+  [/achievementLevels/g, '达成等级'],
+  [/，或 null（从表中读取）/g, '，或留空（从表中读取）'],
+  [/ \(profile must be a JSON object\)/g, ''],
+];
+
+export function plainProfileError(message: string): string {
+  return PROFILE_WORDS.reduce((m, [re, word]) => m.replace(re, word), message);
+}
+
+type UndoEntry = { kind: 'host' } | { kind: 'insert'; before: CellWrite[]; written: CellWrite[] };
 
 export interface ControllerOptions {
   analyze: Analyze;
@@ -60,6 +146,9 @@ function ribbonNotice(err: StoredError): Notice {
   const error = { code: err.code, params: err.params, message: err.message };
   return err.code === 'marksPartial' ? { intent: 'warning', key: 'marksFailed', error } : { intent: 'error', key: 'error', error };
 }
+
+/** The sheet the findings are exported to. */
+export const RESULTS_SHEET = '校验结果';
 
 function errorInfo(e: unknown): ErrorInfo {
   const x = e as { code?: unknown; params?: unknown; message?: unknown };
@@ -102,7 +191,24 @@ export class PaneController {
       profile: loadProfile(host),
       summaryDraft: stored?.report.summary ?? '',
       autoRecheck: options?.autoRecheck === true,
+      formats: stored?.formats ?? {},
+      labels: stored?.labels ?? {},
+      ignored: loadIgnored(host),
+      current: null,
+      filter: { table: '', severity: 'all' },
+      written: [],
+      insertTarget: null,
+      insertConfirm: null,
+      insertSkip: [],
+      profileDraft: null,
     };
+  }
+
+  /** Undoable actions of this pane, newest last (the host's own stack holds the value writes). */
+  private readonly undoLog: UndoEntry[] = [];
+
+  private canUndo(): boolean {
+    return this.undoLog.length > 0 || this.host.canUndo();
   }
 
   // ------------------------------------------------------------ store
@@ -142,7 +248,7 @@ export class PaneController {
       this.set({ notice: { intent: 'error', key: 'error', error: errorInfo(e) } });
       return false;
     } finally {
-      this.set({ busy: null, canUndo: this.host.canUndo() });
+      this.set({ busy: null, canUndo: this.canUndo() });
     }
   }
 
@@ -167,12 +273,14 @@ export class PaneController {
       const key: MessageKey = stage === 'reading' ? 'progressReading' : stage === 'analyzing' ? 'progressAnalyzing' : 'progressMarking';
       this.set({ busy: { task: this.state.busy?.task ?? 'check', stage: key, fraction: p?.fraction ?? null } });
     }, this.opts.now, write);
-    this.showReport(res.report, res.checkedAt, 'pane');
-    const params = { n: res.report.tables.length, f: res.report.findings.length };
+    this.showReport(res);
+    const open = openFindings(res.report, this.state.ignored);
     this.set({
       notice: res.markError
         ? { intent: 'warning', key: 'marksFailed', error: errorInfo(res.markError) }
-        : { intent: 'success', key: write ? 'checked' : 'autoChecked', params },
+        : res.report.tables.length === 0
+          ? { intent: 'warning', key: 'checkedNoTables' }
+          : { intent: 'success', key: write ? 'checked' : 'autoChecked', params: { n: res.report.tables.length, f: open.length } },
     });
   }
 
@@ -181,15 +289,24 @@ export class PaneController {
     return this.task('check', 'progressReading', () => this.runCheck(false));
   }
 
-  private showReport(report: Report, checkedAt: string, source: CheckSource): void {
+  private showReport(stored: StoredReport): void {
+    const { report } = stored;
+    const keys = new Set(report.findings.map(findingKey));
+    const filterTable = this.state.filter.table && report.tables.some((t) => t.id === this.state.filter.table) ? this.state.filter.table : '';
     this.set({
       report,
-      checkedAt,
-      source,
+      checkedAt: stored.checkedAt,
+      source: stored.source,
       staleSheets: [],
       profileStale: false,
       selected: report.recalculated.map(recalcKey),
       summaryDraft: report.summary,
+      formats: stored.formats ?? {},
+      labels: { ...this.state.labels, ...(stored.labels ?? {}) },
+      current: this.state.current && keys.has(this.state.current) ? this.state.current : null,
+      filter: { ...this.state.filter, table: filterTable },
+      insertConfirm: null,
+      insertSkip: [],
     });
   }
 
@@ -215,7 +332,7 @@ export class PaneController {
     const stored = loadStoredReport(this.host);
     // Only a newer report: not the stored one again after an automatic re-check (which stores nothing).
     if (stored && stored.checkedAt > (this.state.checkedAt ?? '') && !this.state.busy) {
-      this.showReport(stored.report, stored.checkedAt, stored.source);
+      this.showReport(stored);
       if (stored.source === 'ribbon') this.set({ notice: { intent: 'info', key: 'fromRibbon', params: { time: stored.checkedAt } } });
     }
     const err = this.host.getSetting<StoredError>(RIBBON_ERROR_KEY);
@@ -225,6 +342,8 @@ export class PaneController {
     }
     const profile = loadProfile(this.host);
     if (JSON.stringify(profile) !== JSON.stringify(this.state.profile)) this.set({ profile });
+    const ignored = loadIgnored(this.host);
+    if (JSON.stringify(ignored) !== JSON.stringify(this.state.ignored)) this.set({ ignored });
   }
 
   // ------------------------------------------------------------ navigation
@@ -273,23 +392,156 @@ export class PaneController {
     }
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
-      await this.host.applyPatch({
-        values: chosen.map((r) => ({ sheet: r.sheet, cell: r.cell, value: r.after, numberFormat: r.numberFormat })),
-        marks: [],
-      });
-      this.set({ canUndo: this.host.canUndo() });
-      await this.runCheck();
-      this.set({ notice: { intent: 'success', key: 'applied', params: { n: chosen.length } } });
+      await this.writeRecalc(chosen);
     });
   }
 
-  /** Restores what the last write changed, then checks again. */
+  private async writeRecalc(chosen: Recalculation[]): Promise<void> {
+    await this.host.applyPatch({
+      values: chosen.map((r) => ({ sheet: r.sheet, cell: r.cell, value: r.after, numberFormat: r.numberFormat })),
+      marks: [],
+    });
+    this.undoLog.push({ kind: 'host' });
+    const at = (this.opts.now ?? (() => new Date()))().toISOString();
+    this.set({
+      canUndo: this.canUndo(),
+      written: [...this.state.written, ...chosen.map((r) => ({
+        sheet: r.sheet, cell: r.cell, before: r.before, after: r.after, numberFormat: r.numberFormat ?? this.state.formats[recalcKey(r)], label: this.state.labels[recalcKey(r)] ?? null, at,
+      }))],
+    });
+    await this.runCheck();
+    this.set({ notice: { intent: 'success', key: 'applied', params: { n: chosen.length } } });
+  }
+
+  /** The recalculation that fixes a finding, when the tool knows the cell's value (a derived cell). */
+  fixFor(f: Finding): Recalculation | null {
+    return this.state.report?.recalculated.find((r) => r.sheet === f.sheet && r.cell === f.cell) ?? null;
+  }
+
+  /** Writes the recomputed value of one finding's cell, then checks again. */
+  fixOne(f: Finding): Promise<boolean> {
+    const r = this.fixFor(f);
+    if (!r) return Promise.resolve(false);
+    return this.task('apply', 'progressWriting', async () => {
+      await this.reload();
+      await this.writeRecalc([r]);
+    });
+  }
+
+  /** Restores what the last write or insertion changed, then checks again. */
   undo(): Promise<boolean> {
     return this.task('undo', 'progressWriting', async () => {
+      await this.reload();
+      const last = this.undoLog[this.undoLog.length - 1];
+      if (last?.kind === 'insert') {
+        const now = await this.host.readCells(last.written);
+        last.written.forEach((w, i) => {
+          if (String(now[i]?.value ?? '') !== String(w.value ?? '')) throw Object.assign(new Error(`单元格 ${refKey(w)} 在插入后又被修改过，撤销会覆盖这一修改，已取消撤销。`), { code: 'cellChanged', params: { sheet: w.sheet, cell: w.cell } });
+        });
+        await this.host.writeCells(last.before);
+        this.undoLog.pop();
+        this.markStale(last.written.map((w) => w.sheet));
+        this.set({ canUndo: this.canUndo(), insertTarget: null, notice: { intent: 'success', key: 'insertUndone' } });
+        return;
+      }
       await this.host.undo();
-      this.set({ canUndo: this.host.canUndo() });
+      if (last) this.undoLog.pop();
+      this.set({ canUndo: this.canUndo() });
       await this.runCheck();
       this.set({ notice: { intent: 'success', key: 'undone' } });
+    });
+  }
+
+  // ------------------------------------------------------------ findings: navigation, filters, ignore
+
+  /** The findings the list shows: not ignored, through the filters, most severe first (report order within). */
+  visibleFindings(): Finding[] {
+    const r = this.state.report;
+    if (!r) return [];
+    const { table, severity } = this.state.filter;
+    return openFindings(r, this.state.ignored)
+      .map((f, i) => ({ f, i }))
+      .filter(({ f }) => (!table || f.table === table) && (severity === 'all' || f.severity === severity))
+      .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f }) => f);
+  }
+
+  /** Makes a finding the current one and selects its cell in the sheet. */
+  async focusFinding(f: Finding): Promise<void> {
+    this.set({ current: findingKey(f) });
+    await this.select(f);
+  }
+
+  /** Previous (-1) or next (+1) finding of the list, wrapping around. */
+  async step(delta: 1 | -1): Promise<void> {
+    const list = this.visibleFindings();
+    if (list.length === 0) return;
+    const i = list.findIndex((f) => findingKey(f) === this.state.current);
+    const next = i < 0 ? (delta > 0 ? 0 : list.length - 1) : (i + delta + list.length) % list.length;
+    await this.focusFinding(list[next]);
+  }
+
+  setFilter(filter: Partial<PaneState['filter']>): void {
+    this.set({ filter: { ...this.state.filter, ...filter } });
+  }
+
+  /** Hides a finding (and its marks) until restored; remembered with the workbook. */
+  ignore(f: Finding): Promise<boolean> {
+    const key = findingKey(f);
+    if (this.state.ignored.includes(key)) return Promise.resolve(false);
+    return this.saveIgnored([...this.state.ignored, key], { intent: 'info', key: 'ignoredOne', params: { cell: refKey(f) } });
+  }
+
+  /** Shows an ignored finding again (all of them when no key). */
+  restoreIgnored(key?: string): Promise<boolean> {
+    const ignored = key ? this.state.ignored.filter((k) => k !== key) : [];
+    return this.saveIgnored(ignored, { intent: 'success', key: 'restored' });
+  }
+
+  private saveIgnored(ignored: string[], notice: Notice): Promise<boolean> {
+    return this.task('ignore', 'progressWorking', async () => {
+      await this.reload();
+      await this.host.setSetting(IGNORED_KEY, ignored);
+      this.set({ ignored, current: this.state.current && ignored.includes(this.state.current) ? null : this.state.current });
+      const report = this.state.report;
+      if (report) {
+        // The marks follow: an ignored finding's cells lose theirs, a restored one gets them back.
+        await this.host.clearMarks();
+        const patch = patchFromReport({ ...report, findings: openFindings(report, ignored) }, { values: false });
+        if (patch.marks.length) await this.host.applyPatch(patch);
+      }
+      this.set({ notice });
+    });
+  }
+
+  /** The ignored findings of the report. */
+  ignoredFindings(): Finding[] {
+    const set = new Set(this.state.ignored);
+    return (this.state.report?.findings ?? []).filter((f) => set.has(findingKey(f)));
+  }
+
+  /** Writes the open findings into a new sheet 校验结果 (table, linked cell, severity, message, rule). */
+  exportResults(): Promise<boolean> {
+    const report = this.state.report;
+    if (!report) return Promise.resolve(false);
+    const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+    const rows: ResultRow[] = openFindings(report, this.state.ignored)
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f }) => {
+        const t = report.tables.find((x) => x.id === f.table);
+        const why = ruleDescription(f.rule);
+        return {
+          table: t ? `${tableTitle(t)}（${t.sheet}）` : '其他',
+          ref: { sheet: f.sheet, cell: f.cell },
+          severity: SEV[f.severity],
+          message: f.message,
+          rule: why ? `${f.rule}：${why}` : f.rule,
+        };
+      });
+    return this.task('export', 'progressWriting', async () => {
+      await this.host.writeResultsSheet(RESULTS_SHEET, rows);
+      this.set({ notice: { intent: 'success', key: 'exported', params: { n: rows.length, sheet: RESULTS_SHEET } } });
     });
   }
 
@@ -311,13 +563,94 @@ export class PaneController {
     this.set({ summaryDraft: this.state.report?.summary ?? '' });
   }
 
-  insertSummary(): Promise<boolean> {
-    const text = this.state.summaryDraft;
+  /** Errors not yet fixed (and not ignored). */
+  openErrors(): number {
+    const r = this.state.report;
+    return r ? openFindings(r, this.state.ignored).filter((f) => f.severity === 'error').length : 0;
+  }
+
+  /** The paragraphs the summary would insert, each with whether it is ticked. */
+  paragraphs(): (SummaryParagraph & { on: boolean })[] {
+    const skip = new Set(this.state.insertSkip);
+    return summaryParagraphs(this.state.summaryDraft, this.openErrors()).map((p) => ({ ...p, on: !skip.has(p.id) }));
+  }
+
+  toggleParagraph(id: string, on: boolean): void {
+    const rest = this.state.insertSkip.filter((x) => x !== id);
+    this.set({ insertSkip: on ? rest : [...rest, id], insertConfirm: null });
+  }
+
+  /** Looks up the cells the ticked paragraphs would go to (down from the active cell) and what they hold. */
+  async refreshInsertTarget(): Promise<InsertTarget | null> {
+    try {
+      const active = await this.host.activeCell();
+      if (!active) {
+        this.set({ insertTarget: null });
+        return null;
+      }
+      const n = Math.max(1, this.paragraphs().filter((p) => p.on).length);
+      const start = parseCell(active.cell);
+      const cells = Array.from({ length: n }, (_, i) => ({ sheet: active.sheet, cell: toA1(start.row + i, start.col) }));
+      const contents = await this.host.readCells(cells);
+      const hit = this.state.report ? cells.map((c) => inTable(this.state.report!.tables, c)).find(Boolean) : null;
+      const target: InsertTarget = { cells, contents, table: hit ? `${hit.sheet}!${hit.range}` : null };
+      this.set({ insertTarget: target });
+      return target;
+    } catch (e) {
+      this.set({ notice: { intent: 'error', key: 'error', error: errorInfo(e) } });
+      return null;
+    }
+  }
+
+  /**
+   * Inserts the ticked paragraphs, one per cell down from the active cell.
+   * Asks first (insertConfirm) when a target cell is not empty or lies in a
+   * recognized table; `confirmed` goes ahead. Undoable; the results are then stale.
+   */
+  async insertSummary(confirmed = false): Promise<boolean> {
+    const texts = this.paragraphs().filter((p) => p.on).map((p) => p.text);
+    if (texts.length === 0) {
+      this.set({ notice: { intent: 'warning', key: 'nothingToInsert' } });
+      return false;
+    }
+    if (this.state.busy) return false;
+    // Settings first (another runtime may have changed them), then the target as it is now.
+    await this.reload();
+    const target = await this.refreshInsertTarget();
+    if (!target) {
+      if (!this.state.notice) this.set({ notice: { intent: 'error', key: 'error', error: { code: 'noActiveCell', message: '没有活动单元格。请先在工作表中选中一个单元格。' } } });
+      return false;
+    }
+    const formula = target.contents.findIndex((c) => c.formula);
+    if (formula >= 0) {
+      this.set({ insertConfirm: null, notice: { intent: 'error', key: 'insertFormula', params: { cell: refKey(target.cells[formula]) } } });
+      return false;
+    }
+    const occupied = target.contents.some((c) => c.value !== null && c.value !== '');
+    if ((occupied || target.table) && !confirmed) {
+      this.set({ insertConfirm: target });
+      return false;
+    }
     return this.task('insert', 'progressWriting', async () => {
-      await this.reload();
-      const at = await this.host.insertText(text);
-      this.set({ notice: { intent: 'success', key: 'inserted', params: { cell: `${at.sheet}!${at.cell}` } } });
+      const written: CellWrite[] = target.cells.map((c, i) => ({ ...c, value: texts[i] }));
+      const before: CellWrite[] = target.cells.map((c, i) => ({ ...c, value: target.contents[i].value ?? null }));
+      await this.host.writeCells(written);
+      this.undoLog.push({ kind: 'insert', before, written });
+      this.markStale([target.cells[0].sheet]);
+      const cell = target.cells.length > 1 ? `${refKey(target.cells[0])}:${target.cells[target.cells.length - 1].cell}` : refKey(target.cells[0]);
+      this.set({ insertConfirm: null, insertTarget: null, canUndo: this.canUndo(), notice: { intent: 'success', key: 'inserted', params: { cell } } });
     });
+  }
+
+  cancelInsert(): void {
+    this.set({ insertConfirm: null });
+  }
+
+  /** The results no longer describe the workbook (the pane wrote into these sheets). */
+  private markStale(sheets: string[]): void {
+    if (!this.state.report) return;
+    const add = sheets.filter((x) => !this.state.staleSheets.includes(x));
+    if (add.length) this.set({ staleSheets: [...this.state.staleSheets, ...add] });
   }
 
   /** The pane copies through the clipboard itself; it reports the outcome here. */
@@ -333,13 +666,51 @@ export class PaneController {
     try {
       profile = resolveProfile(p);
     } catch (e) {
-      this.set({ notice: { intent: 'error', key: 'profileInvalid', error: errorInfo(e) } });
+      const info = errorInfo(e);
+      this.set({ notice: { intent: 'error', key: 'profileInvalid', error: { ...info, message: plainProfileError(info.message) } } });
       return Promise.resolve(false);
     }
     return this.task('profile', 'progressWorking', async () => {
       await this.host.setSetting(PROFILE_KEY, profile);
-      this.set({ profile, profileStale: this.state.report !== null, notice: { intent: 'success', key: 'profileSaved' } });
+      this.set({ profile, profileDraft: null, profileStale: this.state.report !== null, notice: { intent: 'success', key: 'profileSaved' } });
     });
+  }
+
+  /** The 评分规则 form as shown: the unsaved draft, or the saved profile. */
+  profileForm(): ProfileDraft {
+    const p = this.state.profile;
+    return this.state.profileDraft ?? { profile: p, weight: p.fundsWeight === null ? '' : String(p.fundsWeight) };
+  }
+
+  /** Keeps the form's unsaved edits (they survive a tab switch). */
+  editProfile(draft: ProfileDraft): void {
+    const same = JSON.stringify(draft) === JSON.stringify({ profile: this.state.profile, weight: this.state.profile.fundsWeight === null ? '' : String(this.state.profile.fundsWeight) });
+    this.set({ profileDraft: same ? null : draft, notice: this.state.notice?.key === 'profileSaved' ? null : this.state.notice });
+  }
+
+  /** Puts the defaults into the form (not saved yet: the old 已保存 notice goes). */
+  resetProfileDraft(): void {
+    this.set({
+      profileDraft: { profile: { ...DEFAULT_PROFILE, achievementLevels: this.state.profile.achievementLevels }, weight: '' },
+      notice: { intent: 'info', key: 'profileDefaultsUnsaved' },
+    });
+  }
+
+  /** Drops the form's unsaved edits. */
+  discardProfileDraft(): void {
+    this.set({ profileDraft: null, notice: null });
+  }
+
+  /** Saves the form: the weight must be a number in (0, 100] or empty (read from the table). */
+  saveProfileForm(): Promise<boolean> {
+    const { profile, weight } = this.profileForm();
+    const w = weight.trim();
+    const n = Number(w);
+    if (w !== '' && (!Number.isFinite(n) || n <= 0 || n > 100)) {
+      this.set({ notice: { intent: 'error', key: 'profileInvalid', error: { code: 'fundsWeight', message: '预算执行分值应为大于 0、不超过 100 的数；留空则从表中读取。' } } });
+      return Promise.resolve(false);
+    }
+    return this.saveProfile({ ...profile, fundsWeight: w === '' ? null : n, achievementLevels: this.state.profile.achievementLevels });
   }
 
   /** Sets (or with null removes) the achievement level of the qualitative row whose 得分 cell is `key` (`Sheet!H24`). */
@@ -361,6 +732,17 @@ export class PaneController {
     }
     if (!at) {
       this.set({ notice: { intent: 'error', key: 'error', error: { code: 'noActiveCell', message: '没有活动单元格。' } } });
+      return false;
+    }
+    // A level belongs on the 得分 cell of a qualitative (or timeliness) indicator, nowhere else.
+    try {
+      const role = cellRole(await this.host.readWorkbook(), at, this.state.profile);
+      if (role?.kind !== 'qualitativeScore') {
+        this.set({ notice: { intent: 'error', key: role ? 'levelWrongCell' : 'levelNotScore', params: { cell: refKey(at), role: role?.label ?? '' } } });
+        return false;
+      }
+    } catch (e) {
+      this.set({ notice: { intent: 'error', key: 'error', error: errorInfo(e) } });
       return false;
     }
     return this.setAchievementLevel(`${at.sheet}!${at.cell}`, level);

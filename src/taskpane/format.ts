@@ -1,11 +1,26 @@
+import { format as numfmt } from 'numfmt';
 import type { Scalar, TableKind } from '../core/report';
 import type { MessageKey } from '../i18n';
 
-/** A value for display: a fraction with a percent format as a percentage, numbers to at most 2 decimals. */
-export function formatValue(v: Scalar | undefined, numberFormat?: string): string {
+/** Number formats of the cells the pane shows, keyed `Sheet!A1` (from the snapshot the check read). */
+export type Formats = Readonly<Record<string, string>>;
+
+/**
+ * A value for display, as its cell shows it: through the cell's number format
+ * (numfmt, Excel's own format language) when known, so a rate reads 85.71%
+ * and an amount 110.30 where the cell says so. Without a format: numbers to
+ * at most 2 decimals.
+ */
+export function formatValue(v: Scalar | undefined, numberFormat?: string | null): string {
   if (v === null || v === undefined || v === '') return '（空）';
   if (typeof v === 'number') {
-    if (numberFormat && numberFormat.includes('%')) return `${(v * 100).toFixed(2)}%`;
+    if (numberFormat && numberFormat !== 'General' && numberFormat !== '@') {
+      try {
+        return numfmt(numberFormat, v).trim();
+      } catch {
+        // an unknown format: fall through to the plain number
+      }
+    }
     return String(Math.round(v * 100) / 100);
   }
   return String(v);

@@ -5,6 +5,8 @@ export const REPORT_KEY = 'selfeval.report';
 export const PROFILE_KEY = 'selfeval.profile';
 export const OPTIONS_KEY = 'selfeval.options';
 export const RIBBON_ERROR_KEY = 'selfeval.ribbonError';
+/** Findings the user chose to ignore: `rule|Sheet!A1` keys. */
+export const IGNORED_KEY = 'selfeval.ignored';
 
 export type CheckSource = 'pane' | 'ribbon';
 
@@ -13,6 +15,10 @@ export interface StoredReport {
   /** ISO time of the check. */
   checkedAt: string;
   source: CheckSource;
+  /** Number formats of the cells the report shows (`Sheet!A1` → format), to show values as the cells do. */
+  formats?: Record<string, string>;
+  /** Table, row label and column of each derived cell, for the 重算 list. */
+  labels?: Record<string, { table: string; row: string; column: string }>;
 }
 
 export interface StoredError {

@@ -158,3 +158,46 @@ describe('DemoHost', () => {
     expect(host.getSetting('missing')).toBeUndefined();
   });
 });
+
+describe('DemoHost: cells for the summary, the 校验结果 sheet, unsaved edits', () => {
+  it('reads and writes cells as they are, refuses formula cells, and tracks unsaved edits', async () => {
+    const host = await sample();
+    expect(host.getState().dirty).toBe(false);
+    const [a1, empty] = await host.readCells([{ sheet: '附件2', cell: 'A1' }, { sheet: '附件3', cell: 'B40' }]);
+    expect(a1.value).toBe('附件2');
+    expect(empty).toEqual({ value: null, formula: null });
+    await host.writeCells([{ sheet: '附件3', cell: 'B40', value: '第一段' }, { sheet: '附件3', cell: 'B41', value: 3 }]);
+    expect(shown(host, '附件3', 'B40')).toBe('第一段');
+    expect(shown(host, '附件3', 'B41')).toBe('3');
+    expect(host.getState().dirty).toBe(true);
+    await host.writeCells([{ sheet: '附件3', cell: 'B40', value: null }]);
+    expect(shown(host, '附件3', 'B40')).toBe('');
+    host.markSaved();
+    expect(host.getState().dirty).toBe(false);
+  });
+
+  it('writes 校验结果 with linked cells into the workbook, and the download keeps it', async () => {
+    const host = await sample();
+    const rows = [{ table: '基础数据表（附件2）', ref: { sheet: '附件2', cell: 'E20' }, severity: '错误', message: '不是数字', rule: 'unparseable-number：…' }];
+    await host.writeResultsSheet('校验结果', rows);
+    await host.writeResultsSheet('校验结果', rows); // again: replaced, not added twice
+    expect(host.getState().sheets.map((s) => s.name)).toEqual(['附件2', '附件3', '附件4', '校验结果']);
+    const wb = await reread(await host.exportBytes());
+    const ws = wb.getWorksheet('校验结果')!;
+    expect(ws.getCell('B2').value).toEqual({ text: '附件2!E20', hyperlink: "#'附件2'!E20" });
+    expect(ws.getCell('D2').value).toBe('不是数字');
+    expect(ws.pageSetup.orientation).toBe('landscape');
+  });
+});
+
+describe('DemoPage helpers', () => {
+  it('offers name-校验.xlsx, never twice, and calls a .xls an old-format workbook', async () => {
+    const { downloadName, openErrorText } = await import('../../src/demo/DemoPage');
+    expect(downloadName('hongjiang-2024.xlsx')).toBe('hongjiang-2024-校验.xlsx');
+    expect(downloadName('hongjiang-2024-校验.xlsx')).toBe('hongjiang-2024-校验.xlsx');
+    expect(downloadName('旧表.xls')).toBe('旧表-校验.xlsx');
+    const e = Object.assign(new Error('无法读取 a.xls：不是 Excel 工作簿'), { code: 'not-xlsx' });
+    expect(openErrorText(e, 'a.xls')).toMatch(/旧版 Excel 97-2003 工作簿（\.xls）.*另存为/);
+    expect(openErrorText(e, 'a.xlsx')).toBe(e.message);
+  });
+});

@@ -116,4 +116,22 @@ async function run(tests, { timeoutMs = 90_000 } = {}) {
   return failed === 0;
 }
 
-module.exports = { run, ROOT, ARTIFACTS };
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA rules and best practices) in the page, on the
+ * elements matching `include` (the whole page when none), and returns the
+ * violations of impact serious or critical as readable lines.
+ */
+async function axeViolations(page, include) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ content: AXE_SOURCE });
+  const found = await page.evaluate(async (sel) => {
+    const context = sel ? { include: [sel] } : document;
+    const r = await window.axe.run(context, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`.slice(0, 300)) }));
+  }, include ?? null);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help}\n        ${v.nodes.join('\n        ')}`);
+}
+
+module.exports = { run, axeViolations, ROOT, ARTIFACTS };

@@ -7,7 +7,7 @@
  *
  *   node test/e2e/run.js [name filter]
  *
- * E2E_DOCS_SCREENSHOT=1 also writes docs/screenshot-demo.png; E2E_GENERATE_FIXTURES=1
+ * E2E_DOCS_SCREENSHOT=1 also writes the README's screenshots (docs/screenshot-*.png); E2E_GENERATE_FIXTURES=1
  * uses the generator's miscalculated workbook even when ../shared is there.
  */
 'use strict';
@@ -16,7 +16,7 @@ const path = require('path');
 const assert = require('assert/strict');
 const { execFileSync } = require('child_process');
 const ExcelJS = require('exceljs');
-const { run, ROOT, ARTIFACTS } = require('./harness');
+const { run, axeViolations, ROOT, ARTIFACTS } = require('./harness');
 
 // ---------------------------------------------------------------- fixtures
 
@@ -76,13 +76,73 @@ const pane = (page) => page.locator('.pane-area');
 
 /** Clicks 校验 (or 重新校验) and waits for the findings (or "no problems"). */
 async function check(page) {
+  const results = pane(page).getByRole('tab', { name: /^检查结果/ });
+  if (await results.count()) await results.click();
   await pane(page).getByRole('button', { name: /^(重新)?校验$/ }).first().click();
-  await pane(page).getByText(/^共 \d+ 条|^没有发现问题/).first().waitFor();
+  await pane(page).getByText(/^(第 \d+ \/ \d+ 条 · )?共 \d+ 条|^没有发现问题/).first().waitFor();
   await pane(page).locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
 }
 
 async function paneTab(page, name) {
   await pane(page).getByRole('tab', { name }).click();
+}
+
+/** The cells named by the listed findings of a severity: each finding's own cell and its related cells. */
+async function listedCells(page, severity) {
+  return pane(page).locator(`li[data-severity="${severity}"]`).evaluateAll((items) => items.flatMap((li) => [
+    li.querySelector('button[data-cell]')?.getAttribute('data-cell'),
+    ...[...li.querySelectorAll('button[aria-label^="定位到 "]')].map((b) => b.getAttribute('aria-label').slice(4)),
+  ]).filter(Boolean));
+}
+
+/** Clicks a finding whose own cell (or else a related cell) is `ref`. */
+async function clickFinding(page, ref) {
+  const own = pane(page).locator(`li[data-finding] button[data-cell="${ref}"]`);
+  if (await own.count()) return own.first().click();
+  return pane(page).getByRole('button', { name: `定位到 ${ref}` }).first().click();
+}
+
+/** A workbook built here with exceljs: `{ sheet: [[row values]] }`. */
+async function makeWorkbook(name, sheetsSpec) {
+  const wb = new ExcelJS.Workbook();
+  for (const [sheet, rows] of Object.entries(sheetsSpec)) {
+    const ws = wb.addWorksheet(sheet);
+    for (const r of rows) ws.addRow(r);
+  }
+  const file = path.join(ARTIFACTS, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** With E2E_DOCS_SCREENSHOT=1, a screenshot of the element (or the page) into docs/ for the README. */
+async function docShot(page, locator, name) {
+  if (!process.env.E2E_DOCS_SCREENSHOT) return;
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  const file = path.join(ROOT, 'docs', name);
+  if (locator) await locator.screenshot({ path: file });
+  else await page.screenshot({ path: file });
+}
+
+/** Fails on serious or critical axe-core violations in the pane (or the page). */
+async function assertAccessible(page, what, include = '.pane-area') {
+  const v = await axeViolations(page, include);
+  assert.deepEqual(v, [], `axe-core on ${what}:\n      ${v.join('\n      ')}`);
+}
+
+/** Nothing in the pane reaches past its right edge (text wraps, buttons stay in view). */
+async function assertNoOverflow(page, what) {
+  const bad = await page.evaluate(() => {
+    const paneEl = document.querySelector('.pane-area');
+    const edge = paneEl.getBoundingClientRect().right + 1;
+    const out = [];
+    for (const el of paneEl.querySelectorAll('button, a, p, span, label, li, h1, h2, h3, textarea, select, input')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > edge) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" right ${Math.round(r.right)} > ${Math.round(edge)}`);
+    }
+    return out.slice(0, 5);
+  });
+  assert.deepEqual(bad, [], `cut off at the pane's edge (${what})`);
 }
 
 /** Opens a local workbook through the toolbar's file input and waits for its grid. */
@@ -111,8 +171,9 @@ async function markCount(page) {
   return n;
 }
 
-async function download(page, name) {
+async function download(page, name, suggested) {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+  if (suggested) assert.equal(dl.suggestedFilename(), suggested, 'the download offers a new file name');
   const file = path.join(ARTIFACTS, name);
   await dl.saveAs(file);
   const wb = new ExcelJS.Workbook();
@@ -148,14 +209,14 @@ const tests = [
     name: '校验 on the sample lists the errors and the warning of EXPECTED.md and marks their cells',
     async fn({ page, root }) {
       await check(page);
-      const errors = pane(page).locator('section[aria-label="错误"]');
-      const warnings = pane(page).locator('section[aria-label="警告"]');
+      const errors = await listedCells(page, 'error');
+      const warnings = await listedCells(page, 'warning');
       for (const ref of SAMPLE_ERRORS) {
-        assert.ok(await errors.getByText(ref, { exact: true }).count() > 0, `an error on ${ref} is listed`);
+        assert.ok(errors.includes(ref), `an error on ${ref} is listed`);
         assert.equal(await (await cell(page, ref)).getAttribute('data-mark'), 'error', `${ref} is marked as an error`);
       }
       for (const ref of SAMPLE_WARNINGS) {
-        assert.ok(await warnings.getByText(ref, { exact: true }).count() > 0, `a warning on ${ref} is listed`);
+        assert.ok(warnings.includes(ref), `a warning on ${ref} is listed`);
         assert.equal(await (await cell(page, ref)).getAttribute('data-mark'), 'warning', `${ref} is marked as a warning`);
       }
       // A marked cell carries its finding's message, like the note in Excel.
@@ -177,13 +238,13 @@ const tests = [
       await page.getByTestId('grid-scroll').evaluate((el) => { el.scrollTop = el.scrollHeight; el.scrollLeft = el.scrollWidth; });
       const e5 = await cell(page, '附件3!E5');
       assert.equal(await inView(page, e5), false, 'precondition: 附件3!E5 is scrolled out of view');
-      await pane(page).locator('section[aria-label="错误"]').getByText('附件3!E5', { exact: true }).first().click();
+      await clickFinding(page, '附件3!E5');
       await page.waitForFunction(() => document.querySelector('table.grid td[data-cell="E5"]')?.getAttribute('aria-selected') === 'true');
       await page.waitForTimeout(100);
       assert.ok(await inView(page, e5), '附件3!E5 is scrolled into view');
       assert.equal(await page.getByTestId('name-box').textContent(), 'E5');
       // Another sheet: the tab changes too.
-      await pane(page).locator('section[aria-label="错误"]').getByText('附件4!E6', { exact: true }).first().click();
+      await clickFinding(page, '附件4!E6');
       await page.locator('.tabs [data-sheet="附件4"][aria-selected="true"]').waitFor();
       const e6 = page.locator('table.grid[data-sheet="附件4"] td[data-cell="E6"]');
       assert.equal(await e6.getAttribute('aria-selected'), 'true');
@@ -199,13 +260,26 @@ const tests = [
       for (const [ref, before] of RECALC) assert.equal(await (await cell(page, ref)).textContent(), before, `${ref} before`);
       await check(page);
       await paneTab(page, /^重算/);
-      const rows = pane(page).locator('table[aria-label="重算"] tbody tr');
+      const rows = pane(page).locator('[data-testid="recalc-list"] li');
       assert.equal(await rows.count(), RECALC.length, 'the preview lists exactly the cells of EXPECTED.md');
-      for (const [ref] of RECALC) assert.ok(await rows.getByText(ref, { exact: true }).count() === 1, `${ref} is in the preview`);
+      for (const [ref, before, after] of RECALC) {
+        const row = pane(page).locator(`[data-testid="recalc-list"] li[data-cell="${ref}"]`);
+        assert.equal(await row.count(), 1, `${ref} is in the preview`);
+        // The row names the row label and the column, with values as the cell shows them.
+        const text = await row.textContent();
+        assert.ok(text.includes(`：${before} → ${after}`), `${ref} shows ${before} → ${after}: ${text}`);
+        assert.match(text, /执行率|得分|总分|控制率/, `${ref} names its column`);
+        assert.match(text, /绩效自评表|基础数据表/, `${ref} names its table`);
+      }
+      assert.match(await pane(page).locator('li[data-cell="附件3!H18"]').textContent(), /新增规模以上工业企业 得分：5 → 3/);
       await pane(page).getByRole('button', { name: /^写入所选 8 个单元格$/ }).click();
       await pane(page).getByText('没有需要重算的单元格').first().waitFor();
       for (const [ref, , after] of RECALC) assert.equal(await (await cell(page, ref)).textContent(), after, `${ref} after apply`);
-      await paneTab(page, '检查结果');
+      // A record of what was written stays.
+      const written = pane(page).getByTestId('written');
+      assert.match(await written.textContent(), /已写入（8）/);
+      assert.match(await written.textContent(), /附件3!H18 新增规模以上工业企业 得分：5 → 3/);
+      await paneTab(page, /^检查结果/);
       await pane(page).getByText('没有发现问题').first().waitFor();
       await paneTab(page, /^重算/);
       await pane(page).getByRole('button', { name: '撤销' }).click();
@@ -231,20 +305,26 @@ const tests = [
       const target = await cell(page, '附件3!B33');
       await target.click();
       assert.equal(await page.getByTestId('name-box').textContent(), 'B33');
-      await paneTab(page, '摘要');
+      await paneTab(page, /^摘要/);
       const text = await pane(page).locator('textarea').inputValue();
       assert.ok(text.length > 20, 'there is a summary');
-      await pane(page).getByRole('button', { name: '插入到活动单元格' }).click();
+      const paragraphs = text.split(/\n\s*\n/);
+      assert.equal(paragraphs.length, 2, 'an overall and a project paragraph');
+      await pane(page).getByTestId('insert-target').getByText('将插入到：附件3!B33:B35').waitFor();
+      await pane(page).getByRole('button', { name: '插入到选中的单元格' }).click();
       await page.waitForFunction(() => (document.querySelector('table.grid td[data-cell="B33"]')?.textContent ?? '') !== '');
-      assert.equal(await target.textContent(), text);
-      assert.equal(await page.getByTestId('formula-text').textContent(), text);
+      // One paragraph per cell, then the caveat about the errors still open.
+      assert.equal(await target.textContent(), paragraphs[0]);
+      assert.equal(await (await cell(page, '附件3!B34')).textContent(), paragraphs[1]);
+      assert.match(await (await cell(page, '附件3!B35')).textContent(), /^注：校验发现 \d+ 处错误尚未更正/);
+      assert.equal(await page.getByTestId('formula-text').textContent(), paragraphs[0]);
     },
   },
   {
     name: '下载 saves the workbook with the marks and the recalculated values',
     async fn({ page }) {
       await check(page);
-      const marked = await download(page, 'download-sample-checked.xlsx');
+      const marked = await download(page, 'download-sample-checked.xlsx', 'hongjiang-2024-校验.xlsx');
       const e20 = marked.getWorksheet('附件2').getCell('E20');
       assert.equal(e20.fill?.fgColor?.argb, 'FFFFC7CE', 'an error fill on 附件2!E20');
       assert.match(typeof e20.note === 'string' ? e20.note : (e20.note?.texts ?? []).map((t) => t.text).join(''), /^自评表校验助手：/);
@@ -283,6 +363,319 @@ const tests = [
       await error.waitFor();
       assert.match(await error.textContent(), /无法读取 notes\.xlsx：不是 Excel 工作簿/);
       assert.equal(await page.getByTestId('file-name').textContent(), path.basename(file), 'the open workbook stays');
+    },
+  },
+  {
+    name: 'wording: a cross-table mismatch names both sides and asks to check; percentages as the cells show them',
+    async fn({ page }) {
+      await check(page);
+      const e8 = pane(page).locator('li[data-finding="overall-expense-vs-basic|附件3!E8"]');
+      const text = await e8.textContent();
+      assert.match(text, /与 附件2!E17 的 110\.26 不一致，请核对/);
+      assert.doesNotMatch(text, /应为/);
+      await openFile(page, miscalculatedWorkbook());
+      await check(page);
+      const e4 = await pane(page).locator('li[data-finding="derived-value|附件2!E4"]').textContent();
+      assert.match(e4, /应为 85\.71% · 表中为 90\.00%/);
+      assert.doesNotMatch(e4, /0\.86|0\.9\b/);
+    },
+  },
+  {
+    name: 'findings: the first one visible at 900 px, previous/next by button and Alt+↓, current highlighted and selected, filters, 为什么',
+    async fn({ page }) {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await check(page);
+      const first = pane(page).locator('li[data-finding]').first();
+      const box = await first.boundingBox();
+      assert.ok(box && box.y + box.height <= 900, `the first finding is in view without scrolling (bottom ${box && box.y + box.height})`);
+      assert.equal(await pane(page).evaluate((el) => el.scrollTop), 0);
+      // Keyboard: Alt+↓ goes to the first finding, selects its cell and focuses its card.
+      await page.keyboard.press('Alt+ArrowDown');
+      await pane(page).locator('li[data-finding][aria-current="true"]').waitFor();
+      const current = pane(page).locator('li[aria-current="true"] button[data-cell]');
+      const ref = await current.getAttribute('data-cell');
+      assert.equal(ref, '附件2!E17');
+      await page.waitForFunction(() => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="E17"]')?.getAttribute('aria-selected') === 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-cell')), '附件2!E17', 'focus follows');
+      // Its name says severity and message.
+      assert.match(await current.getAttribute('aria-label'), /^错误：附件2!E17 二、部门项目支出/);
+      await pane(page).getByRole('button', { name: '下一条' }).click();
+      await page.waitForFunction(() => document.querySelector('li[aria-current="true"] button[data-cell]')?.getAttribute('data-cell') === '附件2!E20');
+      await page.keyboard.press('Alt+ArrowUp');
+      await page.waitForFunction(() => document.querySelector('li[aria-current="true"] button[data-cell]')?.getAttribute('data-cell') === '附件2!E17');
+      assert.match(await pane(page).getByTestId('findings-count').textContent(), /^第 1 \/ 8 条/);
+      // Filters: the warnings only, then one table.
+      const severity = pane(page).getByLabel('级别', { exact: true });
+      const table = pane(page).getByLabel('表格', { exact: true });
+      await severity.selectOption('warning');
+      assert.equal(await pane(page).locator('li[data-finding]').count(), 1);
+      await severity.selectOption('all');
+      const opts = await table.locator('option').allTextContents();
+      await table.selectOption({ label: opts.find((o) => o.includes('（附件4）')) });
+      const cells = await pane(page).locator('li[data-finding] button[data-cell]').evaluateAll((b) => b.map((x) => x.dataset.cell));
+      assert.ok(cells.length > 0 && cells.every((c) => c.startsWith('附件4!')), `only 附件4: ${cells}`);
+      // 为什么: the rule's own description.
+      const why = pane(page).locator('li[data-finding]').first().getByRole('button', { name: /^为什么：附件4!/ });
+      await why.click();
+      assert.equal(await why.getAttribute('aria-expanded'), 'true');
+      await pane(page).getByText(/应与基础数据表中同名项目/).waitFor();
+      await pane(page).locator('li[data-finding]').first().getByRole('button', { name: /^错误/ }).click();
+      await pane(page).evaluate((el) => { el.scrollTop = 0; });
+      await docShot(page, null, 'screenshot-findings.png');
+    },
+  },
+  {
+    name: '忽略 hides a finding and its mark, survives a re-check, and 恢复 brings it back; 修正 fixes one derived cell from its card',
+    async fn({ page }) {
+      await check(page);
+      const key = 'deviation-reason|附件3!I18';
+      await pane(page).locator(`li[data-finding="${key}"]`).getByRole('button', { name: /^忽略/ }).click();
+      await pane(page).getByText('已忽略 1 条').waitFor();
+      assert.equal(await pane(page).locator(`li[data-finding="${key}"]`).count(), 0);
+      await page.waitForFunction(() => !document.querySelector('table.grid[data-sheet="附件3"] td[data-cell="I18"]')?.hasAttribute('data-mark'));
+      assert.equal(await (await cell(page, '附件3!I18')).getAttribute('data-mark'), null);
+      await check(page);
+      assert.equal(await pane(page).locator(`li[data-finding="${key}"]`).count(), 0, 'still ignored after 重新校验');
+      assert.match(await pane(page).getByRole('tab', { name: /^检查结果/ }).textContent(), /检查结果 \(7\)/);
+      await pane(page).getByText('已忽略 1 条').click();
+      await pane(page).getByRole('button', { name: '恢复：附件3!I18' }).click();
+      await pane(page).locator(`li[data-finding="${key}"]`).waitFor();
+      assert.equal(await (await cell(page, '附件3!I18')).getAttribute('data-mark'), 'warning');
+
+      await openFile(page, miscalculatedWorkbook());
+      await check(page);
+      const card = pane(page).locator('li[data-finding="derived-value|附件3!H18"]');
+      await card.getByRole('button', { name: '将 附件3!H18 改为 3' }).click();
+      await pane(page).locator('li[data-finding="derived-value|附件3!H18"]').waitFor({ state: 'detached' });
+      assert.equal(await (await cell(page, '附件3!H18')).textContent(), '3');
+      assert.equal(await (await cell(page, '附件3!H29')).textContent(), '98', 'no other cell is written');
+    },
+  },
+  {
+    name: 'insertion: asks before writing over the table title (the default selection A1), then undo restores it and the results are stale',
+    async fn({ page }) {
+      await check(page);
+      await showSheet(page, '附件2');
+      const a1 = await cell(page, '附件2!A1');
+      const before = await a1.textContent();
+      assert.ok(before.length > 0, 'A1 holds the 附件 label');
+      await paneTab(page, /^摘要/);
+      await pane(page).getByTestId('insert-target').getByText(/将插入到：附件2!A1/).waitFor();
+      await pane(page).getByTestId('insert-target').getByText(/当前内容：/).waitFor();
+      await pane(page).getByRole('button', { name: '插入到选中的单元格' }).click();
+      const confirm = pane(page).getByTestId('insert-confirm');
+      await confirm.waitFor();
+      assert.match(await confirm.textContent(), /附件2!A1、.*已有内容，插入会覆盖它/);
+      assert.match(await confirm.textContent(), /识别到的表格 附件2!A1:G28 内/);
+      assert.equal(await a1.textContent(), before, 'nothing written before the answer');
+      await confirm.scrollIntoViewIfNeeded();
+      await docShot(page, pane(page), 'screenshot-summary.png');
+      await confirm.getByRole('button', { name: '取消' }).click();
+      // Only the overall paragraph, and write over it anyway: then undo.
+      await pane(page).getByRole('checkbox', { name: /^项目支出：/ }).uncheck();
+      await pane(page).getByRole('checkbox', { name: /^注（尚有错误）/ }).uncheck();
+      await pane(page).getByRole('button', { name: '插入到选中的单元格' }).click();
+      await confirm.getByRole('button', { name: '仍然插入' }).click();
+      await page.waitForFunction((b) => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="A1"]')?.textContent !== b, before);
+      assert.match(await a1.textContent(), /部门整体支出/);
+      await pane(page).getByTestId('stale').waitFor();
+      await pane(page).getByRole('button', { name: '撤销' }).click();
+      await page.waitForFunction((b) => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="A1"]')?.textContent === b, before);
+    },
+  },
+  {
+    name: 'a workbook with no recognized table is a warning, not a pass; a .xls is named as an old-format workbook',
+    async fn({ page }) {
+      const file = await makeWorkbook('no-tables.xlsx', { 说明: [['这是一份说明'], ['没有表格']] });
+      await openFile(page, file);
+      await pane(page).getByRole('button', { name: /^校验$/ }).click();
+      await pane(page).getByTestId('no-tables').waitFor();
+      const notice = await pane(page).getByTestId('notice').textContent();
+      assert.match(notice, /没有识别到自评表/);
+      assert.equal(await pane(page).getByText('没有发现问题').count(), 0);
+      await page.getByTestId('file-input').setInputFiles({ name: '2024自评表.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from('<html><table><tr><td>1</td></tr></table></html>') });
+      const error = page.getByTestId('page-error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /旧版 Excel 97-2003 工作簿（\.xls），请在 Excel 中“另存为” Excel 工作簿（\.xlsx）/);
+    },
+  },
+  {
+    name: 'marks: a border per severity (solid, dashed) with contrast ≥ 3:1 beside the fill, and the legend in the pane',
+    async fn({ page }) {
+      await check(page);
+      const look = async (ref) => (await cell(page, ref)).evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { style: s.borderTopStyle, width: parseFloat(s.borderTopWidth), color: s.borderTopColor, fill: s.backgroundColor };
+      });
+      const lum = (rgb) => {
+        const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((v) => { const c = Number(v) / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+      const err = await look('附件2!E20');
+      const warn = await look('附件3!I18');
+      assert.equal(err.style, 'solid');
+      assert.ok(err.width >= 2, `error border ${err.width}px`);
+      assert.equal(warn.style, 'dashed');
+      for (const m of [err, warn]) {
+        assert.ok(ratio(m.color, 'rgb(255, 255, 255)') >= 3, `border ${m.color} vs white`);
+        assert.ok(ratio(m.color, m.fill) >= 3, `border ${m.color} vs fill ${m.fill}`);
+      }
+      const legend = pane(page).getByRole('group', { name: '标记说明' });
+      assert.match(await legend.textContent(), /错误：红色粗实线边框.*警告：棕色虚线边框.*提示：蓝色点线边框/);
+    },
+  },
+  {
+    name: 'export: 校验结果 sheet with table, linked cell, severity, message and rule, in the grid and in the download',
+    async fn({ page }) {
+      await check(page);
+      await pane(page).getByRole('button', { name: '导出到工作表“校验结果”' }).click();
+      await page.locator('.tabs [data-sheet="校验结果"]').waitFor();
+      await showSheet(page, '校验结果');
+      assert.equal(await (await cell(page, '校验结果!D1')).textContent(), '问题');
+      const wb = await download(page, 'download-results.xlsx', 'hongjiang-2024-校验.xlsx');
+      const ws = wb.getWorksheet('校验结果');
+      assert.ok(ws, 'the sheet is in the file');
+      assert.deepEqual(ws.getRow(1).values.slice(1), ['表格', '单元格', '级别', '问题', '规则']);
+      assert.equal(ws.rowCount, 1 + 8);
+      const link = ws.getCell('B2').value;
+      assert.equal(link.text, '附件2!E17');
+      assert.equal(link.hyperlink, "#'附件2'!E17");
+      assert.equal(ws.getCell('C2').value, '错误');
+      assert.match(ws.getCell('E2').value, /^basic-sums：/);
+      assert.equal(ws.pageSetup.orientation, 'landscape');
+      assert.equal(ws.pageSetup.fitToWidth, 1);
+    },
+  },
+  {
+    name: 'work kept: 评分规则 edits survive a tab switch, 恢复默认 clears 已保存, a 达成等级 is refused on 全年预算数',
+    async fn({ page }) {
+      await check(page);
+      await paneTab(page, /^评分规则/);
+      const weight = pane(page).getByLabel(/^预算执行分值/);
+      await weight.fill('15');
+      await paneTab(page, /^得分/);
+      await paneTab(page, /^评分规则/);
+      assert.equal(await pane(page).getByLabel(/^预算执行分值/).inputValue(), '15', 'the edit is still there');
+      await pane(page).getByTestId('profile-unsaved').waitFor();
+      await pane(page).getByRole('button', { name: '保存评分规则' }).click();
+      await pane(page).getByText('评分规则已保存。').waitFor();
+      await pane(page).getByRole('button', { name: '恢复默认' }).click();
+      assert.equal(await pane(page).getByText('评分规则已保存。').count(), 0, 'the old 已保存 notice is gone');
+      await pane(page).getByText('已填入默认值，尚未保存。').waitFor();
+      // A bad weight: the message is Chinese, without code words.
+      await pane(page).getByLabel(/^预算执行分值/).fill('500');
+      await pane(page).getByRole('button', { name: '保存评分规则' }).click();
+      const notice = await pane(page).getByTestId('notice').textContent();
+      assert.match(notice, /预算执行分值应为大于 0、不超过 100 的数/);
+      assert.doesNotMatch(notice, /fundsWeight|null/);
+      await pane(page).getByRole('button', { name: '放弃修改' }).click();
+      // 达成等级 on the 全年预算数 cell of 附件3.
+      await (await cell(page, '附件3!D5')).click();
+      await pane(page).getByRole('group', { name: '为选中单元格设定' }).getByRole('button', { name: '达成', exact: true }).click();
+      await pane(page).getByText(/附件3!D5 是“.*全年预算数”单元格，不能设定达成等级/).waitFor();
+      assert.match(await pane(page).getByRole('tab', { name: /^评分规则/ }).textContent(), /\(0\)/);
+    },
+  },
+  {
+    name: 'demo download never keeps a stale note; opening another file with unsaved edits asks first',
+    async fn({ page }) {
+      await check(page);
+      // Fix the unreadable number by hand: 91.25.
+      const e20 = await cell(page, '附件2!E20');
+      await e20.dblclick();
+      await page.locator('.cell-editor').fill('91.25');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('dirty').waitFor();
+      const wb = await download(page, 'download-after-edit.xlsx', 'hongjiang-2024-校验.xlsx');
+      const note = wb.getWorksheet('附件2').getCell('E20').note;
+      const text = typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+      assert.doesNotMatch(text, /不是有效的数字/, 'no note about the old value');
+      await page.getByTestId('dirty').waitFor({ state: 'detached' });
+      // An edit, then another file: asked first; 取消 keeps the workbook.
+      const d5 = await cell(page, '附件3!B33');
+      await d5.dblclick();
+      await page.locator('.cell-editor').fill('备注');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('file-input').setInputFiles(miscalculatedWorkbook());
+      const ask = page.getByTestId('confirm-open');
+      await ask.waitFor();
+      await ask.getByRole('button', { name: '取消' }).click();
+      assert.equal(await page.getByTestId('file-name').textContent(), 'hongjiang-2024.xlsx');
+      await page.getByTestId('file-input').setInputFiles(miscalculatedWorkbook());
+      await ask.getByRole('button', { name: '放弃修改并打开' }).click();
+      await page.getByTestId('file-name').filter({ hasText: path.basename(miscalculatedWorkbook()) }).waitFor();
+    },
+  },
+  {
+    name: 'accessibility: axe-core finds no serious or critical violation on any tab, wide and at 320 px; layout at 320 px keeps everything in view',
+    async fn({ page }) {
+      // Wide; a 320 px task pane beside the sheet (Excel's narrowest pane); a 320 px window.
+      for (const [width, height, paneWidth] of [[1400, 900, 0], [1000, 900, 320], [320, 800, 0]]) {
+        await page.setViewportSize({ width, height });
+        if (paneWidth) await page.addStyleTag({ content: `.pane-area { width: ${paneWidth}px !important; }` });
+        await assertAccessible(page, `the page before a check at ${width} px`, null);
+        await check(page);
+        for (const tab of [/^检查结果/, /^重算/, /^得分/, /^摘要/, /^评分规则/]) {
+          await paneTab(page, tab);
+          await page.waitForTimeout(50);
+          await assertAccessible(page, `tab ${tab} at ${width} px`);
+          if (width === 320 || paneWidth) await assertNoOverflow(page, `tab ${tab}`);
+        }
+        if (paneWidth) {
+          await paneTab(page, /^检查结果/);
+          await page.screenshot({ path: path.join(ARTIFACTS, 'pane-320.png') });
+          await docShot(page, null, 'screenshot-pane-320.png');
+        }
+        // A long error at 320 px: wraps, with its close button in view.
+        await paneTab(page, /^评分规则/);
+        await pane(page).getByLabel(/^预算执行分值/).fill('500');
+        await pane(page).getByRole('button', { name: '保存评分规则' }).click();
+        const close = pane(page).getByTestId('notice').getByRole('button', { name: '关闭' });
+        const box = await close.boundingBox();
+        const paneBox = await pane(page).boundingBox();
+        assert.ok(box && box.x + box.width <= paneBox.x + paneBox.width + 1, `the close button is in view at ${width} px`);
+        await assertAccessible(page, `an error notice at ${width} px`);
+        if (width === 320 || paneWidth) await assertNoOverflow(page, 'the error notice');
+        await close.click();
+        await pane(page).getByRole('button', { name: '放弃修改' }).click();
+      }
+      assert.equal(await page.locator('main').count(), 1, 'one main landmark');
+      // A disabled button stays readable (WCAG exempts it; the pane does not rely on that).
+      await paneTab(page, /^重算/);
+      const undo = pane(page).getByRole('button', { name: '撤销' });
+      assert.equal(await undo.isDisabled(), true);
+      const [fg, bg] = await undo.evaluate((el) => {
+        const s = getComputedStyle(el);
+        let b = s.backgroundColor;
+        for (let p = el; p && /rgba\(0, 0, 0, 0\)|transparent/.test(b); p = p.parentElement) b = getComputedStyle(p).backgroundColor;
+        return [s.color, b];
+      });
+      const lum = (rgb) => {
+        const [r, g, b] = rgb.match(/\d+/g).slice(0, 3).map((v) => { const c = Number(v) / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [x, y] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+      assert.ok((x + 0.05) / (y + 0.05) >= 4.5, `disabled 撤销 ${fg} on ${bg}: ${((x + 0.05) / (y + 0.05)).toFixed(2)}:1`);
+    },
+  },
+  {
+    name: 'keyboard only: from 校验 to the first finding in a few Tabs, with a visible focus ring, and Enter selects its cell',
+    async fn({ page }) {
+      await pane(page).getByRole('button', { name: /^校验$/ }).focus();
+      await page.keyboard.press('Enter');
+      await pane(page).getByTestId('findings-count').waitFor();
+      await pane(page).getByRole('button', { name: /^重新校验$/ }).focus();
+      let n = 0;
+      for (; n < 25; n++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(() => !!document.activeElement?.closest('li[data-finding]') && document.activeElement.hasAttribute('data-cell'))) break;
+      }
+      assert.ok(n < 12, `the first finding is ${n + 1} Tabs from 重新校验`);
+      const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(ring, 'none', 'focus is visible');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="E17"]')?.getAttribute('aria-selected') === 'true');
     },
   },
 ];

@@ -4,6 +4,18 @@ import { HostError } from '../../src/hosts/errors';
 import type { Analyze } from '../../src/taskpane/check';
 import type { Report } from '../../src/core/report';
 import { FakeHost, fakeReport } from './fake-host';
+import { hongjiang } from '../support/rule-tester';
+import { recognize } from '../../src/core/recognize';
+import { analyze as analyzeTables } from '../../src/core/evaluate';
+import { resolveProfile } from '../../src/core/profile';
+import type { WorkbookSnapshot } from '../../src/core/snapshot';
+
+/** The 得分 cell of the first qualitative indicator the engine sees. */
+function qualitativeScoreCell(wb: WorkbookSnapshot): { sheet: string; cell: string } {
+  const a = analyzeTables(recognize(wb), resolveProfile({}));
+  for (const e of a.evals.values()) for (const i of e.indicators) if (i.type === 'qualitative' && i.row.score) return { sheet: i.row.score.sheet, cell: i.row.score.cell };
+  throw new Error('no qualitative indicator');
+}
 
 const NOW = new Date('2025-03-01T08:00:00.000Z');
 
@@ -40,7 +52,7 @@ describe('PaneController: check', () => {
       { sheet: '附件3', cell: 'H20', severity: 'warning', message: '缺少偏差原因', related: false },
       { sheet: '附件2', cell: 'D8', severity: 'error', message: '（相关）全年执行数与基础数据表不一致', related: true },
     ]);
-    expect(host.settings.get(REPORT_KEY)).toEqual({ report: fakeReport(), checkedAt: NOW.toISOString(), source: 'pane' });
+    expect(host.settings.get(REPORT_KEY)).toEqual({ report: fakeReport(), checkedAt: NOW.toISOString(), source: 'pane', formats: {}, labels: {} });
     const s = ctrl.getState();
     expect(s.busy).toBeNull();
     expect(s.report).toEqual(fakeReport());
@@ -198,13 +210,14 @@ describe('PaneController: navigation, summary, marks', () => {
     expect(ctrl.getState().notice).toMatchObject({ intent: 'error', error: { code: 'sheetMissing' } });
   });
 
-  test('the edited summary is inserted into the active cell; reset restores the report\'s text', async () => {
-    const { host, ctrl } = setup();
+  test('the edited summary goes into the selected empty cell below the tables; reset restores the report\'s text', async () => {
+    const { host, ctrl } = setup([fakeReport({ findings: [] })]);
     await ctrl.check();
+    host.active = { sheet: '附件3', cell: 'B33' };
     ctrl.setSummaryDraft('修改后的摘要');
-    await ctrl.insertSummary();
-    expect(host.inserted).toEqual([{ text: '修改后的摘要', at: { sheet: '附件3', cell: 'B30' } }]);
-    expect(ctrl.getState().notice).toEqual({ intent: 'success', key: 'inserted', params: { cell: '附件3!B30' } });
+    expect(await ctrl.insertSummary()).toBe(true);
+    expect(host.cells.get('附件3!B33')).toEqual({ value: '修改后的摘要', formula: null });
+    expect(ctrl.getState().notice).toEqual({ intent: 'success', key: 'inserted', params: { cell: '附件3!B33' } });
     ctrl.resetSummary();
     expect(ctrl.getState().summaryDraft).toBe(fakeReport().summary);
   });
@@ -238,12 +251,53 @@ describe('PaneController: scoring profile', () => {
 
   test('the achievement level of a qualitative row is picked for the selected 得分 cell', async () => {
     const { host, ctrl } = setup();
-    host.active = { sheet: '附件3', cell: 'G24' };
+    host.snapshot = hongjiang('published');
+    const cell = qualitativeScoreCell(host.snapshot);
+    host.active = cell;
     await ctrl.setAchievementLevelForActiveCell('部分达成');
-    expect(ctrl.getState().profile.achievementLevels).toEqual({ '附件3!G24': '部分达成' });
-    expect(host.settings.get(PROFILE_KEY)).toMatchObject({ achievementLevels: { '附件3!G24': '部分达成' } });
-    await ctrl.setAchievementLevel('附件3!G24', null);
+    const key = `${cell.sheet}!${cell.cell}`;
+    expect(ctrl.getState().profile.achievementLevels).toEqual({ [key]: '部分达成' });
+    expect(host.settings.get(PROFILE_KEY)).toMatchObject({ achievementLevels: { [key]: '部分达成' } });
+    await ctrl.setAchievementLevel(key, null);
     expect(ctrl.getState().profile.achievementLevels).toEqual({});
+  });
+
+  test('a 达成等级 is refused on a cell that is not a qualitative 得分 cell (e.g. 全年预算数), naming the cell\'s role', async () => {
+    const { host, ctrl } = setup();
+    host.snapshot = hongjiang('published');
+    const t = recognize(host.snapshot).overall[0];
+    host.active = { sheet: t.funds!.budget!.sheet, cell: t.funds!.budget!.cell };
+    expect(await ctrl.setAchievementLevelForActiveCell('达成')).toBe(false);
+    expect(ctrl.getState().notice).toMatchObject({ intent: 'error', key: 'levelWrongCell', params: { cell: `${t.sheet}!${t.funds!.budget!.cell}` } });
+    expect(String(ctrl.getState().notice?.params?.role)).toContain('全年预算数');
+    expect(ctrl.getState().profile.achievementLevels).toEqual({});
+    expect(host.settings.has(PROFILE_KEY)).toBe(false);
+    host.active = { sheet: '附件3', cell: 'Z99' };
+    expect(await ctrl.setAchievementLevelForActiveCell('达成')).toBe(false);
+    expect(ctrl.getState().notice?.key).toBe('levelNotScore');
+  });
+
+  test('the form\'s unsaved edits survive leaving the tab; 恢复默认 replaces the 已保存 notice; errors use Chinese names', async () => {
+    const { host, ctrl } = setup();
+    const form = ctrl.profileForm();
+    ctrl.editProfile({ ...form, weight: '20' });
+    // The Profile component unmounts on a tab switch; the draft is the controller's.
+    expect(ctrl.profileForm().weight).toBe('20');
+    expect(ctrl.getState().profileDraft).not.toBeNull();
+    expect(await ctrl.saveProfileForm()).toBe(true);
+    expect(host.settings.get(PROFILE_KEY)).toMatchObject({ fundsWeight: 20 });
+    expect(ctrl.getState().notice?.key).toBe('profileSaved');
+    expect(ctrl.getState().profileDraft).toBeNull();
+    ctrl.resetProfileDraft();
+    expect(ctrl.getState().notice?.key).toBe('profileDefaultsUnsaved');
+    expect(ctrl.profileForm().weight).toBe('');
+    ctrl.editProfile({ ...ctrl.profileForm(), weight: 'abc' });
+    expect(await ctrl.saveProfileForm()).toBe(false);
+    const msg = ctrl.getState().notice?.error?.message ?? '';
+    expect(msg).toContain('预算执行分值');
+    expect(msg).not.toMatch(/fundsWeight|null/);
+    expect(await ctrl.saveProfile({ ...ctrl.getState().profile, fundsWeight: -3 })).toBe(false);
+    expect(ctrl.getState().notice?.error?.message).not.toMatch(/fundsWeight|null/);
   });
 
   test('a profile saved in the workbook is loaded when the pane opens', () => {

@@ -1,4 +1,4 @@
-import type { WorkbookHost, Progress } from '../../src/hosts/host';
+import type { WorkbookHost, Progress, CellContent, CellWrite, ResultRow } from '../../src/hosts/host';
 import type { WorkbookSnapshot } from '../../src/core/snapshot';
 import type { Patch } from '../../src/core/patch';
 import type { CellRef, Report } from '../../src/core/report';
@@ -13,9 +13,13 @@ export class FakeHost implements WorkbookHost {
   selected: CellRef | null = null;
   active: CellRef | null = { sheet: '附件3', cell: 'B30' };
   undoDepth = 0;
+  /** Cell contents for readCells / writeCells, keyed `Sheet!A1` (absent: empty). */
+  readonly cells = new Map<string, CellContent>();
+  /** Sheets written by writeResultsSheet. */
+  readonly resultSheets = new Map<string, ResultRow[]>();
   snapshot: WorkbookSnapshot = { sheets: [{ name: '附件3', range: 'A1', values: [['']], merges: [] }] };
   /** Make the next call of that method fail with this error. */
-  failNext: Partial<Record<'readWorkbook' | 'applyPatch' | 'clearMarks' | 'undo' | 'select' | 'insertText' | 'setSetting', Error>> = {};
+  failNext: Partial<Record<'readWorkbook' | 'applyPatch' | 'clearMarks' | 'undo' | 'select' | 'insertText' | 'setSetting' | 'writeCells' | 'writeResultsSheet', Error>> = {};
   private editListeners: ((s: string) => void)[] = [];
   private settingsListeners: (() => void)[] = [];
 
@@ -66,6 +70,23 @@ export class FakeHost implements WorkbookHost {
     this.inserted.push({ text, at: where });
     return where;
   }
+  async readCells(refs: CellRef[]): Promise<CellContent[]> {
+    this.calls.push(`readCells ${refs.map((r) => `${r.sheet}!${r.cell}`).join(',')}`);
+    return refs.map((r) => ({ ...(this.cells.get(`${r.sheet}!${r.cell}`) ?? { value: null, formula: null }) }));
+  }
+  async writeCells(cells: CellWrite[]): Promise<void> {
+    this.calls.push(`writeCells ${cells.map((r) => `${r.sheet}!${r.cell}`).join(',')}`);
+    this.maybeFail('writeCells');
+    for (const c of cells) {
+      if (this.cells.get(`${c.sheet}!${c.cell}`)?.formula) throw new Error(`formula in ${c.sheet}!${c.cell}`);
+    }
+    for (const c of cells) this.cells.set(`${c.sheet}!${c.cell}`, { value: c.value, formula: null });
+  }
+  async writeResultsSheet(name: string, rows: ResultRow[]): Promise<void> {
+    this.calls.push(`writeResultsSheet ${name}`);
+    this.maybeFail('writeResultsSheet');
+    this.resultSheets.set(name, JSON.parse(JSON.stringify(rows)));
+  }
   getSetting<T>(key: string): T | undefined {
     const v = this.settings.get(key);
     return v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as T);
@@ -107,7 +128,7 @@ export function fakeReport(overrides: Partial<Report> = {}): Report {
     ],
     findings: [
       { sheet: '附件3', cell: 'G5', rule: 'funds-execution-rate', severity: 'error', related: [], message: '执行率应为 100.00%', expected: 1, actual: 0.95, table: '附件3!A1:H30' },
-      { sheet: '附件3', cell: 'D5', rule: 'cross-overall-basic-execution', severity: 'error', related: [{ sheet: '附件2', cell: 'D8' }], message: '全年执行数与基础数据表不一致', expected: 365.77, actual: 377.89, table: '附件3!A1:H30' },
+      { sheet: '附件3', cell: 'D5', rule: 'overall-executed-vs-basic', severity: 'error', related: [{ sheet: '附件2', cell: 'D8' }], message: '全年执行数与基础数据表不一致', expected: 365.77, actual: 377.89, table: '附件3!A1:H30' },
       { sheet: '附件3', cell: 'H20', rule: 'reason-required', severity: 'warning', related: [], message: '缺少偏差原因', expected: null, actual: null, table: '附件3!A1:H30' },
     ],
     recalculated: [

@@ -15,7 +15,7 @@ describe('一键校验 (ribbon)', () => {
     expect(host.calls).toEqual(['readWorkbook', 'clearMarks', 'applyPatch', `setSetting ${REPORT_KEY}`, 'select 附件3!G5']);
     expect(host.patches[0].values).toEqual([]);
     expect(host.patches[0].marks).toHaveLength(4);
-    expect(host.settings.get(REPORT_KEY)).toEqual({ report: fakeReport(), checkedAt: NOW.toISOString(), source: 'ribbon' });
+    expect(host.settings.get(REPORT_KEY)).toEqual({ report: fakeReport(), checkedAt: NOW.toISOString(), source: 'ribbon', formats: {}, labels: {} });
   });
 
   test('no error: nothing is selected', async () => {

@@ -1,4 +1,4 @@
-import type { WorkbookHost, Progress } from '../host';
+import type { WorkbookHost, Progress, CellContent, CellWrite, ResultRow } from '../host';
 import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snapshot';
 import { emptyUsedRange } from '../../core/snapshot';
 import type { Patch, Mark } from '../../core/patch';
@@ -593,6 +593,126 @@ export class ExcelHost implements WorkbookHost {
       this.endWrite();
     }
   }
+
+  // ---------------------------------------------------------------- issue 10 (task pane): cells and the 校验结果 sheet
+  // The smallest Office.js versions of the three WorkbookHost methods the pane's
+  // insertion and export need. The extra Office.js members they use are typed
+  // locally (XlExtra) rather than in xl.ts.
+
+  async readCells(refs: CellRef[]): Promise<CellContent[]> {
+    try {
+      return await this.env.run(async (context) => {
+        const ranges = refs.map((r) => {
+          const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.cell);
+          range.load('values,formulas');
+          return range;
+        });
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, unique(refs.map((r) => r.sheet)), e);
+        }
+        return ranges.map((range) => {
+          const v: unknown = range.values[0][0];
+          const f: unknown = range.formulas[0][0];
+          return {
+            value: typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v),
+            formula: typeof f === 'string' && f.startsWith('=') ? f : null,
+          };
+        });
+      });
+    } catch (e) {
+      throw toHostError(e);
+    }
+  }
+
+  async writeCells(cells: CellWrite[]): Promise<void> {
+    this.beginWrite();
+    try {
+      await this.env.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name,items/id,items/protection/protected');
+        const ranges = cells.map((c) => {
+          const range = context.workbook.worksheets.getItem(c.sheet).getRange(c.cell);
+          range.load('formulas');
+          return range;
+        });
+        const names = unique(cells.map((c) => c.sheet));
+        try {
+          await context.sync();
+        } catch (e) {
+          await this.nameMissingSheet(context, names, e);
+        }
+        checkSheets(sheets.items, names);
+        cells.forEach((c, i) => {
+          const f: unknown = ranges[i].formulas[0][0];
+          if (typeof f === 'string' && f.startsWith('=')) throw new HostError('formulaCell', { sheet: c.sheet, cell: c.cell });
+        });
+        cells.forEach((c, i) => {
+          // A leading = + - @ would make text a formula: an apostrophe keeps it text.
+          const v = typeof c.value === 'string' && /^[=+\-@]/.test(c.value) ? `'${c.value}` : c.value ?? '';
+          ranges[i].values = [[v]];
+        });
+        await context.sync();
+      });
+    } catch (e) {
+      throw toHostError(e);
+    } finally {
+      this.endWrite();
+    }
+  }
+
+  async writeResultsSheet(name: string, rows: ResultRow[]): Promise<void> {
+    type XlExtra = {
+      worksheets: { add(name: string): XlExtraSheet };
+    };
+    type XlExtraSheet = {
+      delete(): void;
+      isNullObject: boolean;
+      freezePanes: { freezeRows(n: number): void };
+      pageLayout?: { orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number }; setPrintTitleRows(address: string): void };
+      getRange(address: string): {
+        values: unknown[][];
+        format: { font: { bold: boolean; color: string; underline: string }; wrapText: boolean; columnWidth: number; fill: { color: string }; verticalAlignment: string };
+        hyperlink: { documentReference: string; textToDisplay: string };
+      };
+    };
+    const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+    const head = ['表格', '单元格', '级别', '问题', '规则'];
+    this.beginWrite();
+    try {
+      await this.env.run(async (context) => {
+        const old = context.workbook.worksheets.getItemOrNullObject(name) as unknown as XlExtraSheet;
+        await context.sync();
+        if (!old.isNullObject) old.delete();
+        const ws = (context.workbook as unknown as XlExtra).worksheets.add(name);
+        const body = rows.length ? rows.map((r) => [r.table, `${r.ref.sheet}!${r.ref.cell}`, r.severity, r.message, r.rule]) : [['', '', '', '没有发现问题。', '']];
+        ws.getRange(`A1:E${body.length + 1}`).values = [head, ...body];
+        ws.getRange('A1:E1').format.font.bold = true;
+        ws.getRange('A1:E1').format.fill.color = '#D9D9D9';
+        ws.getRange(`A2:E${body.length + 1}`).format.wrapText = true;
+        ws.getRange(`A2:E${body.length + 1}`).format.verticalAlignment = 'Top';
+        [['A', 180], ['B', 80], ['C', 40], ['D', 420], ['E', 240]].forEach(([c, w]) => { ws.getRange(`${c}:${c}`).format.columnWidth = w as number; });
+        if (this.supports('1.7')) {
+          rows.forEach((r, i) => {
+            ws.getRange(`B${i + 2}`).hyperlink = { documentReference: `${quote(r.ref.sheet)}!${r.ref.cell}`, textToDisplay: `${r.ref.sheet}!${r.ref.cell}` };
+          });
+        }
+        ws.freezePanes.freezeRows(1);
+        if (this.supports('1.9') && ws.pageLayout) {
+          ws.pageLayout.orientation = 'Landscape';
+          ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+          ws.pageLayout.setPrintTitleRows('$1:$1');
+        }
+        await context.sync();
+      });
+    } catch (e) {
+      throw toHostError(e, { sheet: name });
+    } finally {
+      this.endWrite();
+    }
+  }
+  // ---------------------------------------------------------------- end of issue 10's block
 
   // ---------------------------------------------------------------- settings
 

@@ -2,7 +2,8 @@ import * as React from 'react';
 import {
   Button, Caption1, Field, Input, Link, Radio, RadioGroup, Switch, Text, Subtitle2, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { DEFAULT_PROFILE, type ScoringProfile, type AchievementLevel } from '../../core/profile';
+import type { ScoringProfile, AchievementLevel } from '../../core/profile';
+import type { ProfileDraft } from '../controller';
 import type { CellRef } from '../../core/report';
 import { useI18n } from '../i18n-context';
 
@@ -16,9 +17,15 @@ const LEVELS: AchievementLevel[] = ['达成', '部分达成', '未达成'];
 
 export interface ProfileProps {
   profile: ScoringProfile;
+  /** The form as shown: the unsaved draft or the saved profile. */
+  form: ProfileDraft;
+  dirty: boolean;
   autoRecheck: boolean;
   busy: boolean;
-  onSave: (p: ScoringProfile) => void;
+  onEdit: (d: ProfileDraft) => void;
+  onSave: () => void;
+  onReset: () => void;
+  onDiscard: () => void;
   onLevelForActive: (level: AchievementLevel) => void;
   onRemoveLevel: (key: string) => void;
   onSelect: (ref: CellRef) => void;
@@ -33,18 +40,12 @@ function refOf(key: string): CellRef {
 export function Profile(p: ProfileProps) {
   const { t } = useI18n();
   const s = useStyles();
-  const [draft, setDraft] = React.useState<ScoringProfile>(p.profile);
-  const [weight, setWeight] = React.useState(p.profile.fundsWeight === null ? '' : String(p.profile.fundsWeight));
-  React.useEffect(() => {
-    setDraft(p.profile);
-    setWeight(p.profile.fundsWeight === null ? '' : String(p.profile.fundsWeight));
-  }, [p.profile]);
+  // The draft lives in the controller, so unsaved edits survive a tab switch.
+  const draft = p.form.profile;
+  const weight = p.form.weight;
+  const setDraft = (profile: ScoringProfile) => p.onEdit({ profile, weight });
+  const setWeight = (w: string) => p.onEdit({ profile: draft, weight: w });
   const bands = draft.qualitativeBands.partial === 0.5 ? '80/50' : '80/60';
-  const save = () => {
-    // Empty reads the weight from the table; anything not a number is refused by the profile's own validation.
-    const fundsWeight = weight.trim() === '' ? null : Number(weight);
-    p.onSave({ ...draft, fundsWeight, achievementLevels: p.profile.achievementLevels });
-  };
   const levels = Object.entries(p.profile.achievementLevels);
   return (
     <div className={s.form}>
@@ -66,9 +67,11 @@ export function Profile(p: ProfileProps) {
       <Field label={t('fundsWeight')}>
         <Input type="number" inputMode="decimal" min={0} max={100} value={weight} onChange={(_, d) => setWeight(d.value)} />
       </Field>
+      {p.dirty ? <Text weight="semibold" data-testid="profile-unsaved">{t('profileUnsaved')}</Text> : null}
       <div className={s.row}>
-        <Button appearance="primary" disabled={p.busy} onClick={save}>{t('saveProfile')}</Button>
-        <Button disabled={p.busy} onClick={() => { setDraft({ ...DEFAULT_PROFILE, achievementLevels: p.profile.achievementLevels }); setWeight(''); }}>{t('resetProfile')}</Button>
+        <Button appearance="primary" disabled={p.busy} onClick={p.onSave}>{t('saveProfile')}</Button>
+        <Button disabled={p.busy} onClick={p.onReset}>{t('resetProfile')}</Button>
+        {p.dirty ? <Button disabled={p.busy} onClick={p.onDiscard}>{t('discardProfile')}</Button> : null}
       </div>
 
       <Subtitle2 as="h3">{t('achievementLevels')}</Subtitle2>
@@ -83,9 +86,9 @@ export function Profile(p: ProfileProps) {
         <ul className={s.list}>
           {levels.map(([key, lv]) => (
             <li key={key} className={s.row}>
-              <Link onClick={() => p.onSelect(refOf(key))}>{key}</Link>
+              <Link as="button" onClick={() => p.onSelect(refOf(key))}>{key}</Link>
               <Text>{t(`level_${lv}`)}</Text>
-              <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onRemoveLevel(key)}>{t('remove')}</Button>
+              <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onRemoveLevel(key)} aria-label={`${t('remove')}：${key}`}>{t('remove')}</Button>
             </li>
           ))}
         </ul>
