@@ -28,7 +28,7 @@ const rule: Rule = {
         if (!list.length || amounts.some((a) => a === undefined) || amounts.every((a) => a === null)) continue;
         const sum = sum2(amounts.map((a) => a ?? 0));
         if (sum === sum2([e])) continue;
-        ctx.report({ cell: executed, related: list.map((b) => b.cell), table: t,
+        ctx.report({ cell: executed, related: list.map((b) => b.cell), table: t, expectedKind: 'value',
           message: `${at(executed)} ${label(t.funds!.label)} 全年执行数 ${shown(executed)}，但${name}合计 ${list.filter((_, i) => amounts[i] !== null).map((b, i) => `${b.label} ${fmt2(amounts.filter((a) => a !== null)[i] as number)}`).join(' + ')} = ${fmt2(sum)}`,
           expected: sum, actual: scalar(executed) });
       }

@@ -16,12 +16,12 @@ ruleTester(rule, {
     {
       name: 'the seed: 377.89 ≠ 255.51 + 110.26',
       workbook: hongjiang('published'),
-      findings: [{ cell: '附件3!E5', message: /附件3!E5 年度资金总额 全年执行数 377\.89 ≠ 附件2 决算 一、部门基本支出 255\.51 \+ 二、部门项目支出 110\.26 = 365\.77/, related: ['附件2!E6', '附件2!E17'], expected: 365.77 }],
+      findings: [{ cell: '附件3!E5', message: /附件3!E5 年度资金总额 全年执行数 377\.89 与 附件2!E6 一、部门基本支出 决算 255\.51 \+ 附件2!E17 二、部门项目支出 决算 110\.26 = 365\.77 不一致，请核对/, related: ['附件2!E6', '附件2!E17'], expected: 365.77 }],
     },
     {
       name: '全年执行数 377.9',
       workbook: edit(ok, { '附件3!E5': 377.9 }),
-      findings: [{ cell: '附件3!E5', message: /全年执行数 377\.9 ≠ .*= 377\.89/, expected: 377.89 }],
+      findings: [{ cell: '附件3!E5', message: /全年执行数 377\.9 与 .*= 377\.89 不一致，请核对/, expected: 377.89 }],
     },
   ],
 });

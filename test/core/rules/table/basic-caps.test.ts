@@ -9,9 +9,24 @@ ruleTester(rule, {
     { name: '办公 + 水电差旅 + 会议培训 exactly equal to 公用经费', workbook: edit(ok, { '附件2!E7': 11.44 }) },
     { name: '公用经费 equal to 部门基本支出', workbook: edit(ok, { '附件2!E7': 267.59 }) },
     { name: 'parts whose binary sum exceeds 公用经费 by a rounding hair (0.1 + 0.2 vs 0.3)', workbook: edit(ok, { '附件2!C7': 0.3, '附件2!C8': 0.1, '附件2!C9': 0.2 }) },
-    { name: 'a part left empty is not compared', workbook: edit(ok, { '附件2!E8': '', '附件2!E9': 100 }) },
+    { name: 'a part left empty beside filled ones counts as 0 (an info only)', workbook: edit(ok, { '附件2!E8': '' }) },
   ],
   invalid: [
+    {
+      name: 'a part left empty counts as 0: the others still exceed 公用经费 (RULES §4.5)',
+      workbook: edit(ok, { '附件2!E8': '', '附件2!E9': 100 }),
+      findings: [{ cell: '附件2!E7', severity: 'warning', message: /51\.06 小于其中 .* 之和 100\.00/, expected: 100 }],
+    },
+    {
+      name: 'a part left empty beside filled ones: info that it counts as 0',
+      workbook: edit(ok, { '附件2!E8': '' }),
+      findings: [{ cell: '附件2!E7', severity: 'info', message: /附件2!E8 其中：办公经费 为空，按 0 计/ }],
+    },
+    {
+      name: '公用经费 blank over filled parts: the cap cannot be checked (info, RULES §4.14)',
+      workbook: edit(ok, { '附件2!E7': '' }),
+      findings: [{ cell: '附件2!E7', severity: 'info', message: /为空，无法核对其明细/ }],
+    },
     {
       name: 'the parts exceed 公用经费 (warning)',
       workbook: edit(ok, { '附件2!E8': 50 }),
