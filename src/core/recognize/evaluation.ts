@@ -38,7 +38,7 @@ function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorCol
 const NAME_LABELS: [RegExp, 'unit' | 'project' | 'dept' | 'impl'][] = [
   [/^(?:预算单位名称|单位名称|部门名称|预算部门名称|部门\(单位\)名称)$/, 'unit'],
   [/^(?:项目支出名称|项目名称|专项资金名称|专项名称)$/, 'project'],
-  [/^主管部门(?:及代码)?$/, 'dept'],
+  [/^(?:县级)?主管部门(?:及代码)?$/, 'dept'],
   [/^实施单位$/, 'impl'],
 ];
 
@@ -49,7 +49,7 @@ const FUND_SOURCE = /^(?:其中[:：]?)?\s*(当年财政拨款|本年财政拨�
 /** The label of one 偏差原因 block for the whole table (RULES.md §1.5). */
 const REASON_BLOCK = /^(?:偏差大或目标未完成原因分析|偏差原因分析|未完成原因分析|目标未完成原因分析|原因分析|存在问题及原因分析|改进措施及结果应用方案|改进措施|偏差原因分析及改进措施)/;
 /** A value that is a unit note, never a name: `单位：万元`. */
-const UNIT_NOTE = /^(?:金额)?单位[:：]/;
+const UNIT_NOTE = /^(?:金额)?单位[:：]|^(?:项目)?负责人|^联系(?:人|电话)|^填报(?:人|日期)/;
 
 export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<FundsColumn, number>>, windowTop: number, windowBottom: number, id: (range: string) => string): EvalTable | null {
   const firstAmountCol = Math.min(...(Object.values(cols) as number[]));

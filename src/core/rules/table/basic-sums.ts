@@ -31,6 +31,8 @@ const rule: Rule = {
           const own = g.cells[col];
           if (!own) continue;
           const read = ctx.analysis.read(own);
+          // A template group row left blank with no filled project under it (3、省级专项资金(每个专项一行) is no part.
+          if (read.kind === 'empty' && g.members.every((m) => ctx.analysis.read(m.cells[col]).kind === 'empty')) continue;
           const members = g.members.map((m) => m.cells[col]);
           const memberReads = members.map((m) => ctx.analysis.read(m));
           const membersReadable = memberReads.every((m) => m.kind !== 'unparseable');

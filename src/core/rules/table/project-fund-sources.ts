@@ -30,7 +30,15 @@ const rule: Rule = {
         const reads = cells.map((c) => ctx.analysis.read(c));
         if (!total || reads.some((r) => r.kind === 'unparseable')) continue;
         const totalRead = ctx.analysis.read(total);
-        if (reads.every((r) => r.kind === 'empty')) continue;
+        if (reads.every((r) => r.kind === 'empty')) {
+          // §4.6 checks filled columns only; when another column is filled, say this one went unchecked (§4.14).
+          const v = ctx.num(total);
+          if (v !== null && v !== 0) {
+            ctx.report({ cell: total, related: cells, table: t, severity: 'info', expectedKind: 'none',
+              message: `${at(total)} ${label(t.funds.label)} ${name} 的其中各行未填写，该列未核对资金来源之和` });
+          }
+          continue;
+        }
         const sum = sum2(cells.map((c) => ctx.num(c) ?? 0));
         if (totalRead.kind === 'empty') {
           ctx.report({ cell: total, related: cells, table: t, expectedKind: 'value', expected: sum, actual: null,
