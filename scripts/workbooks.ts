@@ -1621,6 +1621,22 @@ export function nationalWithPlaceholders(o: NationalProjectOptions = {}): Block 
   return nationalProjectTable({ total, ...o, indicators });
 }
 
+/** Issue class 1 (a real failure): the national template, 70 + 20 + 10 + funds 10, 总分 100 / 100, and a …… row. */
+const class1Indicators: Indicator[] = [
+  { level1: '产出指标(70分)', level2: '数量指标', name: '培训人次', target: '≥200 人次', actual: '230 人次', weight: 20, score: 20 },
+  { level1: '产出指标(70分)', level2: '质量指标', name: '培训合格率', target: '≥95%', actual: '97%', weight: 20, score: 20 },
+  { level1: '产出指标(70分)', level2: '时效指标', name: '完成时间', target: '2024 年 12 月 31 日前完成', actual: '2024 年 11 月 30 日前完成', weight: 15, score: 15 },
+  { level1: '产出指标(70分)', level2: '成本指标', name: '项目成本', target: '≤50 万元', actual: '48.6 万元', weight: 15, score: 15 },
+  { level1: '产出指标(70分)', level2: '成本指标', name: '……' },
+  { level1: '效益指标(20分)', level2: '社会效益指标', name: '提升从业人员技能', target: '效果明显', actual: '效果明显', weight: 10, score: 10 },
+  { level1: '效益指标(20分)', level2: '可持续影响指标', name: '培训机制长效运行', target: '长期', actual: '长期', weight: 10, score: 10 },
+  { level1: '满意度指标(10分)', level2: '服务对象满意度指标', name: '参训人员满意度', target: '≥90%', actual: '93%', weight: 10, score: 10 },
+];
+export function nationalOverweightWorkbook(): WorkbookSpec {
+  return workbook(sheet('Sheet1', nationalProjectTable({ funds: { initial: 50, budget: 50, executed: 50 }, indicators: class1Indicators, total: { weight: 100, score: 100 } })));
+}
+
+
 /** Every consistent layout the generator builds, by name, for the no-false-alarm and §4.14 tests. */
 export function consistentLayouts(): Record<string, WorkbookSpec> {
   const headerWeightProject = projectTable({

@@ -230,7 +230,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
         if (fundsPart === null && f?.score) missing.push({ field: f.score, what: `${clean(f.label)} 得分` });
         a.indicators.forEach((i) => {
           if (i.effectiveScore !== null) return;
-          missing.push({ field: i.row.score ?? i.row.weight ?? i.row.nameCell, what: `${clean(i.row.name) || `第 ${i.row.row} 行`} 得分` });
+          missing.push({ field: i.row.score ?? i.row.weight ?? i.row.nameCell, what: `${clean(i.row.name) || `第 ${i.row.row + 1} 行`} 得分` });
         });
         blocked.push({ table: t, field: t.total.score, kind: 'total', label: '总分 得分', missing });
       }

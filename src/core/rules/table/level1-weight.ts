@@ -18,7 +18,7 @@ const rule: Rule = {
           ctx.report({
             cell: g.cell, related: missing.map((r) => r.weight ?? r.nameCell), table: t, severity: 'info', expectedKind: 'none',
             message: t.hasWeightColumn
-              ? `${at(g.cell)} ${label(g.label)} 的分值无法核对：${missing.map((r) => `第 ${r.row} 行缺少分值`).join('、')}`
+              ? `${at(g.cell)} ${label(g.label)} 的分值无法核对：${missing.map((r) => `第 ${r.row + 1} 行缺少分值`).join('、')}`
               : `${at(g.cell)} ${label(g.label)} 的分值无法核对：表中没有分值列`,
           });
           continue;

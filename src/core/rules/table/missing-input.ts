@@ -16,13 +16,20 @@ const rule: Rule = {
   check(ctx) {
     const empty = (f: Field | null | undefined): f is Field => !!f && ctx.analysis.read(f).kind === 'empty';
     const filled = (f: Field | null | undefined) => !!f && ctx.analysis.read(f).kind !== 'empty';
+    // One error per empty input, naming every filled derived cell that depends on it.
+    const byInput = new Map<Field, { what: string; table: (typeof ctx.analysis.blocked)[number]['table']; derived: (typeof ctx.analysis.blocked)[number][] }>();
     for (const b of ctx.analysis.blocked) {
       if (!filled(b.field)) continue;
       for (const m of b.missing) {
         if (!empty(m.field) || m.what === '分值' || / 得分$/.test(m.what)) continue;
-        ctx.report({ cell: m.field, related: [b.field], table: b.table, severity: 'error', expectedKind: 'none',
-          message: `${at(m.field)} ${m.what}为空，但 ${at(b.field)} ${b.label}已填为 ${shown(b.field)}，请补填${m.what}` });
+        const e = byInput.get(m.field) ?? { what: m.what, table: b.table, derived: [] };
+        e.derived.push(b);
+        byInput.set(m.field, e);
       }
+    }
+    for (const [cell, e] of byInput) {
+      ctx.report({ cell, related: e.derived.map((d) => d.field), table: e.table, severity: 'error', expectedKind: 'none',
+        message: `${at(cell)} ${e.what}为空，但 ${e.derived.map((d) => `${at(d.field)} ${d.label}已填为 ${shown(d.field)}`).join('，')}，请补填${e.what}` });
     }
     for (const t of [...ctx.tables.overall, ...ctx.tables.project]) {
       const f = t.funds;
@@ -38,7 +45,7 @@ const rule: Rule = {
         }
       }
       for (const i of t.indicators) {
-        const name = label(i.name) || `第 ${i.row} 行指标`;
+        const name = label(i.name) || `第 ${i.row + 1} 行指标`;
         const weighted = t.hasWeightColumn ? ctx.num(i.weight) !== null : t.scored || !!i.block;
         if (t.hasWeightColumn && empty(i.weight)) {
           ctx.report({ cell: i.weight, related: [i.nameCell], table: t, expectedKind: 'none', message: `${at(i.weight)} ${name} 有指标却未填写分值` });

@@ -35,7 +35,7 @@ const rule: Rule = {
       if (weights.some((w) => w === null)) {
         const missing: string[] = [];
         if (a.fundsWeight === null) missing.push(`${t.funds ? at(t.funds.weight ?? t.funds.labelCell) : ''} 资金分值`);
-        if (!byBlocks) a.indicators.forEach((i) => { if (i.weight === null) missing.push(`第 ${i.row.row} 行（${i.row.name.replace(/\s+/g, '') || '未命名指标'}）缺少分值`); });
+        if (!byBlocks) a.indicators.forEach((i) => { if (i.weight === null) missing.push(`第 ${i.row.row + 1} 行（${i.row.name.replace(/\s+/g, '') || '未命名指标'}）缺少分值`); });
         ctx.report({ cell: where, related: cells, table: t, severity: 'info', expectedKind: 'none',
           message: `${at(where)} 总分分值无法核对：${missing.join('；')}` });
         continue;

@@ -17,17 +17,32 @@ ruleTester(rule, {
     {
       name: '当年财政拨款 differs from 年度资金总额',
       workbook: edit(ok, { '附件4!C7': 19 }),
-      findings: [{ cell: '附件4!C6', message: /附件4!C6 年度资金总额 年初预算数 19\.05，但其中 当年财政拨款 19 = 19\.00/, related: ['附件4!C7', '附件4!C8', '附件4!C9'], expected: 19 }],
+      findings: [{ cell: '附件4!C6', message: /附件4!C6 年度资金总额 年初预算数 19\.05，但其中 当年财政拨款 19 = 19\.00/, related: ['附件4!C7', '附件4!C8', '附件4!C9'], expected: 19 }, { cell: '附件4!D6', severity: 'info', message: /的其中各行未填写，该列未核对/ }, { cell: '附件4!E6', severity: 'info', message: /的其中各行未填写，该列未核对/ }],
     },
     {
       name: 'sources filled in the 全年执行数 column add to more than the total',
       workbook: edit(ok, { '附件4!E7': 19.05, '附件4!E8': 1 }),
-      findings: [{ cell: '附件4!E6', message: /全年执行数 19\.05，但其中 当年财政拨款 19\.05 \+ 上年结转资金 1 = 20\.05/, expected: 20.05 }],
+      findings: [{ cell: '附件4!E6', message: /全年执行数 19\.05，但其中 当年财政拨款 19\.05 \+ 上年结转资金 1 = 20\.05/, expected: 20.05 }, { cell: '附件4!D6', severity: 'info', message: /的其中各行未填写，该列未核对/ }],
     },
     {
       name: 'only 上年结转资金 filled in 全年预算数',
       workbook: edit(ok, { '附件4!D8': 5 }),
-      findings: [{ cell: '附件4!D6', message: /全年预算数 19\.05，但其中 上年结转资金 5 = 5\.00/, related: ['附件4!D8'], expected: 5 }],
+      findings: [{ cell: '附件4!D6', message: /全年预算数 19\.05，但其中 上年结转资金 5 = 5\.00/, related: ['附件4!D8'], expected: 5 }, { cell: '附件4!E6', severity: 'info', message: /的其中各行未填写，该列未核对/ }],
+    },
+    {
+      name: 'a blank 年度资金总额 over filled 其中 rows is an error (blank is not 0)',
+      workbook: edit(toSnapshot(workbook(sheet('Sheet1', nationalProjectTable()))), { 'Sheet1!C6': '' }),
+      findings: [{ cell: 'Sheet1!C6', severity: 'error', message: /Sheet1!C6 年度资金总额 年初预算数为空，但其中各行合计 50\.00/, related: ['Sheet1!C7'], expected: 50 }],
+    },
+    {
+      name: 'RULES §4.14: the 其中 rows filled in one column only: the other columns are noted as unchecked',
+      workbook: ok,
+      findings: [{ cell: '附件4!D6', severity: 'info', message: /的其中各行未填写，该列未核对/ }, { cell: '附件4!E6', severity: 'info', message: /的其中各行未填写，该列未核对/ }],
+    },
+    {
+      name: 'no 其中 row filled in any column: one info',
+      workbook: edit(ok, { '附件4!C7': '' }),
+      findings: [{ cell: '附件4!D6', severity: 'info', message: /的其中各行（当年财政拨款、上年结转资金、其他资金）均未填写，未核对资金来源之和/ }],
     },
   ],
 });
