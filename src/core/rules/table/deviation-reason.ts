@@ -45,7 +45,7 @@ const rule: Rule = {
       if (block && underBlock.length) {
         ctx.report({
           cell: block.cell, related: [block.labelCell, ...underBlock.map((i) => i.row.score)], table: a.table, expectedKind: 'none',
-          message: `${at(block.cell)} ${label(String(block.labelCell.value))} 未填写，但 ${underBlock.map((i) => (i.weight === null ? `${label(i.row.name)}（未达到年度指标值）` : `${label(i.row.name)}（得分 ${round2(i.effectiveScore as number)}/${i.weight}）`)).join('、')} 未完全完成`,
+          message: `${at(block.cell)} ${label(String(block.labelCell.value))} 未填写，但 ${underBlock.map((i) => (i.weight === null ? `${label(i.row.name)}（未达到年度指标值）` : `${label(i.row.name)}（得分 ${round2(i.effectiveScore as number)}/${i.weight}）`)).join('、')}未完全完成`,
         });
       }
     }

@@ -9,6 +9,9 @@ const level = (l: '达成' | '部分达成' | '未达成') => ({ achievementLeve
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue class 9: an actual written 完成 states completion', workbook: edit(ok, { '附件3!F24': '完成' }) },
+    { name: 'issue class 9: an actual written 达成预期指标 states completion', workbook: edit(ok, { '附件3!F25': '达成预期指标' }) },
+    { name: 'issue class 9: a timeliness actual written 已完成', workbook: edit(ok, { '附件4!F18': '已完成' }) },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: 'actual equal to target up to spaces and width (效果 明显)', workbook: edit(ok, { '附件3!F24': '效果 明显 。' }) },
     { name: 'timeliness: finished earlier than the target date, full marks', workbook: edit(ok, { '附件4!F18': '2024 年 11 月 30 日前完成' }) },
@@ -23,6 +26,11 @@ ruleTester(rule, {
     { name: 'bands 80/50: 部分达成 2.5 is in [2.5, 4)', workbook: partly(2.5), profile: { ...level('部分达成'), qualitativeBands: { achieved: 0.8, partial: 0.5 } } },
   ],
   invalid: [
+    {
+      name: 'a negated completion word (未完成) is no completion: full marks is a warning',
+      workbook: edit(ok, { '附件3!F24': '未完成' }),
+      findings: [{ cell: '附件3!H24', severity: 'warning', message: /实际完成“未完成”与年度指标值“效果明显”不一致，却得满分 5/ }],
+    },
     {
       name: 'full marks on a qualitative indicator whose actual differs from its target',
       workbook: edit(ok, { '附件3!F25': '效果一般' }),
