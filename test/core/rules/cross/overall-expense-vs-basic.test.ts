@@ -12,6 +12,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'RULES §4.14: 部门项目支出 决算 blank: an info',
+      workbook: edit(ok, { '附件2!E17': '' }),
+      findings: [{ cell: '附件3!E8', severity: 'info', message: /项目支出与 附件2 基础数据表决算无法核对：附件2!E17 二、部门项目支出决算为空/ }],
+    },
+    {
       name: 'the seed: 基本支出 267.59 vs 255.51 and 项目支出 110.3 vs 110.26',
       workbook: hongjiang('published'),
       findings: [

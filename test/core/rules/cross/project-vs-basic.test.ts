@@ -64,6 +64,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'RULES §4.14: the matching basic-data 决算 blank: an info, not a silent pass',
+      workbook: edit(ok, { '附件2!E19': '' }),
+      findings: [{ cell: '附件4!E6', severity: 'info', message: /全年执行数与 附件2 基础数据表同名项目决算无法核对：附件2!E19 科技三项费产学研创新 决算为空/ }],
+    },
+    {
       name: 'the seed: 附件4 reads 19.5 where 附件2 reads 19.05',
       workbook: hongjiang('published'),
       findings: [

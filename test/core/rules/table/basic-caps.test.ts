@@ -1,10 +1,14 @@
 import rule from '../../../../src/core/rules/table/basic-caps';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
 
+import { toSnapshot, workbook, sheet, hunan2018BasicData } from '../../../../scripts/workbooks';
+
 const ok = hongjiang('corrected');
+const hunan2018 = toSnapshot(workbook(sheet('附件1', hunan2018BasicData())));
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue class 3: the 公用经费 tree after the project block (2018/2023 Hunan order)', workbook: hunan2018 },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: '办公 + 水电差旅 + 会议培训 exactly equal to 公用经费', workbook: edit(ok, { '附件2!E7': 11.44 }) },
     { name: '公用经费 equal to 部门基本支出', workbook: edit(ok, { '附件2!E7': 267.59 }) },
@@ -12,6 +16,11 @@ ruleTester(rule, {
     { name: 'a part left empty beside filled ones counts as 0 (an info only)', workbook: edit(ok, { '附件2!E8': '' }) },
   ],
   invalid: [
+    {
+      name: 'issue class 3: the 公用经费 caps are kept when the tree follows the project block',
+      workbook: edit(hunan2018, { '附件1!E21': 30 }),
+      findings: [{ cell: '附件1!E20', message: /公用经费 2018 年决算数 36\.5 小于其中 其中：办公经费 \+ 水费、电费、差旅费 \+ 会议费、培训费 之和 39\.20/, related: ['附件1!E21', '附件1!E22', '附件1!E23'], expected: 39.2 }],
+    },
     {
       name: 'a part left empty counts as 0: the others still exceed 公用经费 (RULES §4.5)',
       workbook: edit(ok, { '附件2!E8': '', '附件2!E9': 100 }),
