@@ -35,7 +35,7 @@ const rule: Rule = {
           const v = ctx.num(total);
           if (v !== null && v !== 0) {
             ctx.report({ cell: total, related: cells, table: t, severity: 'info', expectedKind: 'none',
-              message: `${at(total)} ${label(t.funds.label)} ${name} 的其中各行未填写，该列未核对资金来源之和` });
+              message: `${at(total)} ${label(t.funds.label)} ${name}的其中各行未填写，该列未核对资金来源之和` });
           }
           continue;
         }
