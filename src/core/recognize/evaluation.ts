@@ -23,8 +23,11 @@ export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColu
 }
 
 function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
+  const cells = g.headerCells(row);
+  // Every wording of the target column has 值 in it: most rows are out at once.
+  if (!cells.some((c) => c.text.includes('值'))) return null;
   const cols: Partial<Record<IndicatorColumn, number>> = {};
-  for (const c of g.headerCells(row)) {
+  for (const c of cells) {
     const k = indicatorColumnOf(c.text);
     if (k && cols[k] === undefined) cols[k] = c.col;
   }
@@ -181,9 +184,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
     let ic = icols;
     hasWeightColumn = ic.weight !== undefined;
     hasScoreColumn = ic.score !== undefined;
-    const leftOf = (c: Partial<Record<IndicatorColumn, number>>) => Math.min(...(Object.values(c) as number[]));
     const dataLeftOf = (c: Partial<Record<IndicatorColumn, number>>) => Math.min(c.target as number, c.weight ?? Infinity, c.score ?? Infinity);
-    let left = leftOf(ic);
     let dataLeft = dataLeftOf(ic);
     let l1 = '';
     let l1Cell: Field | null = null;
@@ -238,7 +239,6 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
         ic = again;
         hasWeightColumn ||= ic.weight !== undefined;
         hasScoreColumn ||= ic.score !== undefined;
-        left = leftOf(ic);
         dataLeft = dataLeftOf(ic);
         bottom = r;
         continue;

@@ -72,6 +72,8 @@ export function yearIn(text: string): number | null {
 
 /** A goal block label carrying its weight: `年度绩效目标1(40分)`, `年度目标1:(80分)` → 40, 80; null otherwise. */
 export function goalBlockWeight(text: string): number | null {
+  // Most cells are out at once: a goal block label has 目标 and 分 in it.
+  if (!text.includes('分') || !text.includes('目标')) return null;
   const m = /^(?:年度)?(?:绩效)?目标[0-9一二三四五六七八九十]*[:：]?\((\d+(?:\.\d+)?)分\)/.exec(fold(text).replace(/\s+/g, ''));
   return m ? Number(m[1]) : null;
 }

@@ -32,21 +32,22 @@ const rule: Rule = {
         : [a.fundsWeightCell ?? t.funds?.weight, ...t.indicators.map((i) => i.weight)];
       const where = t.total?.weight ?? t.total?.labelCell ?? a.fundsWeightCell ?? t.funds?.weight;
       if (!where) continue;
-      if (weights.some((w) => w === null)) {
-        const missing: string[] = [];
-        if (a.fundsWeight === null) missing.push(`${t.funds ? at(t.funds.weight ?? t.funds.labelCell) : ''} 资金分值`);
-        if (!byBlocks) a.indicators.forEach((i) => { if (i.weight === null) missing.push(`第 ${i.row.row + 1} 行（${i.row.name.replace(/\s+/g, '') || '未命名指标'}）缺少分值`); });
-        ctx.report({ cell: where, related: cells, table: t, severity: 'info', expectedKind: 'none',
-          message: `${at(where)} 总分分值无法核对：${missing.join('；')}` });
+      // RULES §4.13: a missing 分值 is reported by missing-input; this check still runs on the weights that are there.
+      const missing: string[] = [];
+      if (a.fundsWeight === null) missing.push('资金分值');
+      if (!byBlocks) a.indicators.forEach((i) => { if (i.weight === null) missing.push(`第 ${i.row.row + 1} 行（${i.row.name.replace(/\s+/g, '') || '未命名指标'}）`); });
+      const note = missing.length ? `（${missing.join('、')}缺少分值，未计入）` : '';
+      if (weights.every((w) => w === null)) {
+        ctx.report({ cell: where, related: cells, table: t, severity: 'info', expectedKind: 'none', message: `${at(where)} 总分分值无法核对：没有可读的分值` });
         continue;
       }
-      const sum = sum2(weights as number[]);
+      const sum = sum2(weights.filter((w): w is number => w !== null));
       const storedRead = ctx.analysis.read(t.total?.weight);
       const stored = storedRead.kind === 'number' ? storedRead.value : null;
       if (stored !== null && round2(stored) !== sum) {
-        ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值 ${stored} 与资金分值和各${byBlocks ? '目标块' : '指标'}分值之和 ${sum} 不一致`, expected: sum, actual: scalar(t.total?.weight), expectedKind: 'value' });
+        ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值 ${stored} 与资金分值和各${byBlocks ? '目标块' : '指标'}分值之和 ${sum} 不一致${note}`, expected: sum, actual: scalar(t.total?.weight), expectedKind: 'value' });
       } else if (sum !== 100) {
-        ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值合计为 ${sum}，应为 100`, expected: 100, actual: sum, expectedKind: 'value' });
+        ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值合计为 ${sum}，应为 100${note}`, expected: 100, actual: sum, expectedKind: 'value' });
       } else if (t.total?.weight && storedRead.kind === 'empty') {
         ctx.report({ cell: where, related: cells, table: t, message: `${at(where)} 总分 分值为空，应为 ${sum}`, expected: sum, actual: null, expectedKind: 'value' });
       }

@@ -20,9 +20,9 @@ ruleTester(rule, {
       findings: [{ cell: 'Sheet1!B13', message: /产出指标\(70分\) 标注 70 分，但其下 4 项指标分值合计 75，请核对/, expected: 75 }],
     },
     {
-      name: 'RULES §4.14: a blank 分值 keeps the check from running: an info naming the row',
+      name: 'RULES §4.13: a blank 分值 does not switch the check off: it runs on the weights that are there',
       workbook: edit(ok, { '附件4!G14': '' }),
-      findings: [{ cell: '附件4!B13', severity: 'info', message: /成本指标\(20分\) 的分值无法核对：第 14 行缺少分值/ }],
+      findings: [{ cell: '附件4!B13', message: /成本指标\(20分\) 标注 20 分，但其下 3 项指标分值合计 15（第 14 行缺少分值，未计入），请核对/, expected: 15 }],
     },
     {
       name: '产出指标(40分) over rows adding to 41',

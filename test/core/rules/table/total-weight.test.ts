@@ -31,9 +31,9 @@ ruleTester(rule, {
       findings: [{ cell: 'Sheet1!A11', message: /总分 分值合计为 90，应为 100/, related: ['Sheet1!A4', 'Sheet1!A7', 'Sheet1!A9'], expected: 100 }],
     },
     {
-      name: 'a blank 分值 keeps the check from running: an info naming the row (RULES §4.14)',
+      name: 'RULES §4.13: a blank 分值 does not switch the check off: it runs on the weights that are there',
       workbook: edit(ok, { '附件4!G14': '' }),
-      findings: [{ cell: '附件4!G24', severity: 'info', message: /总分分值无法核对：第 14 行（社会成本节约率）缺少分值/ }],
+      findings: [{ cell: '附件4!G24', message: /总分 分值 100 与资金分值和各指标分值之和 95 不一致（第 14 行（社会成本节约率）缺少分值，未计入）/, expected: 95 }],
     },
     {
       name: 'a blank 总分 分值 is filled in as the sum',
