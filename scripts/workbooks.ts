@@ -1394,6 +1394,8 @@ export interface GoalBlockTableOptions {
   total?: CellSpec;
   /** Text of the one 偏差原因 block for the whole table ('' for empty). */
   reason?: string;
+  /** Each block label in a row of its own above its header row (merged across), not in a column beside it. */
+  labelRows?: boolean;
 }
 
 /** Two goal blocks of 40 each; every target met. */
@@ -1461,7 +1463,13 @@ export function goalBlockProjectTable(o: GoalBlockTableOptions = {}): Block {
   r++;
   const scores: CellSpec[] = [fundsScore];
   for (const b of blocks) {
-    g.put(r, 0, r + b.indicators.length, 0, b.label);
+    if (o.labelRows) {
+      g.put(r, 0, r, 6, b.label);
+      r++;
+      g.set(r, 0, '绩效指标');
+    } else {
+      g.put(r, 0, r + b.indicators.length, 0, b.label);
+    }
     ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '得分'].forEach((t, i) => g.set(r, 1 + i, t));
     r++;
     const first = r;
@@ -1653,6 +1661,10 @@ export function consistentLayouts(): Record<string, WorkbookSpec> {
     'national with placeholder rows': workbook(sheet('Sheet1', nationalWithPlaceholders())),
     'funds weight only in the header': workbook(sheet('附件4', headerWeightProject)),
     'goal blocks without a 分值 column': workbook(sheet('Sheet1', goalBlockProjectTable())),
+    'goal blocks, each label in a row of its own (年度目标1:(80分))': workbook(sheet('Sheet1', goalBlockProjectTable({
+      labelRows: true,
+      blocks: defaultGoalBlocks().map((b, i) => ({ ...b, label: `年度目标${i + 1}:(40分)` })),
+    }))),
     'county special fund, no scores': workbook(sheet('Sheet1', countySpecialFundTable())),
     'hunan 2018 basic data': workbook(sheet('附件1', hunan2018BasicData())),
     'bench workbook of 3 projects': benchWorkbook(3),

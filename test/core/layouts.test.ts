@@ -11,7 +11,7 @@ import { parseCell } from '../../src/core/address';
 import { edit } from '../support/rule-tester';
 import {
   toSnapshot, workbook, sheet, consistentLayouts, goalBlockProjectTable, countySpecialFundTable, hunan2018BasicData,
-  nationalWithPlaceholders,
+  nationalWithPlaceholders, defaultGoalBlocks,
 } from '../../scripts/workbooks';
 
 const layouts = Object.entries(consistentLayouts()).map(([name, spec]) => [name, toSnapshot(spec)] as const);
@@ -59,6 +59,17 @@ describe('recognition of the layouts counties publish', () => {
     const r = analyze(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))));
     expect(r.scores[0]).toMatchObject({ total: 99, grade: '优' });
     expect(r.findings.filter((f) => /不是有效的数字/.test(f.message))).toEqual([]);
+  });
+
+  test('goal blocks whose labels stand in rows of their own (年度目标1:(40分))', () => {
+    const wb = toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable({ labelRows: true, blocks: defaultGoalBlocks().map((b, i) => ({ ...b, label: `年度目标${i + 1}:(40分)` })) }))));
+    const t = recognize(wb).project[0];
+    expect(t.blocks.map((b) => [b.cell.cell, b.declaredWeight, b.rows.map((r) => r.name)])).toEqual([
+      ['A7', 40, ['改造农村危房户数', '竣工验收合格率', '完工时间']],
+      ['A12', 40, ['住房安全保障水平', '受益农户满意度']],
+    ]);
+    const over = analyze(edit(wb, { 'Sheet1!G11': 15 })).findings.find((f) => f.rule === 'goal-block-score');
+    expect(over).toMatchObject({ sheet: 'Sheet1', cell: 'A7', severity: 'error', expectedKind: 'range', expectedText: '不超过 40 分' });
   });
 
   test('县级专项资金绩效目标自评表: recognized, funds checked, no score, no grade, no weight or total finding', () => {
