@@ -1661,7 +1661,7 @@ export function consistentLayouts(): Record<string, WorkbookSpec> {
     'national with placeholder rows': workbook(sheet('Sheet1', nationalWithPlaceholders())),
     'funds weight only in the header': workbook(sheet('附件4', headerWeightProject)),
     'goal blocks without a 分值 column': workbook(sheet('Sheet1', goalBlockProjectTable())),
-    'goal blocks, each label in a row of its own (年度目标1:(80分))': workbook(sheet('Sheet1', goalBlockProjectTable({
+    'goal blocks, each label in a row of its own (年度目标1:(40分))': workbook(sheet('Sheet1', goalBlockProjectTable({
       labelRows: true,
       blocks: defaultGoalBlocks().map((b, i) => ({ ...b, label: `年度目标${i + 1}:(40分)` })),
     }))),
