@@ -28,6 +28,8 @@ const rule: Rule = {
         const s = i.storedScore;
         const score = i.row.score;
         if (w === null || s === null || !score) continue;
+        // An empty actual is a missing input (missing-input), not an actual that differs.
+        if (i.actual.kind === 'empty' || i.target.kind === 'empty') continue;
         const name = label(i.row.name);
         const related = [i.row.target, i.row.actual];
         const level = ctx.profile.achievementLevels[at(score)];

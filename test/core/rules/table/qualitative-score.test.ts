@@ -9,6 +9,7 @@ const level = (l: '达成' | '部分达成' | '未达成') => ({ achievementLeve
 
 ruleTester(rule, {
   valid: [
+    { name: 'an empty actual is a missing input (missing-input), not an actual that differs', workbook: edit(ok, { '附件3!F24': '' }) },
     { name: 'issue class 9: an actual written 完成 states completion', workbook: edit(ok, { '附件3!F24': '完成' }) },
     { name: 'issue class 9: an actual written 达成预期指标 states completion', workbook: edit(ok, { '附件3!F25': '达成预期指标' }) },
     { name: 'issue class 9: a timeliness actual written 已完成', workbook: edit(ok, { '附件4!F18': '已完成' }) },
