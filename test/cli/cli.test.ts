@@ -61,7 +61,7 @@ describe('selfeval check', () => {
     const r = await run('check', file('published.xlsx'));
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('识别到 3 张表');
-    expect(r.stdout).toMatch(/共 7 个错误，1 个警告，2 条提示。\n$/);
+    expect(r.stdout).toMatch(/共 7 个错误，1 个警告，0 条提示。\n$/);
     const overall = r.stdout.slice(r.stdout.indexOf('附件3!A1:I30 整体支出绩效自评表（洪江区科技和工业信息化局） 2024 年度：'));
     expect(overall.indexOf('错误')).toBeLessThan(overall.indexOf('警告'));
   });

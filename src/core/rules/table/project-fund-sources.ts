@@ -31,9 +31,12 @@ const rule: Rule = {
         if (!total || reads.some((r) => r.kind === 'unparseable')) continue;
         const totalRead = ctx.analysis.read(total);
         if (reads.every((r) => r.kind === 'empty')) {
-          // §4.6 checks filled columns only; when another column is filled, say this one went unchecked (§4.14).
+          // §4.6 checks filled columns only. When every other column has its 其中 rows filled and this one has
+          // none, the blank looks like a slip rather than the template's habit: say it went unchecked (§4.14).
           const v = ctx.num(total);
-          if (v !== null && v !== 0) {
+          const others = COLUMNS.filter(([k2]) => k2 !== k && t.funds![k2]);
+          const othersFilled = others.length > 0 && others.every(([k2]) => t.fundSources.some((s) => ctx.analysis.read(s[k2]).kind === 'number'));
+          if (othersFilled && v !== null && v !== 0) {
             ctx.report({ cell: total, related: cells, table: t, severity: 'info', expectedKind: 'none',
               message: `${at(total)} ${label(t.funds.label)} ${name}的其中各行未填写，该列未核对资金来源之和` });
           }
