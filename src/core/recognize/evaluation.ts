@@ -39,7 +39,7 @@ function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorCol
 }
 
 const NAME_LABELS: [RegExp, 'unit' | 'project' | 'dept' | 'impl'][] = [
-  [/^(?:预算单位名称|单位名称|部门名称|预算部门名称|部门\(单位\)名称)$/, 'unit'],
+  [/^(?:预算单位名称|单位名称|部门名称|预算部门名称|部门\(单位\)名称|填报单位|填报单位名称)$/, 'unit'],
   [/^(?:项目支出名称|项目名称|专项资金名称|专项名称)$/, 'project'],
   [/^(?:县级)?主管部门(?:及代码)?$/, 'dept'],
   [/^实施单位$/, 'impl'],
@@ -63,12 +63,23 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   // Name labels between the title and the funds header.
   let kind: 'overall' | 'project' | null = /整体/.test(titleText) ? 'overall' : /项目|绩效目标自评表/.test(titleText) ? 'project' : null;
   let nameCell: Field | null = null;
+  let nameText: string | null = null;
   let labelsTop: number | null = null;
   for (let r = head.titleRow !== null ? head.titleRow + 1 : windowTop; r < h; r++) {
     for (const c of rowCells(g, r)) {
       const n = normalizeHeader(c.text);
-      const hit = NAME_LABELS.find(([re]) => re.test(n));
-      if (!hit) continue;
+      let hit = NAME_LABELS.find(([re]) => re.test(n));
+      if (!hit) {
+        // `填报单位：某某局`, `项目名称：某某项目` in one cell (never `单位：万元`).
+        const m = /^([^:：]+)[:：](.+)$/.exec(fold(c.text).replace(/\s+/g, ''));
+        const inCell = m ? NAME_LABELS.find(([re]) => re.test(m[1])) : undefined;
+        if (inCell && (inCell[1] === 'unit' || inCell[1] === 'project')) {
+          labelsTop = labelsTop ?? r;
+          if (kind === null) kind = inCell[1] === 'unit' ? 'overall' : 'project';
+          if (!nameCell) { nameCell = g.field(r, c.col); nameText = c.text.replace(/^[^:：]*[:：]\s*/, '').trim() || null; }
+        }
+        continue;
+      }
       labelsTop = labelsTop ?? r;
       if (hit[1] === 'unit' || hit[1] === 'project') {
         if (kind === null) kind = hit[1] === 'unit' ? 'overall' : 'project';
@@ -286,7 +297,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   let top = head.top ?? labelsTop ?? h;
   if (head.top === null) for (let s = top - 1; s >= windowTop && g.rowHasValue(s); s--) top = s;
   const range = tableRange(g, top, bottom);
-  const name = nameCell ? String(nameCell.value).trim() || null : null;
+  const name = nameText ?? (nameCell ? String(nameCell.value).trim() || null : null);
   return {
     id: id(range),
     kind,
