@@ -142,3 +142,12 @@ test('name labels of §1.4: 专项资金名称, 填报单位, `label：name` in 
   const note = toSnapshot(workbook(sheet('S', projectTable({ name: '单位：万元' }))));
   expect(recognize(note).project[0].name).toBeNull();
 });
+
+test('a table with no title row, or a title without a year: recognized from its structure; the year from the other tables (RULES §1.5)', () => {
+  const untitled = projectTable({ label: null, title: [], name: '无标题项目' });
+  const alone = recognize(toSnapshot(workbook(sheet('S', untitled)))).project[0];
+  expect(alone.name).toBe('无标题项目');
+  expect(alone.year).toBeNull();
+  const withOthers = recognize(toSnapshot(workbook(sheet('附件2', hongjiangBasicData('corrected')), sheet('S', untitled), sheet('T', projectTable({ title: '项目支出绩效自评表', name: '无年度项目' })))));
+  expect(withOthers.project.map((t) => [t.name, t.year])).toEqual([['无标题项目', 2024], ['无年度项目', 2024]]);
+});
