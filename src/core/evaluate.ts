@@ -269,8 +269,8 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
     // Units after folding synonyms; amounts of money convert (元, 万元, 亿元).
     const tu = normalizeUnit(target.unit);
     const au = normalizeUnit(actual.unit);
-    const tm = moneyFactor(target.unit);
-    const am = moneyFactor(actual.unit);
+    const tm = tu === null ? null : moneyFactor(tu);
+    const am = au === null ? null : moneyFactor(au);
     if (tm !== null && am !== null && tm !== am) actual = { ...actual, value: actual.value * am / tm, unit: target.unit };
     const unitsDiffer = (tu && au && tu !== au && !(tm !== null && am !== null)) || target.percent !== actual.percent;
     if (unitsDiffer) { ev.type = 'unit-mismatch'; ev.target = target; ev.actual = actual; return ev; }

@@ -196,10 +196,18 @@ const UNIT_SYNONYMS: Record<string, string> = {
 };
 
 /** A unit after folding synonyms (RULES.md §2): `万` = `万元`, `m` = `米`, `km` = `公里`, `㎡` = `m2` = `平方米`. */
+const unitCache = new Map<string, string>();
+
 export function normalizeUnit(u: string | null): string | null {
   if (u === null) return null;
-  const t = fold(u).replace(/\s+/g, '');
-  return UNIT_SYNONYMS[t] ?? UNIT_SYNONYMS[t.toLowerCase()] ?? t;
+  let n = unitCache.get(u);
+  if (n === undefined) {
+    const t = fold(u).replace(/\s+/g, '');
+    n = UNIT_SYNONYMS[t] ?? UNIT_SYNONYMS[t.toLowerCase()] ?? t;
+    if (unitCache.size > 10_000) unitCache.clear();
+    unitCache.set(u, n);
+  }
+  return n;
 }
 
 const MONEY: Record<string, number> = { '元': 1e-4, '万元': 1, '亿元': 1e4 };

@@ -180,8 +180,8 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   let hasScoreColumn = false;
   let bottom = Math.max(fundsRowNo ?? h, sectionEnd - 1);
   /** A row holding one 偏差原因 block for the whole table: its label left, its text right. */
-  const reasonBlockRow = (r: number, leftLimit: number): boolean => {
-    const cells = rowCells(g, r);
+  const reasonBlockRow = (r: number, leftLimit: number, rowCellsOf?: { col: number; text: string }[]): boolean => {
+    const cells = rowCellsOf ?? rowCells(g, r);
     if (!cells.length || cells.length > 2 || cells[0].col > leftLimit) return false;
     if (!REASON_BLOCK.test(normalizeHeader(cells[0].text))) return false;
     const labelCell = g.field(r, cells[0].col);
@@ -235,7 +235,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       }
       if (fundsHeader(g, r)) break;
       if (cells.length && /^(?:说明|注[:：]|备注)/.test(normalizeHeader(cells[0].text)) && cells[0].col < dataLeft && cells.length <= 2) { bottom = r; r++; break; }
-      if (reasonBlockRow(r, dataLeft - 1)) { bottom = r; continue; }
+      if (cells.length <= 2 && reasonBlockRow(r, dataLeft - 1, cells)) { bottom = r; continue; }
       // A goal block label (年度绩效目标1(40分)): in a row of its own, or in a column merged down beside the block.
       let labelOnly = false;
       for (let c = g.left; c < dataLeft; c++) {
@@ -245,7 +245,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
         labelOnly = cells.every((x) => goalBlockWeight(x.text) !== null);
       }
       // A header row inside the indicator area (one per goal block) restarts the column map; it is no indicator.
-      const again = indicatorHeader(g, r);
+      const again = cells.some((c) => c.text.includes('值')) ? indicatorHeader(g, r) : null;
       if (again) {
         ic = again;
         hasWeightColumn ||= ic.weight !== undefined;
