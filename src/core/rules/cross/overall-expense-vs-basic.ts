@@ -13,7 +13,11 @@ const rule: Rule = {
   check(ctx) {
     for (const t of ctx.tables.overall) {
       const b = basicFor(ctx.tables, t);
-      if (!b) continue;
+      if (!b) {
+        const first = t.byExpense.find((br) => breakdownAmount(br) !== null);
+        if (first) ctx.report({ cell: first.cell, table: t, severity: 'info', expectedKind: 'none', message: `${at(first.cell)} 工作簿中没有基础数据表，按支出性质分的基本支出、项目支出未与其决算数核对` });
+        continue;
+      }
       for (const br of t.byExpense) {
         const row = br.label === '基本支出' ? b.rows.basic : b.rows.projects;
         const other = row?.cells.final;

@@ -12,7 +12,11 @@ export function checkOverallAgainstBasic(ctx: RuleContext, own: 'initialBudget' 
   for (const t of ctx.tables.overall) {
     const b = basicFor(ctx.tables, t);
     const cell = t.funds?.[own];
-    if (!b || !cell) continue;
+    if (!cell) continue;
+    if (!b) {
+      ctx.report({ cell, table: t, severity: 'info', expectedKind: 'none', message: `${at(cell)} 工作簿中没有基础数据表，${ownName}未与部门基本支出 + 部门项目支出${columnName}核对` });
+      continue;
+    }
     const basic = b.rows.basic?.cells[column];
     const projects = b.rows.projects?.cells[column];
     const v = ctx.num(cell);

@@ -15,7 +15,16 @@ const rule: Rule = {
   check(ctx) {
     for (const t of ctx.tables.project) {
       const b = basicFor(ctx.tables, t);
-      if (!b || !t.funds || !t.name) continue;
+      if (!t.funds) continue;
+      // §4.14: say why the comparison with the basic-data table cannot run.
+      if (!b || !t.name) {
+        const where = t.nameCell ?? t.funds.labelCell;
+        ctx.report({ cell: where, table: t, severity: 'info', expectedKind: 'none',
+          message: !b
+            ? `${at(where)} 工作簿中没有基础数据表，项目“${t.name ?? '（未写名称）'}”的年初预算数、全年执行数未与之核对`
+            : `${at(where)} 项目名称为空，无法在 ${b.sheet} 基础数据表中找到该项目，未核对金额` });
+        continue;
+      }
       const row = projectRowFor(b, t.name);
       if (!row) {
         const where = t.nameCell ?? t.funds.labelCell;

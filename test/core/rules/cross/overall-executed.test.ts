@@ -14,6 +14,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'RULES §4.14: no basic-data table in the workbook: an info',
+      workbook: toSnapshot(workbook(sheet('附件3', hongjiangOverall('corrected')))),
+      findings: [{ cell: '附件3!E5', severity: 'info', message: /工作簿中没有基础数据表，全年执行数未与部门基本支出 \+ 部门项目支出决算核对/ }],
+    },
+    {
       name: 'RULES §4.14: the basic-data 部门基本支出 决算 blank: the check cannot run, an info names the cells',
       workbook: edit(ok, { '附件2!E6': '' }),
       findings: [{ cell: '附件3!E5', severity: 'info', message: /全年执行数与 附件2 决算（部门基本支出 \+ 部门项目支出）无法核对：附件2!E6 一、部门基本支出为空/, related: ['附件2!E6', '附件2!E17'] }],
