@@ -11,7 +11,7 @@ import { parseCell } from '../../src/core/address';
 import { edit } from '../support/rule-tester';
 import {
   toSnapshot, workbook, sheet, consistentLayouts, goalBlockProjectTable, countySpecialFundTable, hunan2018BasicData,
-  nationalWithPlaceholders, defaultGoalBlocks,
+  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable,
 } from '../../scripts/workbooks';
 
 const layouts = Object.entries(consistentLayouts()).map(([name, spec]) => [name, toSnapshot(spec)] as const);
@@ -42,6 +42,13 @@ describe('recognition of the layouts counties publish', () => {
     expect(t.rows.meetings?.label).toBe('会议费、培训费');
     expect(t.rows.procurement?.label).toBe('政府采购金额');
     expect(t.year).toBe(2018);
+  });
+
+  test('a project whose name merely mentions 公用经费 or 三公 stays a project', () => {
+    const rows = hunan2018BasicRows().map((r) => (r.label === '河道保洁' ? { ...r, label: '公用经费补助项目' } : r.label === '乡村道路养护' ? { ...r, label: '三公经费管理平台建设' } : r));
+    const t = recognize(toSnapshot(workbook(sheet('附件1', basicDataTable({ year: 2018, rows }))))).basicData[0];
+    expect(t.groups[0].members.map((m) => m.label)).toEqual(['三公经费管理平台建设', '公用经费补助项目']);
+    expect(t.rows.public?.label).toBe('公用经费');
   });
 
   test('goal blocks without a 分值 column: repeated header rows are no indicators; funds weight from the header', () => {

@@ -19,6 +19,8 @@ export function isBasicAnchor(g: SheetGrid, row: number): boolean {
 
 /** Rows that start another tree: they end the project groups. */
 const OTHER_TREE = new Set<BasicRowKey>(['basic', 'public', 'threePublic']);
+/** The top of another tree written as such (a project named 公用经费补助 stays a project). */
+const TREE_TOP = /^(?:三公经费|公用经费|部门基本支出|基本支出)(?:\(万元\))?$/;
 const PLACEHOLDER = /^[.…。·、/\\-—*]+$/;
 
 const TERMINATOR = /^(?:[一二三四五六七八九十]+[、.])?(?:楼堂馆所|殿堂馆所|厉行节约|说明|填表人|填报人)/;
@@ -111,7 +113,7 @@ export function parseBasicData(g: SheetGrid, anchor: number, windowTop: number, 
       // A project group ends at the first row of another tree (RULES.md §1.1): the 2018/2023 Hunan
       // templates put 公用经费 (其中 办公经费 …) and “三公”经费 after the project block.
       const other = classify(label, false);
-      if (other && OTHER_TREE.has(other)) {
+      if (other && OTHER_TREE.has(other) && TREE_TOP.test(bareLabel(label).replace(/[“”"'‘’:：]/g, ''))) {
         groupsClosed = true;
         inProjects = false;
         if (!rows[other]) rows[other] = amountRow;
