@@ -18,6 +18,7 @@ function lowRateProject(score: number, total: number) {
 ruleTester(rule, {
   valid: [
     { name: 'issue class 9: a plain amount under a cost indicator is a cap (19.05 万元 spent of a planned 20 万)', workbook: edit(ok, { '附件4!E13': '20 万', '附件4!F13': '19.05 万元' }) },
+    { name: 'issue class 9: 195.5 万元 spent of a planned 200 万 under 成本指标 meets the cap', workbook: edit(ok, { '附件4!E13': '200 万', '附件4!F13': '195.5 万元' }) },
     { name: 'issue class 9: 万 and 万元 are one unit (≤19.05 万 vs 19.05 万元)', workbook: edit(ok, { '附件4!E13': '≤19.05 万' }) },
     { name: 'goal blocks, funds weight only in the header: a right funds 得分 and 总分', workbook: toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))) },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
