@@ -103,7 +103,8 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   }
   const at = (r: number, k: FundsColumn) => (cols[k] === undefined ? null : g.field(r, cols[k] as number));
   const funds: FundsRow | null = fundsRowNo === null ? null : {
-    label: fundsLabel ? String(fundsLabel.value || '年度资金总额') : '年度资金总额',
+    // A section header merged down beside the row (`预算执行情况(万元)(20分)`) names it without its notes.
+    label: fundsLabel ? String(fundsLabel.value || '年度资金总额').replace(/\s*[(（][^)）]*[)）]/g, '').trim() || '年度资金总额' : '年度资金总额',
     labelCell: fundsLabel as Field,
     row: fundsRowNo,
     initialBudget: at(fundsRowNo, 'initialBudget'),

@@ -47,7 +47,7 @@ ruleTester(rule, {
     {
       name: 'issue class 5: funds weight only in the header (得分(20分*执行率)): the funds 得分 is checked',
       workbook: edit(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))), { 'Sheet1!E5': 20 }),
-      findings: [{ cell: 'Sheet1!E5', message: /得分为 20，应为 19（20 × 95\.00% = 19）/, related: ['Sheet1!D5', 'Sheet1!A4'], expected: 19 }],
+      findings: [{ cell: 'Sheet1!E5', message: /Sheet1!E5 预算执行情况 得分为 20，应为 19（20 × 95\.00% = 19）/, related: ['Sheet1!D5', 'Sheet1!A4'], expected: 19 }],
     },
     {
       name: 'issue class 9: a cost amount below a plain cap of money is not rescored downward, one above it is',
