@@ -1340,3 +1340,333 @@ export function benchWorkbook(n: number, year = 2024): WorkbookSpec {
   }
   return workbook(...sheets);
 }
+
+// ===========================================================================
+// Layouts of tables counties actually publish (RULES.md §1.5): synthetic lookalikes, made-up data
+
+/**
+ * 经费控制情况 rows in the 2018/2023 Hunan order: no 一、部门基本支出 row, tops written
+ * `三公经费:` / `项目支出:` / `公用经费`, the 公用经费 tree after the project block, and the
+ * template's own rows (`3、省级专项资金(每个专项一行`, `……`) left blank. Consistent throughout.
+ */
+export function hunan2018BasicRows(): BasicRow[] {
+  return [
+    { label: '三公经费:', prev: 3.2, budget: 3, final: 2.6 },
+    { label: '1、公务用车购置和维护经费', prev: 2, budget: 2, final: 1.8 },
+    { label: '其中：公车购置', prev: 0, budget: 0, final: 0 },
+    { label: '公车运行维护', prev: 2, budget: 2, final: 1.8 },
+    { label: '2、出国经费', prev: 0, budget: 0, final: 0 },
+    { label: '3、公务接待', prev: 1.2, budget: 1, final: 0.8 },
+    { label: '项目支出:', prev: 120, budget: 95.5, final: 93.3 },
+    { label: '1、业务工作经费', prev: 70, budget: 60, final: 58.3 },
+    { label: '乡村道路养护', prev: 40, budget: 35, final: 34.1 },
+    { label: '河道保洁', prev: 30, budget: 25, final: 24.2 },
+    { label: '2、运行维护经费', prev: 50, budget: 35.5, final: 35 },
+    { label: '办公设备购置', prev: 50, budget: 35.5, final: 35 },
+    { label: '3、省级专项资金(每个专项一行', prev: '', budget: '', final: '' },
+    { label: '……', prev: '', budget: '', final: '' },
+    { label: '公用经费', prev: 40, budget: 38, final: 36.5 },
+    { label: '其中：办公经费', prev: 12, budget: 10, final: 9.6 },
+    { label: '水费、电费、差旅费', prev: 8, budget: 8, final: 7.7 },
+    { label: '会议费、培训费', prev: 2, budget: 2, final: 1.5 },
+    { label: '政府采购金额', prev: '——', budget: 20, final: 18.4 },
+  ];
+}
+
+/** A 2018-style Hunan 基础数据表 (RULES.md §1.1): the rows above, title and headers of that year. */
+export function hunan2018BasicData(year = 2018): Block {
+  return basicDataTable({ year, rows: hunan2018BasicRows(), staff: { authorized: 30, actual: 27 }, label: '附件1', note: null });
+}
+
+export interface GoalBlockSpec {
+  /** `年度绩效目标1(40分)` */
+  label: string;
+  indicators: Indicator[];
+}
+
+export interface GoalBlockTableOptions {
+  year?: number;
+  name?: string;
+  /** Funds weight, written only in the headers. Default 20. */
+  fundsWeight?: number;
+  funds?: { budget: number; executed: number; rate?: CellSpec; score?: CellSpec };
+  blocks?: GoalBlockSpec[];
+  total?: CellSpec;
+  /** Text of the one 偏差原因 block for the whole table ('' for empty). */
+  reason?: string;
+  /** Each block label in a row of its own above its header row (merged across), not in a column beside it. */
+  labelRows?: boolean;
+}
+
+/** Two goal blocks of 40 each; every target met. */
+export function defaultGoalBlocks(year = 2022): GoalBlockSpec[] {
+  return [
+    {
+      label: '年度绩效目标1(40分)',
+      indicators: [
+        { level1: '产出指标', level2: '数量指标', name: '改造农村危房户数', target: '≥120 户', actual: '126 户', score: 15 },
+        { level1: '产出指标', level2: '质量指标', name: '竣工验收合格率', target: '100%', actual: '100%', score: 15 },
+        { level1: '产出指标', level2: '时效指标', name: '完工时间', target: `${year} 年 11 月 30 日前完成`, actual: '完成', score: 10 },
+      ],
+    },
+    {
+      label: '年度绩效目标2(40分)',
+      indicators: [
+        { level1: '效益指标', level2: '社会效益指标', name: '住房安全保障水平', target: '明显提升', actual: '达成预期指标', score: 20 },
+        { level1: '满意度指标', level2: '服务对象满意度指标', name: '受益农户满意度', target: '≥90%', actual: '96%', score: 20 },
+      ],
+    },
+  ];
+}
+
+/**
+ * A county project table with no 分值 column (RULES.md §1.5): funds weight only in the headers
+ * (`预算执行情况(万元)(20分)`, `得分(20分*执行率)`), indicators in goal blocks whose label carries
+ * the weight, each block with its own header row, one 偏差原因 block for the whole table.
+ * Seven columns A..G.
+ */
+export function goalBlockProjectTable(o: GoalBlockTableOptions = {}): Block {
+  const year = o.year ?? 2022;
+  const w = o.fundsWeight ?? 20;
+  const name = o.name ?? '农村危房改造补助项目';
+  const f = o.funds ?? { budget: 180, executed: 171 };
+  const rate = f.rate ?? round(f.executed / f.budget, 4);
+  const fundsScore = f.score ?? round(Math.min(w * (num(rate) ?? 0), w), 2);
+  const blocks = o.blocks ?? defaultGoalBlocks(year);
+  const g = new Grid(7);
+  let r = 0;
+  g.put(r, 0, r, 6, `${year}年度项目支出绩效自评表`);
+  g.layout.titles.push(toA1(r, 0));
+  r++;
+  const top = r;
+  g.set(r, 0, '项目名称');
+  g.put(r, 1, r, 6, name);
+  r++;
+  g.set(r, 0, '主管部门');
+  g.put(r, 1, r, 3, '某县住房和城乡建设局');
+  g.set(r, 4, '实施单位');
+  g.put(r, 5, r, 6, '某县农村住房建设服务中心');
+  r++;
+  g.put(r, 0, r + 1, 0, `预算执行情况(万元)(${w}分)`);
+  g.set(r, 1, '预算数(A)');
+  g.set(r, 2, '执行数(B)');
+  g.set(r, 3, '执行率(B/A)');
+  g.set(r, 4, `得分(${w}分*执行率)`);
+  r++;
+  g.set(r, 1, f.budget);
+  g.set(r, 2, f.executed);
+  g.set(r, 3, withFmt(rate, rateFormatOf(rate)));
+  g.set(r, 4, fundsScore);
+  r++;
+  g.set(r, 0, '年度总体目标');
+  g.put(r, 1, r, 6, '完成年度农村危房改造任务，保障困难群众住房安全。');
+  r++;
+  const scores: CellSpec[] = [fundsScore];
+  for (const b of blocks) {
+    if (o.labelRows) {
+      g.put(r, 0, r, 6, b.label);
+      r++;
+      g.set(r, 0, '绩效指标');
+    } else {
+      g.put(r, 0, r + b.indicators.length, 0, b.label);
+    }
+    ['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '得分'].forEach((t, i) => g.set(r, 1 + i, t));
+    r++;
+    const first = r;
+    b.indicators.forEach((ind, i) => {
+      g.set(first + i, 3, ind.name);
+      g.set(first + i, 4, ind.target);
+      g.set(first + i, 5, ind.actual);
+      g.set(first + i, 6, ind.score);
+      scores.push(ind.score ?? null);
+    });
+    for (let i = 0; i < b.indicators.length;) {
+      let j = i;
+      while (j + 1 < b.indicators.length && b.indicators[j + 1].level1 === b.indicators[i].level1) j++;
+      g.put(first + i, 1, first + j, 1, b.indicators[i].level1);
+      for (let k = i; k <= j;) {
+        let m = k;
+        while (m + 1 <= j && b.indicators[m + 1].level2 === b.indicators[k].level2) m++;
+        g.put(first + k, 2, first + m, 2, b.indicators[k].level2);
+        k = m + 1;
+      }
+      i = j + 1;
+    }
+    r = first + b.indicators.length;
+  }
+  g.put(r, 0, r, 5, '总分');
+  g.set(r, 6, o.total ?? addScores(scores) ?? undefined);
+  r++;
+  g.set(r, 0, '偏差大或目标未完成原因分析');
+  g.put(r, 1, r, 6, o.reason ?? '部分工程因雨季施工推迟，资金按进度拨付，执行率未达 100%。');
+  r++;
+  g.set(r, 0, '改进措施及结果应用方案');
+  g.put(r, 1, r, 6, '加强项目调度，按月通报进度。');
+  r++;
+  g.box(top, r - 1);
+  g.layout.widths = [22, 12, 14, 20, 14, 14, 8];
+  return g.block('project', name, r);
+}
+
+export interface CountySpecialFundOptions {
+  year?: number;
+  /** 专项资金名称; '' leaves it blank (the `单位：万元` note beside it is never a name). */
+  name?: string;
+  budget?: number;
+  executed?: number;
+  rate?: CellSpec;
+  indicators?: Indicator[];
+}
+
+/**
+ * A 县级专项资金绩效目标自评表 (RULES.md §1.5): no 分值, 得分 or 总分 at all; 年度指标值,
+ * 全年完成值, 未完成原因和改进措施; name label 专项资金名称, a `单位：万元` note. Seven columns A..G.
+ */
+export function countySpecialFundTable(o: CountySpecialFundOptions = {}): Block {
+  const year = o.year ?? 2020;
+  const name = o.name ?? '县级储备粮管理专项';
+  const budget = o.budget ?? 210.6;
+  const executed = o.executed ?? 210.6;
+  const rate = o.rate ?? round(executed / budget, 4);
+  const inds = o.indicators ?? [
+    { level1: '产出指标', level2: '数量指标', name: '储备粮规模到位率', target: '100%', actual: '100%' },
+    { level1: '产出指标', level2: '质量指标', name: '储备粮库存数量真实率', target: '100%', actual: '100%' },
+    { level1: '产出指标', level2: '时效指标', name: '贷款利息支付及时率', target: '100%', actual: '100%' },
+    { level1: '产出指标', level2: '成本指标', name: '储备费用补贴', target: '210.6 万', actual: '210.6 万元' },
+    { level1: '效益指标', level2: '社会效益指标', name: '粮食应急保障能力', target: '明显增强', actual: '达成' },
+    { level1: '满意度指标', level2: '服务对象满意度指标', name: '粮食安全事件发生数', target: '0 起', actual: '0 起' },
+  ];
+  const g = new Grid(7);
+  let r = 0;
+  g.put(r, 0, r, 6, `${year}年度县级专项资金绩效目标自评表`);
+  g.layout.titles.push(toA1(r, 0));
+  r++;
+  g.set(r, 6, '单位：万元');
+  r++;
+  const top = r;
+  g.set(r, 0, '专项资金名称');
+  g.put(r, 1, r, 3, name || undefined);
+  g.set(r, 4, '负责人及电话');
+  g.put(r, 5, r, 6, '王某 0734-*******');
+  r++;
+  g.set(r, 0, '县级主管部门');
+  g.put(r, 1, r, 3, '某县商务和粮食局');
+  g.set(r, 4, '实施单位');
+  g.put(r, 5, r, 6, '某县粮食调控储备股');
+  r++;
+  g.put(r, 0, r + 3, 0, '项目资金(万元)');
+  g.set(r, 2, '全年预算数(A)');
+  g.set(r, 3, '全年执行数(B)');
+  g.set(r, 4, '执行率(B/A)');
+  r++;
+  g.set(r, 1, '年度资金总额');
+  g.set(r, 2, budget);
+  g.set(r, 3, executed);
+  g.set(r, 4, withFmt(rate, rateFormatOf(rate)));
+  r++;
+  g.set(r, 1, '其中:中央、省、市补助县级资金');
+  g.set(r, 2, budget);
+  g.set(r, 3, executed);
+  r++;
+  g.set(r, 1, '其他资金');
+  r++;
+  g.put(r, 0, r + 1, 0, '年度总体目标');
+  g.put(r, 1, r, 3, '年初设定目标');
+  g.put(r, 4, r, 6, '全年实际完成情况');
+  r++;
+  g.put(r, 1, r, 3, '保持和稳定地方粮食储备机制');
+  g.put(r, 4, r, 6, '地方储备粮规模达标');
+  r++;
+  g.put(r, 0, r + inds.length, 0, '绩效指标');
+  ['一级指标', '二级指标', '三级指标', '年度指标值', '全年完成值', '未完成原因和改进措施'].forEach((t, i) => g.set(r, 1 + i, t));
+  r++;
+  const first = r;
+  inds.forEach((ind, i) => {
+    g.set(first + i, 3, ind.name);
+    g.set(first + i, 4, ind.target);
+    g.set(first + i, 5, ind.actual);
+    g.set(first + i, 6, ind.reason);
+  });
+  for (let i = 0; i < inds.length;) {
+    let j = i;
+    while (j + 1 < inds.length && inds[j + 1].level1 === inds[i].level1) j++;
+    g.put(first + i, 1, first + j, 1, inds[i].level1);
+    for (let k = i; k <= j;) {
+      let m = k;
+      while (m + 1 <= j && inds[m + 1].level2 === inds[k].level2) m++;
+      g.put(first + k, 2, first + m, 2, inds[k].level2);
+      k = m + 1;
+    }
+    i = j + 1;
+  }
+  r = first + inds.length;
+  g.set(r, 0, '说明');
+  g.put(r, 1, r, 6, '无');
+  r++;
+  g.box(top, r - 1);
+  g.layout.widths = [16, 14, 14, 22, 14, 14, 20];
+  return g.block('project', name || null, r);
+}
+
+/**
+ * The 2020 national project template with the template's placeholder rows left in (`指标1：`,
+ * `……`, a 二级 with no 三级) and 一级 weights 50 + 30 + 10 with the funds 10: consistent.
+ */
+export function nationalWithPlaceholders(o: NationalProjectOptions = {}): Block {
+  const year = o.year ?? 2024;
+  const base = nationalIndicators(year);
+  const out = '产出指标(50分)', eff = '效益指标(30分)';
+  const indicators: Indicator[] = [
+    ...base.slice(0, 4),
+    { level1: out, level2: '数量指标', name: '指标2:' },
+    { level1: out, level2: '数量指标', name: '……' },
+    ...base.slice(4, 8),
+    { level1: eff, level2: '可持续影响指标', name: '指标1:', target: '/', actual: '/', weight: '/', score: '/' },
+    ...base.slice(8),
+  ];
+  const funds = fundsDefaults(o.funds ?? { initial: 50, budget: 50, executed: 48.6 });
+  const total = { weight: addScores([funds.weight, ...base.map((x) => x.weight)]), score: addScores([funds.score, ...base.map((x) => x.score)]) };
+  return nationalProjectTable({ total, ...o, indicators });
+}
+
+/** Issue class 1 (a real failure): the national template, 70 + 20 + 10 + funds 10, 总分 100 / 100, and a …… row. */
+const class1Indicators: Indicator[] = [
+  { level1: '产出指标(70分)', level2: '数量指标', name: '培训人次', target: '≥200 人次', actual: '230 人次', weight: 20, score: 20 },
+  { level1: '产出指标(70分)', level2: '质量指标', name: '培训合格率', target: '≥95%', actual: '97%', weight: 20, score: 20 },
+  { level1: '产出指标(70分)', level2: '时效指标', name: '完成时间', target: '2024 年 12 月 31 日前完成', actual: '2024 年 11 月 30 日前完成', weight: 15, score: 15 },
+  { level1: '产出指标(70分)', level2: '成本指标', name: '项目成本', target: '≤50 万元', actual: '48.6 万元', weight: 15, score: 15 },
+  { level1: '产出指标(70分)', level2: '成本指标', name: '……' },
+  { level1: '效益指标(20分)', level2: '社会效益指标', name: '提升从业人员技能', target: '效果明显', actual: '效果明显', weight: 10, score: 10 },
+  { level1: '效益指标(20分)', level2: '可持续影响指标', name: '培训机制长效运行', target: '长期', actual: '长期', weight: 10, score: 10 },
+  { level1: '满意度指标(10分)', level2: '服务对象满意度指标', name: '参训人员满意度', target: '≥90%', actual: '93%', weight: 10, score: 10 },
+];
+export function nationalOverweightWorkbook(): WorkbookSpec {
+  return workbook(sheet('Sheet1', nationalProjectTable({ funds: { initial: 50, budget: 50, executed: 50 }, indicators: class1Indicators, total: { weight: 100, score: 100 } })));
+}
+
+
+/** Every consistent layout the generator builds, by name, for the no-false-alarm and §4.14 tests. */
+export function consistentLayouts(): Record<string, WorkbookSpec> {
+  const headerWeightProject = projectTable({
+    fundsColumns: ['initial', 'budget', 'executed', 'rate', 'score'],
+    funds: { initial: 19.05, budget: 19.05, executed: 19.05, weight: 10 },
+    current: { initial: 19.05, budget: 19.05, executed: 19.05 },
+    headers: { funds: '预算执行情况(万元)(10分)', score: '得分(10分*执行率)' },
+  });
+  return {
+    'hongjiang, three sheets': hongjiangWorkbook('corrected'),
+    'hongjiang, one sheet': hongjiangOneSheet('corrected'),
+    'national 2020 template': workbook(sheet('Sheet1', nationalProjectTable())),
+    'national, county title, no 年初预算数, 分值 before 指标值': workbook(sheet('Sheet1', nationalProjectTable({ countyTitle: true, initialColumn: false, weightBeforeTarget: true }))),
+    'national with placeholder rows': workbook(sheet('Sheet1', nationalWithPlaceholders())),
+    'funds weight only in the header': workbook(sheet('附件4', headerWeightProject)),
+    'goal blocks without a 分值 column': workbook(sheet('Sheet1', goalBlockProjectTable())),
+    'goal blocks, each label in a row of its own (年度目标1:(40分))': workbook(sheet('Sheet1', goalBlockProjectTable({
+      labelRows: true,
+      blocks: defaultGoalBlocks().map((b, i) => ({ ...b, label: `年度目标${i + 1}:(40分)` })),
+    }))),
+    'county special fund, no scores': workbook(sheet('Sheet1', countySpecialFundTable())),
+    'hunan 2018 basic data': workbook(sheet('附件1', hunan2018BasicData())),
+    'bench workbook of 3 projects': benchWorkbook(3),
+  };
+}

@@ -53,6 +53,8 @@ export function analyze(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}
         message: f.message,
         expected: f.expected ?? null,
         actual: f.actual ?? null,
+        expectedKind: f.expectedKind ?? (f.expected === undefined || f.expected === null ? 'none' : 'value'),
+        ...(f.expectedText ? { expectedText: f.expectedText } : {}),
         table: (f.table ?? tableOfCell(recognized, cell))?.id,
       });
     };

@@ -6,9 +6,9 @@
  */
 import type { Field } from './grid';
 import type { ScoringProfile } from './profile';
-import type { BasicDataTable, EvalTable, IndicatorRow, Table, Tables } from './tables';
+import type { BasicDataTable, EvalTable, GoalBlock, IndicatorRow, Table, Tables } from './tables';
 import type { Grade } from './report';
-import { readNumber, readTarget, sameText, dateValue, type NumberRead, type TargetRead } from './values';
+import { readNumber, readTarget, sameText, dateValue, normalizeUnit, moneyFactor, statesCompletion, type NumberRead, type TargetRead } from './values';
 import { mul2, rate, ratioTimes2, round2, sum2, fmtPercent, fmtScore } from './num';
 import Decimal from 'decimal.js';
 
@@ -43,6 +43,26 @@ export interface IndicatorEval {
   /** The recomputed score where quantitative, the stored one otherwise. */
   effectiveScore: number | null;
   derived: DerivedCell | null;
+  /** Whether the actual meets the target, whatever the weight (null when it cannot be told). */
+  met: boolean | null;
+}
+
+/** A derived cell that could not be recomputed because inputs are empty or unreadable (RULES.md §4.14). */
+export interface BlockedCell {
+  table: Table;
+  field: Field;
+  kind: DerivedKind;
+  label: string;
+  /** The inputs that are missing or unreadable, with what they are. */
+  missing: { field: Field; what: string }[];
+}
+
+export interface BlockAnalysis {
+  block: GoalBlock;
+  /** Σ stored 得分 of the block, null when a score is missing. */
+  sum: number | null;
+  /** Every indicator of the block meets its target. */
+  allMet: boolean;
 }
 
 export interface EvalAnalysis {
@@ -58,6 +78,9 @@ export interface EvalAnalysis {
   grade: Grade | null;
   /** The cap applied to the total by the execution rate, if any. */
   cap: number | null;
+  /** Where the funds weight was read: its 分值 cell, a header, or the profile. */
+  fundsWeightCell: Field | null;
+  blocks: BlockAnalysis[];
 }
 
 export interface Analysis {
@@ -65,6 +88,8 @@ export interface Analysis {
   /** The number in a field, read once (RULES.md §2). */
   read(field: Field | null | undefined): NumberRead;
   derived: DerivedCell[];
+  /** Derived cells that could not be recomputed (missing or unreadable inputs). */
+  blocked: BlockedCell[];
   evals: Map<EvalTable, EvalAnalysis>;
   controlRate: Map<BasicDataTable, DerivedCell | null>;
 }
@@ -118,8 +143,13 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
     return r.kind === 'number' ? r.value : null;
   };
   const derived: DerivedCell[] = [];
+  const blocked: BlockedCell[] = [];
   const evals = new Map<EvalTable, EvalAnalysis>();
   const controlRate = new Map<BasicDataTable, DerivedCell | null>();
+  /** The inputs among `inputs` that hold no number. */
+  const missingOf = (inputs: [Field | null | undefined, string][]) => inputs
+    .filter(([f]) => !!f && read(f).kind !== 'number')
+    .map(([f, what]) => ({ field: f as Field, what }));
 
   for (const t of tables.basicData) {
     let d: DerivedCell | null = null;
@@ -131,13 +161,16 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
         const r = rate(act, auth);
         d = { table: t, field: s.controlRate, kind: 'rate', label: '财政供养人员 控制率', computed: r, inputs: [s.actual, s.authorized], explain: () => `${act} / ${auth} = ${fmtPercent(r)}` };
         derived.push(d);
+      } else {
+        const missing = missingOf([[s.actual, '实际在职人数'], [s.authorized, '编制数']]);
+        if (missing.length) blocked.push({ table: t, field: s.controlRate, kind: 'rate', label: '财政供养人员 控制率', missing });
       }
     }
     controlRate.set(t, d);
   }
 
   for (const t of [...tables.overall, ...tables.project]) {
-    const a: EvalAnalysis = { table: t, rate: null, fundsScore: null, total: null, executionRate: null, fundsWeight: null, indicators: [], totalScore: null, grade: null, cap: null };
+    const a: EvalAnalysis = { table: t, rate: null, fundsScore: null, total: null, executionRate: null, fundsWeight: null, indicators: [], totalScore: null, grade: null, cap: null, fundsWeightCell: null, blocks: [] };
     const f = t.funds;
     if (f) {
       const b = num(f.budget);
@@ -148,23 +181,33 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
           a.rate = { table: t, field: f.rate, kind: 'rate', label: `${clean(f.label)} 执行率`, computed: a.executionRate, inputs: [f.executed!, f.budget!], explain: () => `${e} / ${b} = ${fmtPercent(a.executionRate as number)}` };
           derived.push(a.rate);
         }
+      } else if (f.rate) {
+        blocked.push({ table: t, field: f.rate, kind: 'rate', label: `${clean(f.label)} 执行率`, missing: missingOf([[f.executed, '全年执行数'], [f.budget, '全年预算数']]) });
       }
-      a.fundsWeight = profile.fundsWeight ?? num(f.weight);
+      const cellWeight = num(f.weight);
+      a.fundsWeight = profile.fundsWeight ?? cellWeight ?? f.headerWeight;
+      a.fundsWeightCell = profile.fundsWeight !== null ? null : cellWeight !== null ? f.weight : f.headerWeight !== null ? f.headerWeightCell : f.weight;
       if (a.executionRate !== null && a.fundsWeight !== null) {
         const w = a.fundsWeight;
         const s = Math.min(mul2(w, a.executionRate), w);
         if (f.score) {
-          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${clean(f.label)} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(f.weight ? [f.weight] : [])], explain: () => `${w} × ${fmtPercent(a.executionRate as number)} = ${fmtScore(s)}` };
+          a.fundsScore = { table: t, field: f.score, kind: 'score', label: `${clean(f.label)} 得分`, computed: s, inputs: [f.rate ?? f.executed!, ...(a.fundsWeightCell ? [a.fundsWeightCell] : [])], explain: () => `${w} × ${fmtPercent(a.executionRate as number)} = ${fmtScore(s)}` };
           derived.push(a.fundsScore);
         }
+      } else if (f.score) {
+        const missing = missingOf([[f.executed, '全年执行数'], [f.budget, '全年预算数']]);
+        if (a.fundsWeight === null) missing.push({ field: f.weight ?? f.score, what: '分值' });
+        blocked.push({ table: t, field: f.score, kind: 'score', label: `${clean(f.label)} 得分`, missing });
       }
     }
     for (const row of t.indicators) a.indicators.push(evaluateIndicator(t, row, read, profile, derived));
 
     // 总分 (得分) = 预算执行得分 + Σ indicator 得分, from recomputed values.
-    const fundsPart = a.fundsScore ? a.fundsScore.computed : num(f?.score);
+    const fundsPart = a.fundsScore ? a.fundsScore.computed : f?.score ? num(f.score) : 0;
     const parts = a.indicators.map((i) => i.effectiveScore);
-    if (fundsPart !== null && parts.every((p) => p !== null)) {
+    if (!t.scored) {
+      a.totalScore = null;
+    } else if (fundsPart !== null && parts.every((p) => p !== null) && (a.indicators.length || f?.score)) {
       let total = sum2([fundsPart, ...(parts as number[])]);
       if (profile.capTotalByExecutionRate && a.executionRate !== null) {
         const cap = capFor(a.executionRate);
@@ -182,37 +225,75 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
     } else {
       const stored = num(t.total?.score);
       a.totalScore = stored;
+      if (t.total?.score) {
+        const missing: BlockedCell['missing'] = [];
+        if (fundsPart === null && f?.score) missing.push({ field: f.score, what: `${clean(f.label)} 得分` });
+        a.indicators.forEach((i) => {
+          if (i.effectiveScore !== null) return;
+          missing.push({ field: i.row.score ?? i.row.weight ?? i.row.nameCell, what: `${clean(i.row.name) || `第 ${i.row.row + 1} 行`} 得分` });
+        });
+        blocked.push({ table: t, field: t.total.score, kind: 'total', label: '总分 得分', missing });
+      }
     }
     a.grade = a.totalScore === null ? null : gradeOf(a.totalScore);
+    for (const block of t.blocks) {
+      const evs = a.indicators.filter((i) => i.row.block === block);
+      const scores = evs.map((i) => i.storedScore);
+      a.blocks.push({
+        block,
+        sum: scores.every((x) => x !== null) && evs.length ? sum2(scores as number[]) : null,
+        allMet: evs.length > 0 && evs.every((i) => i.met === true),
+      });
+    }
     evals.set(t, a);
   }
-  return { profile, read, derived, evals, controlRate };
+  return { profile, read, derived, blocked, evals, controlRate };
+}
+
+const COST = /成本指标/;
+
+/** Whether a row sits under a cost indicator (一级 or 二级 成本指标, 经济/社会/生态(环境)成本指标). */
+function isCostRow(row: IndicatorRow): boolean {
+  return COST.test(row.level1.replace(/\s+/g, '')) || COST.test(row.level2.replace(/\s+/g, ''));
 }
 
 function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | null | undefined) => NumberRead, profile: ScoringProfile, derived: DerivedCell[]): IndicatorEval {
-  const target = readTarget(row.target?.value, row.target?.numFmt);
-  const actual = readTarget(row.actual?.value, row.actual?.numFmt);
+  let target = readTarget(row.target?.value, row.target?.numFmt);
+  let actual = readTarget(row.actual?.value, row.actual?.numFmt);
   const wr = read(row.weight);
   const sr = read(row.score);
   const weight = wr.kind === 'number' ? wr.value : null;
   const storedScore = sr.kind === 'number' ? sr.value : null;
-  const ev: IndicatorEval = { row, type: 'unscored', target, actual, weight, storedScore, expected: null, matchesTarget: false, effectiveScore: storedScore, derived: null };
+  const ev: IndicatorEval = { row, type: 'unscored', target, actual, weight, storedScore, expected: null, matchesTarget: false, effectiveScore: storedScore, derived: null, met: null };
   if (target.kind === 'quantitative' && actual.kind === 'quantitative') {
-    const unitsDiffer = (target.unit && actual.unit && target.unit !== actual.unit) || target.percent !== actual.percent;
-    if (unitsDiffer) { ev.type = 'unit-mismatch'; return ev; }
+    // Units after folding synonyms; amounts of money convert (元, 万元, 亿元).
+    const tu = normalizeUnit(target.unit);
+    const au = normalizeUnit(actual.unit);
+    const tm = tu === null ? null : moneyFactor(tu);
+    const am = au === null ? null : moneyFactor(au);
+    if (tm !== null && am !== null && tm !== am) actual = { ...actual, value: actual.value * am / tm, unit: target.unit };
+    const unitsDiffer = (tu && au && tu !== au && !(tm !== null && am !== null)) || target.percent !== actual.percent;
+    if (unitsDiffer) { ev.type = 'unit-mismatch'; ev.target = target; ev.actual = actual; return ev; }
+    // A plain amount of money under a cost indicator is a cap (≤): 195.5 万元 of a planned 200 万 meets it.
+    const money = tm !== null || (target.unit === null && am !== null);
+    if (!target.explicitOp && money && !target.percent && isCostRow(row)) target = { ...target, op: '<=' };
+    ev.target = target;
+    ev.actual = actual;
     ev.type = 'quantitative';
+    ev.met = quantitativeScore(target.op, target.value, actual.value, 1, profile.reverseFormula) >= 1;
     if (weight === null) return ev;
     const s = quantitativeScore(target.op, target.value, actual.value, weight, profile.reverseFormula);
     ev.expected = round2(s);
     ev.effectiveScore = ev.expected;
     ev.matchesTarget = ev.expected >= weight;
     if (row.score) {
+      const tv = target, av = actual;
       const show = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
-      const opText = { '>=': '≥', '<=': '≤', '=': '=' }[target.op];
+      const opText = { '>=': '≥', '<=': '≤', '=': '=' }[tv.op];
       ev.derived = {
         table: t, field: row.score, kind: 'score', label: `${clean(row.name)} 得分`, computed: ev.expected,
         inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
-        explain: () => `年度指标值 ${opText}${show(target.value, target.percent)}，实际完成 ${show(actual.value, actual.percent)}，分值 ${weight} → ${fmtScore(s)}`,
+        explain: () => `年度指标值 ${opText}${show(tv.value, tv.percent)}，实际完成 ${show(av.value, av.percent)}，分值 ${weight} → ${fmtScore(s)}`,
       };
       derived.push(ev.derived);
     }
@@ -220,9 +301,11 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
   }
   if (target.kind === 'date') {
     ev.type = 'timeliness';
+    const aText = row.actual ? String(row.actual.value) : '';
     const onTime = (actual.kind === 'date' && dateValue(actual.date) <= dateValue(target.date))
-      || (!!row.actual && sameText(String(row.actual.value), target.text));
+      || (aText !== '' && (sameText(aText, target.text) || statesCompletion(aText)));
     ev.matchesTarget = onTime;
+    ev.met = actual.kind === 'empty' ? null : onTime;
     if (onTime) ev.expected = weight;
     return ev;
   }
@@ -230,7 +313,8 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
     ev.type = 'qualitative';
     const tText = row.target ? String(row.target.value) : '';
     const aText = row.actual ? String(row.actual.value) : '';
-    ev.matchesTarget = aText !== '' && sameText(tText, aText);
+    ev.matchesTarget = actual.kind !== 'empty' && aText !== '' && (sameText(tText, aText) || statesCompletion(aText));
+    ev.met = actual.kind === 'empty' ? null : ev.matchesTarget;
     if (ev.matchesTarget) ev.expected = weight;
     return ev;
   }

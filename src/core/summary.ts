@@ -13,7 +13,10 @@ function amount(a: Analysis, f: Parameters<Analysis['read']>[0]): string | null 
 function indicatorsSentence(e: EvalAnalysis): string {
   const rows = e.indicators;
   if (!rows.length) return '';
-  const unmet = rows.filter((i) => i.weight !== null && i.effectiveScore !== null && round2(i.effectiveScore) < round2(i.weight));
+  // Below its weight where rows are weighted; a target not met where they are not (goal blocks, no scores).
+  const unmet = rows.filter((i) => (i.weight !== null
+    ? i.effectiveScore !== null && round2(i.effectiveScore) < round2(i.weight)
+    : !e.table.hasWeightColumn && i.met === false));
   const clean = (s: unknown) => String(s ?? '').replace(/\s+/g, ' ').trim();
   if (!unmet.length) return `${rows.length} 项绩效指标全部完成。`;
   const list = unmet.map((i) => `${clean(i.row.name).replace(/\s/g, '')}（年度指标值 ${clean(i.row.target?.value)}，实际完成 ${clean(i.row.actual?.value)}）`).join('；');

@@ -71,6 +71,9 @@ export interface FundsRow {
   weight: Field | null; // 分值
   rate: Field | null; // 执行率
   score: Field | null; // 得分
+  /** The funds weight written only in a header (`预算执行情况(万元)(20分)`, `得分(20分*执行率)`), and that header cell. */
+  headerWeight: number | null;
+  headerWeightCell: Field | null;
 }
 
 /** A `label：amount` breakdown cell of the overall table, or a 其中 row of a project table. */
@@ -94,6 +97,16 @@ export interface IndicatorRow {
   weight: Field | null;
   score: Field | null;
   reason: Field | null;
+  /** The goal block (`年度绩效目标1(40分)`) the row belongs to, in tables without a 分值 column. */
+  block: GoalBlock | null;
+}
+
+/** A goal block of a table without a 分值 column: its label carries the weight. */
+export interface GoalBlock {
+  label: string;
+  cell: Field;
+  declaredWeight: number | null;
+  rows: IndicatorRow[];
 }
 
 export interface Level1Group {
@@ -116,6 +129,14 @@ export interface EvalTable extends TableBase {
   indicators: IndicatorRow[];
   level1: Level1Group[];
   total: { labelCell: Field; weight: Field | null; score: Field | null } | null;
+  /** Whether the indicator area has a 分值 column / a 得分 column. */
+  hasWeightColumn: boolean;
+  hasScoreColumn: boolean;
+  /** Whether the table scores at all (a 分值 or 得分 column, a funds score, or a 总分 row). */
+  scored: boolean;
+  blocks: GoalBlock[];
+  /** One 偏差原因 block for the whole table instead of a column: its label and the cell holding its text. */
+  reasonBlock: { labelCell: Field; cell: Field } | null;
 }
 
 export type Table = BasicDataTable | EvalTable;

@@ -189,6 +189,48 @@ function readTargetText(v: string): TargetRead {
   return { kind: 'qualitative', text: raw };
 }
 
+const UNIT_SYNONYMS: Record<string, string> = {
+  '万': '万元', 'm': '米', '米': '米', 'km': '公里', '千米': '公里', '公里': '公里',
+  '㎡': '平方米', 'm2': '平方米', '平方米': '平方米', '平米': '平方米', 'km2': '平方公里', '平方公里': '平方公里',
+  'kg': '千克', '公斤': '千克', '千克': '千克', 't': '吨', '吨': '吨',
+};
+
+/** A unit after folding synonyms (RULES.md §2): `万` = `万元`, `m` = `米`, `km` = `公里`, `㎡` = `m2` = `平方米`. */
+const unitCache = new Map<string, string>();
+
+export function normalizeUnit(u: string | null): string | null {
+  if (u === null) return null;
+  let n = unitCache.get(u);
+  if (n === undefined) {
+    const t = fold(u).replace(/\s+/g, '');
+    n = UNIT_SYNONYMS[t] ?? UNIT_SYNONYMS[t.toLowerCase()] ?? t;
+    if (unitCache.size > 10_000) unitCache.clear();
+    unitCache.set(u, n);
+  }
+  return n;
+}
+
+const MONEY: Record<string, number> = { '元': 1e-4, '万元': 1, '亿元': 1e4 };
+
+/** The factor that turns an amount in this unit into 万元, or null when it is no amount of money. */
+export function moneyFactor(u: string | null): number | null {
+  const n = normalizeUnit(u);
+  return n !== null && n in MONEY ? MONEY[n] : null;
+}
+
+/**
+ * An actual that states completion without restating its target (RULES.md §3):
+ * 完成, 已完成, 全部完成, 达成, 达到, 达到预期, 达成预期指标, 实现, 是, 符合 (and their 已 forms).
+ */
+const COMPLETION = new Set([
+  '完成', '已完成', '全部完成', '均已完成', '按时完成', '已按时完成', '达成', '已达成', '达到', '已达到', '达到预期', '达成预期',
+  '达到预期目标', '达成预期目标', '达到预期指标', '达成预期指标', '实现', '已实现', '是', '符合', '符合要求', '完成目标', '达标', '已达标',
+]);
+
+export function statesCompletion(actual: string): boolean {
+  return COMPLETION.has(fold(actual).replace(/[\s，。,.;；、!！]/g, ''));
+}
+
 /** Normalizes free text for equality: folds width, drops spaces and trailing punctuation. */
 export function sameText(a: string, b: string): boolean {
   const n = (s: string) => fold(s).replace(/[\s，。,.;；、]/g, '');

@@ -49,7 +49,7 @@ describe('selfeval check', () => {
     expect(f).toMatchObject({ rule: 'unparseable-number', severity: 'error', actual: '91.2591.25', expected: null });
     expect(Object.keys(f)).toEqual(['rule', 'severity', 'sheet', 'cell', 'related', 'message', 'expected', 'actual']);
     const e8 = rep.findings.find((x: { cell: string; sheet: string }) => x.sheet === '附件3' && x.cell === 'E8');
-    expect(e8.message).toBe('附件3!E8 项目支出 110.3 与 附件2!E17 二、部门项目支出决算 110.26 不一致');
+    expect(e8.message).toBe('附件3!E8 项目支出 110.3 与 附件2!E17 二、部门项目支出 决算 110.26 不一致，请核对');
     expect(e8.related).toEqual([{ sheet: '附件2', cell: 'E17' }]);
     expect(rep.scores).toEqual([
       { sheet: '附件3', kind: 'overall', name: '洪江区科技和工业信息化局', total: 96, grade: '优' },

@@ -1,5 +1,6 @@
 import { analyze } from '../../src/core/engine';
 import { hongjiang, edit } from '../support/rule-tester';
+import { toSnapshot, workbook, sheet, nationalWithPlaceholders, goalBlockProjectTable, countySpecialFundTable } from '../../scripts/workbooks';
 
 describe('engine on the generated Hongjiang workbooks', () => {
   test('published: the errors EXPECTED.md lists', () => {
@@ -68,5 +69,41 @@ describe('engine on the generated Hongjiang workbooks', () => {
     const capped = analyze(low, { profile: { capTotalByExecutionRate: true } });
     expect(capped.scores[0].total).toBe(79);
     expect(analyze(low).scores[0].total).toBe(92.88);
+  });
+
+  test('issue class 2: the summary counts neither placeholder rows nor repeated header rows', () => {
+    const national = analyze(toSnapshot(workbook(sheet('Sheet1', nationalWithPlaceholders())))).summary;
+    expect(national).toContain('9 项绩效指标全部完成');
+    const blocks = analyze(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable({ reason: '原因' }))))).summary;
+    expect(blocks).toContain('5 项绩效指标全部完成');
+    const unmet = analyze(edit(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))), { 'Sheet1!F13': '85%', 'Sheet1!G13': 15, 'Sheet1!G14': 94 })).summary;
+    expect(unmet).toContain('5 项绩效指标中 4 项全部完成，1 项未完全完成：受益农户满意度（年度指标值 ≥90%，实际完成 85%）');
+  });
+
+  test('a table with no scores: the summary states no score and no grade', () => {
+    const r = analyze(toSnapshot(workbook(sheet('Sheet1', countySpecialFundTable()))));
+    expect(r.summary).toBe('2020 年度，县级储备粮管理专项项目全年预算数 210.60 万元，全年执行数 210.60 万元，预算执行率 100.00%。6 项绩效指标全部完成。');
+  });
+
+  test('expectedKind: cross-table mismatches are "other" with both sides and 请核对; derived cells "value"; bands "range" in words', () => {
+    const r = analyze(hongjiang('published'));
+    const cross = r.findings.filter((f) => ['overall-executed-vs-basic', 'overall-expense-vs-basic', 'project-vs-basic'].includes(f.rule) && f.severity === 'error');
+    expect(cross.length).toBe(5);
+    for (const f of cross) {
+      expect(f.expectedKind).toBe('other');
+      expect(f.message).toMatch(/与 附件2![A-Z]\d+ .* 不一致，请核对$/);
+      expect(f.message).not.toContain('应为');
+    }
+    const e8 = cross.find((f) => f.cell === 'E8')!;
+    expect(e8.message).toBe('附件3!E8 项目支出 110.3 与 附件2!E17 二、部门项目支出 决算 110.26 不一致，请核对');
+    expect(e8.expected).toBe(110.26);
+    const mis = analyze(hongjiang('miscalculated'));
+    for (const f of mis.findings.filter((x) => x.rule === 'derived-value')) expect(f.expectedKind).toBe('value');
+    // Rates in messages as percentages.
+    expect(mis.findings.find((f) => f.sheet === '附件3' && f.cell === 'G5')?.message).toContain('执行率为 95.00%，应为 100.00%');
+    const band = analyze(edit(hongjiang('corrected'), { '附件3!F24': '效果较明显', '附件3!I24': '原因' }), { profile: { achievementLevels: { '附件3!H24': '部分达成' } } })
+      .findings.find((f) => f.rule === 'qualitative-score' && f.cell === 'H24');
+    expect(band).toMatchObject({ expectedKind: 'range', expectedText: '不低于 3 分且低于 4 分' });
+    for (const f of [...r.findings, ...mis.findings]) expect(['value', 'other', 'range', 'none']).toContain(f.expectedKind);
   });
 });

@@ -3,7 +3,7 @@ import { analyze } from '../../src/core/engine';
 import type { EvalTable } from '../../src/core/tables';
 import {
   toSnapshot, workbook, sheet, at, hongjiangWorkbook, hongjiangOneSheet, hongjiangProject, hongjiangBasicData, hongjiangOverall,
-  nationalProjectTable, unrelatedWorkbook, HEADER_VARIANTS, projectTable,
+  nationalProjectTable, unrelatedWorkbook, HEADER_VARIANTS, projectTable, overallTable,
 } from '../../scripts/workbooks';
 
 const brief = (wb: ReturnType<typeof toSnapshot>) => recognize(wb).all.map((t) => `${t.kind} ${t.sheet}!${t.range} ${t.year} ${t.name ?? '-'}`);
@@ -127,4 +127,27 @@ test('the unit of a basic-data table, where it is stated', () => {
   const t = recognize(snap).basicData[0];
   expect(t.name).toBe('洪江区科技和工业信息化局');
   expect(t.rows.basic?.cells.final?.cell).toBe('E7');
+});
+
+test('name labels of §1.4: 专项资金名称, 填报单位, `label：name` in one cell; `单位：万元` is never a name', () => {
+  const named = (nameLabel: string, name = '某某专项') => recognize(toSnapshot(workbook(sheet('S', projectTable({ name, headers: { nameLabel } }))))).project[0].name;
+  expect(named('专项资金名称')).toBe('某某专项');
+  expect(named('项目名称')).toBe('某某专项');
+  const overall = recognize(toSnapshot(workbook(sheet('S', overallTable({ headers: { nameLabel: '填报单位' }, unit: '某县农业农村局' }))))).overall[0];
+  expect(overall.name).toBe('某县农业农村局');
+  // The label and the name in one cell, the value cell left blank.
+  const snap = toSnapshot(workbook(sheet('S', projectTable({ name: '', headers: { nameLabel: '项目名称：乡村道路养护' } }))));
+  expect(recognize(snap).project[0].name).toBe('乡村道路养护');
+  // A blank name with a unit note beside it.
+  const note = toSnapshot(workbook(sheet('S', projectTable({ name: '单位：万元' }))));
+  expect(recognize(note).project[0].name).toBeNull();
+});
+
+test('a table with no title row, or a title without a year: recognized from its structure; the year from the other tables (RULES §1.5)', () => {
+  const untitled = projectTable({ label: null, title: [], name: '无标题项目' });
+  const alone = recognize(toSnapshot(workbook(sheet('S', untitled)))).project[0];
+  expect(alone.name).toBe('无标题项目');
+  expect(alone.year).toBeNull();
+  const withOthers = recognize(toSnapshot(workbook(sheet('附件2', hongjiangBasicData('corrected')), sheet('S', untitled), sheet('T', projectTable({ title: '项目支出绩效自评表', name: '无年度项目' })))));
+  expect(withOthers.project.map((t) => [t.name, t.year])).toEqual([['无标题项目', 2024], ['无年度项目', 2024]]);
 });

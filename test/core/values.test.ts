@@ -1,4 +1,4 @@
-import { readNumber, readTarget, parseNumberText, isEmptyMarker } from '../../src/core/values';
+import { readNumber, readTarget, parseNumberText, isEmptyMarker, normalizeUnit, moneyFactor, statesCompletion } from '../../src/core/values';
 import { rate, round2, rateAgrees, sum2, agree2, fmtPercent, mul2, ratioTimes2 } from '../../src/core/num';
 import { quantitativeScore } from '../../src/core/evaluate';
 
@@ -142,5 +142,27 @@ describe('the fast paths of rates and products agree with decimal arithmetic', (
     expect(mul2(1.005, 1)).toBe(1.01);
     expect(ratioTimes2(0.125, 1, 10)).toBe(1.25);
     expect(mul2(10, 0.9995)).toBe(10);
+  });
+});
+
+describe('units, money and completion words (RULES §2, §3)', () => {
+  test('unit synonyms fold: 万 = 万元, m = 米, km = 公里, ㎡ = m2 = 平方米; 个 and 家 stay apart', () => {
+    expect(normalizeUnit('万')).toBe(normalizeUnit('万元'));
+    expect(normalizeUnit('m')).toBe(normalizeUnit('米'));
+    expect(normalizeUnit('KM')).toBe(normalizeUnit('公里'));
+    expect(normalizeUnit('㎡')).toBe(normalizeUnit('平方米'));
+    expect(normalizeUnit('m2')).toBe(normalizeUnit('平方米'));
+    expect(normalizeUnit('个')).not.toBe(normalizeUnit('家'));
+    expect(normalizeUnit(null)).toBeNull();
+  });
+  test('amounts of money convert to 万元', () => {
+    expect(moneyFactor('元')).toBe(1e-4);
+    expect(moneyFactor('万')).toBe(1);
+    expect(moneyFactor('亿元')).toBe(1e4);
+    expect(moneyFactor('家')).toBeNull();
+  });
+  test('an actual that states completion', () => {
+    for (const w of ['完成', '已完成', '全部完成', '达成', '达到', '达到预期', '达成预期指标', '实现', '是', '符合', ' 已完成。']) expect(statesCompletion(w)).toBe(true);
+    for (const w of ['未完成', '部分完成', '基本完成', '否', '效果一般']) expect(statesCompletion(w)).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ describe('spec → snapshot equals spec → xlsx → readWorkbook', () => {
     ['headers', () => W.workbook(...Object.entries(W.HEADER_VARIANTS).map(([k, h]) => W.sheet(k, W.projectTable({ headers: h }), W.overallTable({ headers: h }))))],
     ['unrelated', () => W.unrelatedWorkbook()],
     ['bench 3', () => W.benchWorkbook(3)],
+    ...Object.entries(W.consistentLayouts()).map(([name, spec]) => [`layout: ${name}`, () => spec] as [string, () => W.WorkbookSpec]),
   ];
   it.each(cases)('%s', async (_name, make) => {
     const spec = make();

@@ -17,6 +17,12 @@ export function isBasicAnchor(g: SheetGrid, row: number): boolean {
   return amounts.length >= 2 && amounts.some((c) => normalizeHeader(c.text).includes('决算'));
 }
 
+/** Rows that start another tree: they end the project groups. */
+const OTHER_TREE = new Set<BasicRowKey>(['basic', 'public', 'threePublic']);
+/** The top of another tree written as such (a project named 公用经费补助 stays a project). */
+const TREE_TOP = /^(?:三公经费|公用经费|部门基本支出|基本支出)(?:\(万元\))?$/;
+const PLACEHOLDER = /^[.…。·、/\\-—*]+$/;
+
 const TERMINATOR = /^(?:[一二三四五六七八九十]+[、.])?(?:楼堂馆所|殿堂馆所|厉行节约|说明|填表人|填报人)/;
 
 function classify(label: string, inProjects: boolean): BasicRowKey | null {
@@ -103,7 +109,18 @@ export function parseBasicData(g: SheetGrid, anchor: number, windowTop: number, 
     }
     if (inProjects && !groupsClosed) {
       const num = numbering(label);
-      if (num === 'chinese') { groupsClosed = true; continue; }
+      if (num === 'chinese') { groupsClosed = true; inProjects = false; continue; }
+      // A project group ends at the first row of another tree (RULES.md §1.1): the 2018/2023 Hunan
+      // templates put 公用经费 (其中 办公经费 …) and “三公”经费 after the project block.
+      const other = classify(label, false);
+      if (other && OTHER_TREE.has(other) && TREE_TOP.test(bareLabel(label).replace(/[“”"'‘’:：]/g, ''))) {
+        groupsClosed = true;
+        inProjects = false;
+        if (!rows[other]) rows[other] = amountRow;
+        continue;
+      }
+      // Template placeholders (……, …, /) are no project.
+      if (PLACEHOLDER.test(fold(label).replace(/\s+/g, ''))) continue;
       if (num === 'arabic') { groups.push({ ...amountRow, members: [] }); continue; }
       if (groups.length) groups[groups.length - 1].members.push(amountRow);
       else groups.push({ ...amountRow, members: [] });

@@ -2,8 +2,9 @@
 import type { SheetGrid, Field } from '../grid';
 import { normalizeHeader } from '../grid';
 import { fold } from '../values';
-import type { Breakdown, EvalTable, FundsRow, IndicatorRow, Level1Group } from '../tables';
-import { declaredWeight, fundsColumnOf, indicatorColumnOf, isSignatureLine, type FundsColumn, type IndicatorColumn } from './headers';
+import type { Breakdown, EvalTable, FundsRow, GoalBlock, IndicatorRow, Level1Group } from '../tables';
+import { declaredWeight, fundsColumnOf, goalBlockWeight, headerWeight, indicatorColumnOf, isSignatureLine, type FundsColumn, type IndicatorColumn } from './headers';
+import { isEmptyMarker } from '../values';
 import { findHead, rowCells, tableRange, valueRightOf } from './scan';
 
 /** Columns of a funds header row, or null when the row is not one. */
@@ -22,28 +23,36 @@ export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColu
 }
 
 function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
+  const cells = g.headerCells(row);
+  // Every wording of the target column has 值 in it: most rows are out at once.
+  if (!cells.some((c) => c.text.includes('值'))) return null;
   const cols: Partial<Record<IndicatorColumn, number>> = {};
-  for (const c of g.headerCells(row)) {
+  for (const c of cells) {
     const k = indicatorColumnOf(c.text);
     if (k && cols[k] === undefined) cols[k] = c.col;
   }
   if (cols.target === undefined || cols.actual === undefined) return null;
   if (cols.name === undefined && cols.level1 === undefined) return null;
-  if (cols.weight === undefined && cols.score === undefined) return null;
+  // Tables with no scores at all (县级专项资金绩效目标自评表) still have the 一级/二级/三级 tree.
+  if (cols.weight === undefined && cols.score === undefined && (cols.name === undefined || (cols.level1 === undefined && cols.level2 === undefined))) return null;
   return cols;
 }
 
 const NAME_LABELS: [RegExp, 'unit' | 'project' | 'dept' | 'impl'][] = [
-  [/^(?:预算单位名称|单位名称|部门名称|预算部门名称|部门\(单位\)名称)$/, 'unit'],
-  [/^(?:项目支出名称|项目名称)$/, 'project'],
-  [/^主管部门(?:及代码)?$/, 'dept'],
+  [/^(?:预算单位名称|单位名称|部门名称|预算部门名称|部门\(单位\)名称|填报单位|填报单位名称)$/, 'unit'],
+  [/^(?:项目支出名称|项目名称|专项资金名称|专项名称)$/, 'project'],
+  [/^(?:县级)?主管部门(?:及代码)?$/, 'dept'],
   [/^实施单位$/, 'impl'],
 ];
 
 const TOTAL_LABEL = /^(?:总分|合计|总计|总分值|总得分)$/;
 const INCOME = /^(?:其中[:：]?)?\s*(一般公共预算(?:拨款|资金)?|政府性基金(?:预算)?(?:拨款)?|纳入专户管理的非税收入(?:拨款)?|国有资本经营预算(?:拨款)?|其他资金)\s*(?:[:：]\s*(.*))?$/;
 const EXPENSE = /^(?:其中[:：]?)?\s*(基本支出|项目支出)\s*(?:[:：]\s*(.*))?$/;
-const FUND_SOURCE = /^(?:其中[:：]?)?\s*(当年财政拨款|本年财政拨款|财政资金|财政拨款|上年结转资金|上年结转|其他资金)$/;
+const FUND_SOURCE = /^(?:其中[:：]?)?\s*(当年财政拨款|本年财政拨款|财政资金|财政拨款|上年结转资金|上年结转|其他资金|[^:：]*补助[^:：]*资金)$/;
+/** The label of one 偏差原因 block for the whole table (RULES.md §1.5). */
+const REASON_BLOCK = /^(?:偏差大或目标未完成原因分析|偏差原因分析|未完成原因分析|目标未完成原因分析|原因分析|存在问题及原因分析|改进措施及结果应用方案|改进措施|偏差原因分析及改进措施)/;
+/** A value that is a unit note, never a name: `单位：万元`. */
+const UNIT_NOTE = /^(?:金额)?单位[:：]|^(?:项目)?负责人|^联系(?:人|电话)|^填报(?:人|日期)/;
 
 export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<FundsColumn, number>>, windowTop: number, windowBottom: number, id: (range: string) => string): EvalTable | null {
   const firstAmountCol = Math.min(...(Object.values(cols) as number[]));
@@ -54,17 +63,28 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   // Name labels between the title and the funds header.
   let kind: 'overall' | 'project' | null = /整体/.test(titleText) ? 'overall' : /项目|绩效目标自评表/.test(titleText) ? 'project' : null;
   let nameCell: Field | null = null;
+  let nameText: string | null = null;
   let labelsTop: number | null = null;
   for (let r = head.titleRow !== null ? head.titleRow + 1 : windowTop; r < h; r++) {
     for (const c of rowCells(g, r)) {
       const n = normalizeHeader(c.text);
-      const hit = NAME_LABELS.find(([re]) => re.test(n));
-      if (!hit) continue;
+      let hit = NAME_LABELS.find(([re]) => re.test(n));
+      if (!hit) {
+        // `填报单位：某某局`, `项目名称：某某项目` in one cell (never `单位：万元`).
+        const m = /^([^:：]+)[:：](.+)$/.exec(fold(c.text).replace(/\s+/g, ''));
+        const inCell = m ? NAME_LABELS.find(([re]) => re.test(m[1])) : undefined;
+        if (inCell && (inCell[1] === 'unit' || inCell[1] === 'project')) {
+          labelsTop = labelsTop ?? r;
+          if (kind === null) kind = inCell[1] === 'unit' ? 'overall' : 'project';
+          if (!nameCell) { nameCell = g.field(r, c.col); nameText = c.text.replace(/^[^:：]*[:：]\s*/, '').trim() || null; }
+        }
+        continue;
+      }
       labelsTop = labelsTop ?? r;
       if (hit[1] === 'unit' || hit[1] === 'project') {
         if (kind === null) kind = hit[1] === 'unit' ? 'overall' : 'project';
         const v = valueRightOf(g, r, c.col);
-        if (v && !NAME_LABELS.some(([re]) => re.test(normalizeHeader(v.text))) && !nameCell) nameCell = g.field(r, v.col);
+        if (v && !NAME_LABELS.some(([re]) => re.test(normalizeHeader(v.text))) && !UNIT_NOTE.test(fold(v.text)) && !nameCell) nameCell = g.field(r, v.col);
       }
     }
   }
@@ -83,7 +103,8 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   }
   const at = (r: number, k: FundsColumn) => (cols[k] === undefined ? null : g.field(r, cols[k] as number));
   const funds: FundsRow | null = fundsRowNo === null ? null : {
-    label: fundsLabel ? String(fundsLabel.value || '年度资金总额') : '年度资金总额',
+    // A section header merged down beside the row (`预算执行情况(万元)(20分)`) names it without its notes.
+    label: fundsLabel ? String(fundsLabel.value || '年度资金总额').replace(/\s*[(（][^)）]*[)）]/g, '').trim() || '年度资金总额' : '年度资金总额',
     labelCell: fundsLabel as Field,
     row: fundsRowNo,
     initialBudget: at(fundsRowNo, 'initialBudget'),
@@ -92,15 +113,29 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
     weight: at(fundsRowNo, 'weight'),
     rate: at(fundsRowNo, 'rate'),
     score: at(fundsRowNo, 'score'),
+    headerWeight: null,
+    headerWeightCell: null,
   };
+  if (funds) {
+    // A funds weight written only in a header: `预算执行情况(万元)(20分)`, `得分(20分*执行率)`.
+    for (const c of rowCells(g, h)) {
+      const w = headerWeight(c.text);
+      if (w !== null) { funds.headerWeight = w; funds.headerWeightCell = g.field(h, c.col); break; }
+    }
+  }
 
   // Indicator header, below the funds rows.
   let ih: number | null = null;
   let icols: Partial<Record<IndicatorColumn, number>> | null = null;
+  let pendingBlock: { field: Field; weight: number } | null = null;
   for (let r = (fundsRowNo ?? h) + 1; r <= windowBottom; r++) {
     const c = indicatorHeader(g, r);
     if (c) { ih = r; icols = c; break; }
     if (fundsHeader(g, r)) break;
+    for (const cell of rowCells(g, r)) {
+      const w = goalBlockWeight(cell.text);
+      if (w !== null) pendingBlock = { field: g.field(r, cell.col), weight: w };
+    }
   }
 
   // Breakdowns (overall) and fund sources (project) between the funds row and the indicators.
@@ -139,15 +174,45 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   // Indicator rows until the 总分 row.
   const indicators: IndicatorRow[] = [];
   const level1: Level1Group[] = [];
+  const blocks: GoalBlock[] = [];
+  let reasonBlock: EvalTable['reasonBlock'] = null;
   let total: EvalTable['total'] = null;
+  let hasWeightColumn = false;
+  let hasScoreColumn = false;
   let bottom = Math.max(fundsRowNo ?? h, sectionEnd - 1);
+  /** A row holding one 偏差原因 block for the whole table: its label left, its text right. */
+  const reasonBlockRow = (r: number, leftLimit: number, rowCellsOf?: { col: number; text: string }[]): boolean => {
+    const cells = rowCellsOf ?? rowCells(g, r);
+    if (!cells.length || cells.length > 2 || cells[0].col > leftLimit) return false;
+    if (!REASON_BLOCK.test(normalizeHeader(cells[0].text))) return false;
+    const labelCell = g.field(r, cells[0].col);
+    const right = g.rightOf(r, cells[0].col) + 1;
+    const cell = cells[1] ? g.field(r, cells[1].col) : g.field(r, Math.min(right, g.right));
+    // The first block (the 原因 one) is the one §4.4 reads; a second (改进措施) belongs to the table too.
+    if (!reasonBlock || (!/原因/.test(reasonBlock.labelCell.value as string) && /原因/.test(cells[0].text))) reasonBlock = { labelCell, cell };
+    return true;
+  };
   if (ih !== null && icols) {
-    const ic = icols;
-    const left = Math.min(...(Object.values(ic) as number[]));
-    const dataLeft = Math.min(ic.target as number, ic.weight ?? Infinity, ic.score ?? Infinity);
+    let ic = icols;
+    hasWeightColumn = ic.weight !== undefined;
+    hasScoreColumn = ic.score !== undefined;
+    const dataLeftOf = (c: Partial<Record<IndicatorColumn, number>>) => Math.min(c.target as number, c.weight ?? Infinity, c.score ?? Infinity);
+    let dataLeft = dataLeftOf(ic);
     let l1 = '';
     let l1Cell: Field | null = null;
     let l2 = '';
+    let block: GoalBlock | null = null;
+    const startBlock = (field: Field, weight: number) => {
+      if (block && block.cell.sheet === field.sheet && block.cell.cell === field.cell) return;
+      block = { label: String(field.value).trim(), cell: field, declaredWeight: weight, rows: [] };
+      blocks.push(block);
+    };
+    if (pendingBlock) startBlock(pendingBlock.field, pendingBlock.weight);
+    // A goal block label may also sit in a column merged down beside the header row.
+    for (let c = g.left; c < dataLeft; c++) {
+      const w = goalBlockWeight(g.text(ih, c));
+      if (w !== null) startBlock(g.field(ih, c), w);
+    }
     let r = ih + 1;
     bottom = ih;
     for (; r <= windowBottom; r++) {
@@ -164,12 +229,33 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
         break;
       }
       if (cells.some((c) => isSignatureLine(c.text))) break;
-      if (!g.rowHasValue(r, left, g.right)) {
+      if (!g.rowHasValue(r, g.left, g.right)) {
         // A blank row inside the indicator block is skipped; two end it.
-        if (!g.rowHasValue(r + 1, left, g.right)) break;
+        if (!g.rowHasValue(r + 1, g.left, g.right)) break;
         continue;
       }
       if (fundsHeader(g, r)) break;
+      if (cells.length && /^(?:说明|注[:：]|备注)/.test(normalizeHeader(cells[0].text)) && cells[0].col < dataLeft && cells.length <= 2) { bottom = r; r++; break; }
+      if (cells.length <= 2 && reasonBlockRow(r, dataLeft - 1, cells)) { bottom = r; continue; }
+      // A goal block label (年度绩效目标1(40分)): in a row of its own, or in a column merged down beside the block.
+      let labelOnly = false;
+      for (let c = g.left; c < dataLeft; c++) {
+        const w = goalBlockWeight(g.text(r, c));
+        if (w === null) continue;
+        startBlock(g.field(r, c), w);
+        labelOnly = cells.every((x) => goalBlockWeight(x.text) !== null);
+      }
+      // A header row inside the indicator area (one per goal block) restarts the column map; it is no indicator.
+      const again = cells.some((c) => c.text.includes('值')) ? indicatorHeader(g, r) : null;
+      if (again) {
+        ic = again;
+        hasWeightColumn ||= ic.weight !== undefined;
+        hasScoreColumn ||= ic.score !== undefined;
+        dataLeft = dataLeftOf(ic);
+        bottom = r;
+        continue;
+      }
+      if (labelOnly) { bottom = r; continue; }
       if (ic.level1 !== undefined) {
         const t = g.text(r, ic.level1);
         if (t && normalizeHeader(t) !== '一级指标') { const f = g.field(r, ic.level1); if (!l1Cell || f.cell !== l1Cell.cell) { l1 = t; l1Cell = f; l2 = ''; } }
@@ -178,30 +264,41 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       const nameCol = ic.name ?? ic.level2 ?? ic.level1 as number;
       const nameField = g.field(r, nameCol);
       const name = nameField.row === r || ic.name !== undefined ? g.text(r, nameCol) : '';
-      const fieldAt = (k: IndicatorColumn) => (ic[k] === undefined ? null : g.field(r, ic[k] as number));
+      const rowIc = ic;
+      const fieldAt = (k: IndicatorColumn) => (rowIc[k] === undefined ? null : g.field(r, rowIc[k] as number));
       const target = fieldAt('target');
+      const actual = fieldAt('actual');
       const weight = fieldAt('weight');
+      const score = fieldAt('score');
       bottom = r;
-      if (!name && (!target || target.value === '') && (!weight || weight.value === '')) continue;
+      // A template row (指标1：, ……, a 二级 with no 三级): no weight, no score, no target, no actual.
+      const blank = (f: Field | null) => !f || f.row !== r || isEmptyMarker(f.value);
+      if (blank(target) && blank(actual) && blank(weight) && blank(score)) continue;
       const row: IndicatorRow = {
         row: r, level1: l1, level1Cell: l1Cell, level2: l2, name, nameCell: nameField,
-        target, actual: fieldAt('actual'), weight, score: fieldAt('score'), reason: fieldAt('reason'),
+        target, actual, weight, score, reason: fieldAt('reason'), block,
       };
       indicators.push(row);
+      if (block) (block as GoalBlock).rows.push(row);
       const last = level1[level1.length - 1];
       if (l1Cell && (!last || last.cell.cell !== l1Cell.cell)) level1.push({ label: l1, cell: l1Cell, declaredWeight: declaredWeight(l1), rows: [row] });
       else if (last) last.rows.push(row);
     }
-    // The signature line under the table belongs to it.
-    for (let s = r; s <= Math.min(windowBottom, r + 1); s++) {
-      if (rowCells(g, s).some((c) => isSignatureLine(c.text))) { bottom = s; break; }
+    // One 偏差原因 block, a 说明 line and the signature line under the table belong to it.
+    for (let s = r; s <= Math.min(windowBottom, r + 4); s++) {
+      if (reasonBlockRow(s, dataLeft - 1)) { bottom = s; continue; }
+      const cells = rowCells(g, s);
+      if (cells.some((c) => isSignatureLine(c.text))) { bottom = s; break; }
+      if (cells.length && /^(?:说明|注[:：]|备注)/.test(normalizeHeader(cells[0].text)) && cells.length <= 2) { bottom = s; continue; }
+      if (!cells.length && s + 1 <= windowBottom && rowCells(g, s + 1).some((c) => isSignatureLine(c.text))) continue;
+      break;
     }
   }
 
   let top = head.top ?? labelsTop ?? h;
   if (head.top === null) for (let s = top - 1; s >= windowTop && g.rowHasValue(s); s--) top = s;
   const range = tableRange(g, top, bottom);
-  const name = nameCell ? String(nameCell.value).trim() || null : null;
+  const name = nameText ?? (nameCell ? String(nameCell.value).trim() || null : null);
   return {
     id: id(range),
     kind,
@@ -220,5 +317,10 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
     indicators,
     level1,
     total,
+    hasWeightColumn,
+    hasScoreColumn,
+    scored: hasWeightColumn || hasScoreColumn || !!funds?.score || !!total,
+    blocks,
+    reasonBlock,
   };
 }

@@ -20,7 +20,7 @@ const INDICATORS: Record<IndicatorColumn, string[]> = {
   level2: ['二级指标'],
   name: ['三级指标', '指标名称', '绩效指标名称'],
   target: ['年度指标值', '指标值', '年初目标值', '年度目标值', '目标值', '预期目标值'],
-  actual: ['实际完成值', '完成值', '全年实际值', '实际值', '实际完成情况值'],
+  actual: ['实际完成值', '完成值', '全年实际值', '实际值', '实际完成情况值', '全年完成值', '全年实际完成值'],
   weight: ['分值', '权重'],
   score: ['得分'],
   reason: ['偏差原因分析及改进措施', '未完成原因分析', '偏差原因', '原因分析', '偏差原因分析', '偏差原因分析及改进措施说明', '未完成原因分析及改进措施'],
@@ -67,6 +67,20 @@ export function numbering(text: string): 'chinese' | 'arabic' | null {
 /** A 4-digit year in a title or header: `2024 年度…` → 2024. */
 export function yearIn(text: string): number | null {
   const m = /((?:19|20)\d{2})\s*年/.exec(fold(text));
+  return m ? Number(m[1]) : null;
+}
+
+/** A goal block label carrying its weight: `年度绩效目标1(40分)`, `年度目标1:(80分)` → 40, 80; null otherwise. */
+export function goalBlockWeight(text: string): number | null {
+  // Most cells are out at once: a goal block label has 目标 and 分 in it.
+  if (!text.includes('分') || !text.includes('目标')) return null;
+  const m = /^(?:年度)?(?:绩效)?目标[0-9一二三四五六七八九十]*[:：]?\((\d+(?:\.\d+)?)分\)/.exec(fold(text).replace(/\s+/g, ''));
+  return m ? Number(m[1]) : null;
+}
+
+/** The funds weight in a header: `预算执行情况(万元)(20分)`, `得分(20分*执行率)` → 20. */
+export function headerWeight(text: string): number | null {
+  const m = /\((\d+(?:\.\d+)?)分(?:\)|[*×x])/.exec(fold(text).replace(/\s+/g, ''));
   return m ? Number(m[1]) : null;
 }
 

@@ -39,6 +39,13 @@ export function recognizeSheet(g: SheetGrid): Table[] {
 export function recognize(workbook: WorkbookSnapshot): Tables {
   const all: Table[] = [];
   for (const s of workbook.sheets) all.push(...recognizeSheet(new SheetGrid(s)));
+  // No title, or a title without a year (RULES.md §1.5): the year the other tables give, if they agree on one.
+  const years = new Map<number, number>();
+  for (const t of all) if (t.year !== null) years.set(t.year, (years.get(t.year) ?? 0) + 1);
+  if (years.size) {
+    const common = [...years.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    for (const t of all) if (t.year === null) t.year = common;
+  }
   return {
     all,
     basicData: all.filter((t): t is BasicDataTable => t.kind === 'basic-data'),

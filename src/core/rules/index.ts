@@ -14,6 +14,8 @@ import projectFundSources from './table/project-fund-sources';
 import overallBreakdowns from './table/overall-breakdowns';
 import years from './table/years';
 import zeroBudget from './table/zero-budget';
+import goalBlockScore from './table/goal-block-score';
+import missingInput from './table/missing-input';
 import overallBudget from './cross/overall-budget';
 import overallExecuted from './cross/overall-executed';
 import overallExpense from './cross/overall-expense-vs-basic';
@@ -25,6 +27,8 @@ export const RULES: readonly Rule[] = [
   scoreRange,
   level1Weight,
   totalWeight,
+  goalBlockScore,
+  missingInput,
   deviationReason,
   qualitativeScore,
   indicatorUnits,

@@ -15,6 +15,10 @@ export interface FindingInput {
   message: string;
   expected?: Scalar;
   actual?: Scalar;
+  /** What `expected` is (report.ts): 'value', 'other' (cross-table), 'range' (with expectedText), 'none'. */
+  expectedKind?: 'value' | 'other' | 'range' | 'none';
+  /** The expectation in words (required for 'range'): `不低于 3 分且低于 4 分`. */
+  expectedText?: string;
   /** Overrides the rule's default severity. */
   severity?: Severity;
   table?: Table;
@@ -43,12 +47,36 @@ export function at(f: CellRef): string {
   return `${f.sheet}!${f.cell}`;
 }
 
-/** A cell's value as written, for messages. */
+/** A cell's value as written, for messages: a number as its format shows it (0.86 as 86.00% under `0.00%`). */
 export function shown(f: Field | null | undefined): string {
   if (!f) return '';
   const v = f.value;
   if (v === null || v === '') return '（空）';
+  if (typeof v === 'number') return formatNumber(v, f.numFmt);
   return typeof v === 'string' ? v.trim() : String(v);
+}
+
+/**
+ * A number as the common formats of these tables show it: percentages (`0%`, `0.00%`) and fixed
+ * decimals (`0.00`, `#,##0.00`); anything else as JavaScript writes it.
+ */
+export function formatNumber(v: number, fmt: string | null | undefined): string {
+  const f = (fmt ?? '').replace(/"[^"]*"/g, '').split(';')[0];
+  if (!f || /general/i.test(f) || /[yMdhs]/.test(f)) return String(v);
+  const m = /0(?:\.(0+))?/.exec(f);
+  if (!m) return String(v);
+  const decimals = m[1]?.length ?? 0;
+  const pct = f.includes('%');
+  const x = pct ? v * 100 : v;
+  const body = Number.isFinite(x) ? round(x, decimals).toFixed(decimals) : String(x);
+  const [int, dec] = body.split('.');
+  const grouped = /#,##0|0,0/.test(f) ? `${int.replace(/\B(?=(\d{3})+$)/g, ',')}${dec !== undefined ? `.${dec}` : ''}` : body;
+  return `${grouped}${pct ? '%' : ''}`;
+}
+
+function round(x: number, d: number): number {
+  const k = 10 ** d;
+  return Math.sign(x) * Math.round(Math.abs(x) * k * (1 + Number.EPSILON)) / k;
 }
 
 /** A cell's value for the JSON report: a number stays a number, text stays text. */

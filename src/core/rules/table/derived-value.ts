@@ -2,7 +2,11 @@ import type { Rule } from '../rule';
 import { at, scalar, shown } from '../rule';
 import { rateAgrees, agree2, fmtPercent, fmtScore } from '../../num';
 
-/** RULES.md §3–4.1: every derived cell (执行率, 得分, 总分, 控制率) equals its recomputed value. */
+/**
+ * RULES.md §3–4.1: every derived cell (执行率, 得分, 总分, 控制率) equals its recomputed value; a
+ * blank one is recalculated like a wrong one. §4.14: a derived cell that cannot be recomputed
+ * (an input empty or unreadable) gets an info naming the check and the cells.
+ */
 const rule: Rule = {
   id: 'derived-value',
   severity: 'error',
@@ -16,7 +20,7 @@ const rule: Rule = {
       const ok = stored !== null && (d.kind === 'rate' ? rateAgrees(stored, d.computed) : agree2(stored, d.computed));
       if (ok) continue;
       const want = d.kind === 'rate' ? fmtPercent(d.computed) : fmtScore(d.computed);
-      const has = stored === null ? '为空' : `为 ${d.kind === 'rate' && (r.kind === 'number' && r.percent) ? fmtPercent(stored) : shown(d.field)}`;
+      const has = stored === null ? '为空' : `为 ${d.kind === 'rate' ? fmtPercent(stored) : shown(d.field)}`;
       const formula = d.field.formula ? `（公式 ${d.field.formula} 的结果有误，请检查公式，本工具不改写公式）` : '';
       ctx.report({
         cell: d.field,
@@ -25,6 +29,14 @@ const rule: Rule = {
         message: `${at(d.field)} ${d.label}${has}，应为 ${want}（${d.explain()}）${formula}`,
         expected: d.computed,
         actual: scalar(d.field),
+        expectedKind: 'value',
+      });
+    }
+    for (const b of ctx.analysis.blocked) {
+      if (!b.missing.length) continue;
+      ctx.report({
+        cell: b.field, related: b.missing.map((m) => m.field), table: b.table, severity: 'info', expectedKind: 'none',
+        message: `${at(b.field)} ${b.label}无法核对：${b.missing.map((m) => `${at(m.field)} ${m.what}${ctx.analysis.read(m.field).kind === 'unparseable' ? '无法读取' : '为空'}`).join('，')}`,
       });
     }
   },

@@ -14,7 +14,7 @@ const rule: Rule = {
         ctx.report({
           cell: i.row.actual, related: [i.row.target, i.row.score], table: a.table,
           message: `${at(i.row.actual)} ${label(i.row.name)} 实际完成值“${shown(i.row.actual)}”与年度指标值“${shown(i.row.target)}”单位不一致，未重新计分`,
-          expected: null, actual: null,
+          expected: null, actual: null, expectedKind: 'none',
         });
       }
     }

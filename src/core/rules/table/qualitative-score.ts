@@ -9,6 +9,11 @@ import { isEmptyMarker } from '../../values';
  * marks is a warning; a lower score with a reason is an info note; with an
  * achievement level picked in the profile the score must sit in its band.
  */
+/** A band in words: `不低于 3 分且低于 4 分`, `不低于 4 分且不高于 5 分`. */
+export function bandText(lo: number, hi: number, closed: boolean): string {
+  return lo <= 0 ? `${closed ? '不高于' : '低于'} ${hi} 分` : `不低于 ${lo} 分且${closed ? '不高于' : '低于'} ${hi} 分`;
+}
+
 const rule: Rule = {
   id: 'qualitative-score',
   severity: 'warning',
@@ -23,6 +28,8 @@ const rule: Rule = {
         const s = i.storedScore;
         const score = i.row.score;
         if (w === null || s === null || !score) continue;
+        // An empty actual is a missing input (missing-input), not an actual that differs.
+        if (i.actual.kind === 'empty' || i.target.kind === 'empty') continue;
         const name = label(i.row.name);
         const related = [i.row.target, i.row.actual];
         const level = ctx.profile.achievementLevels[at(score)];
@@ -30,7 +37,7 @@ const rule: Rule = {
           if (round2(s) !== round2(w)) {
             ctx.report({ cell: score, related, table: a.table, severity: i.type === 'timeliness' ? 'error' : 'warning',
               message: `${at(score)} ${name} ${i.type === 'timeliness' ? '按时完成' : '实际完成值与年度指标值一致'}，应得满分 ${w}，表中得分 ${shown(score)}`,
-              expected: w, actual: scalar(score) });
+              expected: w, actual: scalar(score), expectedKind: 'value' });
           }
           continue;
         }
@@ -40,19 +47,19 @@ const rule: Rule = {
           const inBand = r >= round2(lo) && (level === '达成' ? r <= round2(hi) : r < round2(hi));
           if (!inBand) {
             ctx.report({ cell: score, related, table: a.table, severity: 'error',
-              message: `${at(score)} ${name} 达成等级为“${level}”，得分应在 [${round2(lo)}, ${round2(hi)}${level === '达成' ? ']' : ')'} 内，表中得分 ${shown(score)}`,
-              expected: null, actual: scalar(score) });
+              message: `${at(score)} ${name} 达成等级为“${level}”，得分应${bandText(round2(lo), round2(hi), level === '达成')}，表中得分 ${shown(score)}`,
+              expected: null, actual: scalar(score), expectedKind: 'range', expectedText: bandText(round2(lo), round2(hi), level === '达成') });
           }
           continue;
         }
         if (round2(s) >= round2(w)) {
           ctx.report({ cell: score, related, table: a.table,
             message: `${at(score)} ${name} 实际完成“${shown(i.row.actual)}”与年度指标值“${shown(i.row.target)}”不一致，却得满分 ${w}，请复核`,
-            expected: null, actual: scalar(score) });
+            expected: null, actual: scalar(score), expectedKind: 'none' });
         } else if (i.row.reason && !isEmptyMarker(i.row.reason.value)) {
           ctx.report({ cell: score, related, table: a.table, severity: 'info',
             message: `${at(score)} ${name} 未完全达成，得分 ${shown(score)}/${w}：本工具无法从文字判断达成等级，可在评分规则中选定等级后复核区间`,
-            expected: null, actual: scalar(score) });
+            expected: null, actual: scalar(score), expectedKind: 'none' });
         }
       }
     }

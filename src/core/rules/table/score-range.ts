@@ -21,6 +21,8 @@ const rule: Rule = {
           message: `${at(i.row.score)} ${label(i.row.name)} 得分 ${shown(i.row.score)} ${s < 0 ? '为负数' : `超过分值 ${i.weight}`}`,
           expected: s < 0 ? 0 : i.weight,
           actual: scalar(i.row.score),
+          expectedKind: 'range',
+          expectedText: `不低于 0 分且不高于 ${i.weight} 分`,
         });
       }
     }

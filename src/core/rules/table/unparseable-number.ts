@@ -14,7 +14,7 @@ const rule: Rule = {
       if (!f) return;
       const r = ctx.analysis.read(f);
       if (r.kind !== 'unparseable') return;
-      ctx.report({ cell: f, table, message: `${at(f)} ${what} “${r.text}” 不是有效的数字`, expected: null, actual: scalar(f) });
+      ctx.report({ cell: f, table, message: `${at(f)} ${what} “${r.text}” 不是有效的数字`, expected: null, actual: scalar(f), expectedKind: 'none' });
     };
     for (const t of ctx.tables.basicData) {
       if (t.staff) {
@@ -51,7 +51,7 @@ const rule: Rule = {
       for (const b of [...t.byIncome, ...t.byExpense]) {
         const text = b.amountText;
         if (typeof text === 'string' && text.trim() !== '' && parseNumberText(text).kind === 'unparseable' && !/^[-—/*无]+$/.test(text.trim())) {
-          ctx.report({ cell: b.cell, table: t, message: `${at(b.cell)} ${b.label} 的金额 “${text.trim()}” 不是有效的数字`, expected: null, actual: scalar(b.cell) });
+          ctx.report({ cell: b.cell, table: t, message: `${at(b.cell)} ${b.label} 的金额 “${text.trim()}” 不是有效的数字`, expected: null, actual: scalar(b.cell), expectedKind: 'none' });
         }
       }
       for (const i of t.indicators) {

@@ -19,7 +19,7 @@ const rule: Rule = {
     const y = [...counts.entries()].sort((a, b) => b[1] - a[1] || Number(b[0] === basicYear) - Number(a[0] === basicYear))[0][0];
     for (const t of all) {
       if (t.title && t.year !== null && t.year !== y) {
-        ctx.report({ cell: t.title, table: t, message: `${at(t.title)} 标题年度 ${t.year} 与其他表的年度 ${y} 不一致`, expected: y, actual: t.year });
+        ctx.report({ cell: t.title, table: t, message: `${at(t.title)} 标题年度 ${t.year} 与其他表的年度 ${y} 不一致`, expected: y, actual: t.year, expectedKind: 'value' });
       }
     }
     for (const t of ctx.tables.basicData) {
@@ -27,7 +27,7 @@ const rule: Rule = {
         if (!f) return;
         const got = yearIn(String(f.value));
         if (got === null || got === want) return;
-        ctx.report({ cell: f, table: t, message: `${at(f)} 列标题“${shown(f)}”的年度应为 ${want}（${what}）`, expected: want, actual: got });
+        ctx.report({ cell: f, table: t, message: `${at(f)} 列标题“${shown(f)}”的年度应为 ${want}（${what}）`, expected: want, actual: got, expectedKind: 'value' });
       };
       check(t.amountHeaders.prevFinal?.field, y - 1, '上年决算数');
       check(t.amountHeaders.budget?.field, y, '本年预算数');

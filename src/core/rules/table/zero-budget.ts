@@ -14,7 +14,7 @@ const rule: Rule = {
       const b = ctx.num(f.budget);
       const e = ctx.num(f.executed);
       if (b === 0 && e !== null && e > 0) {
-        ctx.report({ cell: f.budget, related: [f.executed], table: t, message: `${at(f.budget)} ${label(f.label)} 全年预算数为 0，全年执行数却为 ${shown(f.executed)}，执行率按 0 计算`, expected: null, actual: 0 });
+        ctx.report({ cell: f.budget, related: [f.executed], table: t, message: `${at(f.budget)} ${label(f.label)} 全年预算数为 0，全年执行数却为 ${shown(f.executed)}，执行率按 0 计算`, expected: null, actual: 0, expectedKind: 'none' });
       }
     }
   },

@@ -64,6 +64,21 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'RULES §4.14: no basic-data table in the workbook: an info, not a silent pass',
+      workbook: toSnapshot(workbook(sheet('附件4', hongjiangProject('corrected')))),
+      findings: [{ cell: '附件4!C3', severity: 'info', message: /工作簿中没有基础数据表，项目“科技三项费产学研创新（含无委办经费）”的年初预算数、全年执行数未与之核对/ }],
+    },
+    {
+      name: 'RULES §4.14: a project table with no name cannot be matched: an info',
+      workbook: edit(ok, { '附件4!C3': '' }),
+      findings: [{ cell: '附件4!B6', severity: 'info', message: /项目名称为空，无法在 附件2 基础数据表中找到该项目/ }],
+    },
+    {
+      name: 'RULES §4.14: the matching basic-data 决算 blank: an info, not a silent pass',
+      workbook: edit(ok, { '附件2!E19': '' }),
+      findings: [{ cell: '附件4!E6', severity: 'info', message: /全年执行数与 附件2 基础数据表同名项目决算无法核对：附件2!E19 科技三项费产学研创新 决算为空/ }],
+    },
+    {
       name: 'the seed: 附件4 reads 19.5 where 附件2 reads 19.05',
       workbook: hongjiang('published'),
       findings: [

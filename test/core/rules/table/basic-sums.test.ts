@@ -1,6 +1,9 @@
 import rule from '../../../../src/core/rules/table/basic-sums';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
-import { toSnapshot, workbook, sheet, basicDataTable, HONGJIANG_BASIC_ROWS, type BasicRow } from '../../../../scripts/workbooks';
+import { toSnapshot, workbook, sheet, basicDataTable, HONGJIANG_BASIC_ROWS, hunan2018BasicData, type BasicRow } from '../../../../scripts/workbooks';
+
+/** The 2018/2023 Hunan order: 项目支出: at row 12, its groups 13–19, the 公用经费 tree at rows 20–23 after it. */
+const hunan2018 = toSnapshot(workbook(sheet('附件1', hunan2018BasicData())));
 
 const ok = hongjiang('corrected');
 
@@ -29,6 +32,8 @@ const patch = (label: string, p: Partial<BasicRow>) => threeGroups.map((r) => (r
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue class 3: the 公用经费 tree after the project block is not summed into the last group', workbook: hunan2018 },
+    { name: 'issue class 4: a template group row left blank with nothing under it is no part', workbook: edit(hunan2018, { '附件1!E18': '', '附件1!E19': '' }) },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: '部门项目支出 written 110.30 (text) for 19.05 + 91.25', workbook: edit(ok, { '附件2!E17': '110.30' }) },
     { name: '部门项目支出 110.295 rounds to 110.30', workbook: edit(ok, { '附件2!E17': 110.295 }) },
@@ -46,6 +51,31 @@ ruleTester(rule, {
     { name: 'rows after 政府采购金额 belong to no group', workbook: edit(ok, { '附件2!E22': 500, '附件2!E23': 999 }) },
   ],
   invalid: [
+    {
+      name: 'issue class 3: a project group still checked in the 2018 order (its rows, not the 公用经费 tree)',
+      workbook: edit(hunan2018, { '附件1!E17': 30 }),
+      findings: [{ cell: '附件1!E16', message: /2、运行维护经费 2018 年决算数 35，但 办公设备购置 = 30\.00 = 30\.00/, related: ['附件1!E17'], expected: 30 }],
+    },
+    {
+      name: 'issue class 4: every part blank under a non-zero total: a warning that the breakdown is not filled',
+      workbook: edit(ok, { '附件2!E15': '', '附件2!E16': '', '附件2!E12': '', '附件2!E13': '', '附件2!E14': '' }),
+      findings: [{ cell: '附件2!E11', severity: 'warning', message: /“三公”经费 2024 年决算数 为 1\.44，但其明细 .* 均未填写，请补填明细/ }],
+    },
+    {
+      name: 'issue class 4: a blank total over filled parts is an error',
+      workbook: edit(ok, { '附件2!E11': '' }),
+      findings: [{ cell: '附件2!E11', severity: 'error', message: /“三公”经费 2024 年决算数 为空，但 .* = 0\.00 \+ 0\.00 \+ 1\.44 = 1\.44/, expected: 1.44 }],
+    },
+    {
+      name: 'issue class 4: a blank part beside filled ones counts as 0, and an info says so',
+      workbook: edit(ok, { '附件2!E15': '' }),
+      findings: [{ cell: '附件2!E11', severity: 'info', message: /的明细 附件2!E15 2、出国经费 为空，按 0 计入合计/ }],
+    },
+    {
+      name: 'issue class 4: the seed’s unfilled breakdown is no “874.20 ≠ 0.00 + 0.00”',
+      workbook: edit(ok, { '附件2!B13': '', '附件2!B14': '', '附件2!B12': 874.2, '附件2!B11': 876.34 }),
+      findings: [{ cell: '附件2!B12', severity: 'warning', message: /874\.2，但其明细 其中：公车购置、公车运行维护 均未填写/ }],
+    },
     {
       name: 'the seed: 部门项目支出 110.26, its groups add to 110.30 (the unparseable group counted as the sum of its rows)',
       workbook: hongjiang('published'),

@@ -1,6 +1,6 @@
 import rule from '../../../../src/core/rules/table/derived-value';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
-import { toSnapshot, workbook, sheet, projectTable } from '../../../../scripts/workbooks';
+import { toSnapshot, workbook, sheet, projectTable, nationalOverweightWorkbook, goalBlockProjectTable } from '../../../../scripts/workbooks';
 
 const ok = hongjiang('corrected');
 /** 附件3 at 68.8% executed: funds 得分 6.88, 总分 92.88 uncapped, 79 under the 执行率 cap. */
@@ -17,6 +17,10 @@ function lowRateProject(score: number, total: number) {
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue class 9: a plain amount under a cost indicator is a cap (19.05 万元 spent of a planned 20 万)', workbook: edit(ok, { '附件4!E13': '20 万', '附件4!F13': '19.05 万元' }) },
+    { name: 'issue class 9: 195.5 万元 spent of a planned 200 万 under 成本指标 meets the cap', workbook: edit(ok, { '附件4!E13': '200 万', '附件4!F13': '195.5 万元' }) },
+    { name: 'issue class 9: 万 and 万元 are one unit (≤19.05 万 vs 19.05 万元)', workbook: edit(ok, { '附件4!E13': '≤19.05 万' }) },
+    { name: 'goal blocks, funds weight only in the header: a right funds 得分 and 总分', workbook: toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))) },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: 'the published workbook: its derived cells are right (only its inputs are wrong)', workbook: hongjiang('published') },
     { name: '控制率 stored unrounded: 0.857142 agrees with 18/21 = 85.71%', workbook: edit(ok, { '附件2!E4': [0.857142, '0.00%'] }) },
@@ -35,6 +39,34 @@ ruleTester(rule, {
     { name: 'reverseFormula ratio: ≤377.89 万元 with 450 → 377.89 / 450 × 20 = 16.8', workbook: edit(ok, { '附件3!F17': '450 万元', '附件3!H17': 16.8, '附件3!H29': 92.8 }), profile: { reverseFormula: 'ratio' } },
   ],
   invalid: [
+    {
+      name: 'issue class 1: a …… row no longer stops the 总分 得分 recalculation (10 + 100 = 110)',
+      workbook: toSnapshot(nationalOverweightWorkbook()),
+      findings: [{ cell: 'Sheet1!H21', message: /Sheet1!H21 总分 得分为 100，应为 110/, expected: 110 }],
+    },
+    {
+      name: 'issue class 5: funds weight only in the header (得分(20分*执行率)): the funds 得分 is checked',
+      workbook: edit(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))), { 'Sheet1!E5': 20 }),
+      findings: [{ cell: 'Sheet1!E5', message: /Sheet1!E5 预算执行情况 得分为 20，应为 19（20 × 95\.00% = 19）/, related: ['Sheet1!D5', 'Sheet1!A4'], expected: 19 }],
+    },
+    {
+      name: 'issue class 9: a cost amount below a plain cap of money is not rescored downward, one above it is',
+      workbook: edit(ok, { '附件4!E13': '18 万', '附件4!F13': '19.05 万元' }),
+      findings: [{ cell: '附件4!H13', message: /项目成本 得分为 10，应为 9\.42（年度指标值 ≤18，实际完成 19\.05/, expected: 9.42 }, { cell: '附件4!H24', message: /总分 得分为 100，应为 99\.42/ }],
+    },
+    {
+      name: 'a blank derived cell is recalculated like a wrong one (执行率 blank)',
+      workbook: edit(ok, { '附件4!G6': '' }),
+      findings: [{ cell: '附件4!G6', message: /执行率为空，应为 100\.00%/, expected: 1 }],
+    },
+    {
+      name: 'RULES §4.14: a 执行率 that cannot be recomputed (全年执行数 blank) is an info naming the cells',
+      workbook: edit(ok, { '附件4!E6': '' }),
+      findings: [
+        { cell: '附件4!G6', severity: 'info', message: /执行率无法核对：附件4!E6 全年执行数为空/, related: ['附件4!E6'] },
+        { cell: '附件4!H6', severity: 'info', message: /得分无法核对：附件4!E6 全年执行数为空/ },
+      ],
+    },
     {
       name: 'capTotalByExecutionRate: 总分 92.88 above the cap of 79 for 60% ≤ 执行率 < 70%',
       workbook: low(92.88),

@@ -1,11 +1,18 @@
 import rule from '../../../../src/core/rules/table/deviation-reason';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
 
+import { toSnapshot, workbook, sheet, goalBlockProjectTable, countySpecialFundTable } from '../../../../scripts/workbooks';
+
 const ok = hongjiang('corrected');
+/** Goal blocks with one 偏差原因 block for the whole table at B15; 受益农户满意度 (row 13) not met at 85%. */
+const blocks = (reason: string) => toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable({ reason }))));
+const unmet = { 'Sheet1!F13': '85%', 'Sheet1!G13': 15 };
 const above130 = { requireReasonAbove130: true };
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue class 7: one 偏差原因 block for the whole table, filled', workbook: edit(blocks('满意度调查中部分农户对工期不满意；下一步加强沟通'), unmet) },
+    { name: 'issue class 7: the block may stay empty when every target is met', workbook: blocks('') },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: 'the funds row below its weight never needs a reason (it has no reason cell)', workbook: edit(ok, { '附件4!E6': 15, '附件4!G6': [0.7874, '0.00%'], '附件4!H6': 7.87 }) },
     { name: 'a quantitative row stored below its weight but met on recomputation (1 家 of 1 家)', workbook: edit(ok, { '附件3!H19': 2 }) },
@@ -16,6 +23,16 @@ ruleTester(rule, {
     { name: 'requireReasonAbove130 does not apply to a 反向 (≤) target', workbook: edit(ok, { '附件3!E17': '≤300 万元', '附件3!F17': '200 万元' }), profile: above130 },
   ],
   invalid: [
+    {
+      name: 'issue class 7: one 偏差原因 block for the whole table, empty, with a target not met',
+      workbook: edit(blocks(''), unmet),
+      findings: [{ cell: 'Sheet1!B15', message: /Sheet1!B15 偏差大或目标未完成原因分析 未填写，但 受益农户满意度（未达到年度指标值）未完全完成/, related: ['Sheet1!A15', 'Sheet1!G13'] }],
+    },
+    {
+      name: 'a table with no scores: a target not met with no 未完成原因',
+      workbook: edit(toSnapshot(workbook(sheet('Sheet1', countySpecialFundTable()))), { 'Sheet1!F12': '96%' }),
+      findings: [{ cell: 'Sheet1!G12', message: /储备粮规模到位率 未达到年度指标值（年度指标值 100%，实际完成 96%），未填写偏差原因分析及改进措施/ }],
+    },
     {
       name: 'the seed: 新增规模以上工业企业 3 of 5 with no reason',
       workbook: hongjiang('published'),

@@ -14,6 +14,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'RULES §4.14: 全年执行数 blank: the breakdown sums cannot be checked, an info',
+      workbook: edit(ok, { '附件3!E5': '' }),
+      findings: [{ cell: '附件3!E5', severity: 'info', message: /全年执行数为空，按收入性质分、按支出性质分的合计未核对/ }],
+    },
+    {
       name: '按支出性质分 adds to 377.85',
       workbook: edit(ok, { '附件3!E8': '项目支出：110.26' }),
       findings: [{ cell: '附件3!E5', message: /附件3!E5 年度资金总额 全年执行数 377\.89，但按支出性质分合计 基本支出 267\.59 \+ 项目支出 110\.26 = 377\.85/, related: ['附件3!E7', '附件3!E8'], expected: 377.85 }],

@@ -9,6 +9,10 @@ const level = (l: '达成' | '部分达成' | '未达成') => ({ achievementLeve
 
 ruleTester(rule, {
   valid: [
+    { name: 'an empty actual is a missing input (missing-input), not an actual that differs', workbook: edit(ok, { '附件3!F24': '' }) },
+    { name: 'issue class 9: an actual written 完成 states completion', workbook: edit(ok, { '附件3!F24': '完成' }) },
+    { name: 'issue class 9: an actual written 达成预期指标 states completion', workbook: edit(ok, { '附件3!F25': '达成预期指标' }) },
+    { name: 'issue class 9: a timeliness actual written 已完成', workbook: edit(ok, { '附件4!F18': '已完成' }) },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: 'actual equal to target up to spaces and width (效果 明显)', workbook: edit(ok, { '附件3!F24': '效果 明显 。' }) },
     { name: 'timeliness: finished earlier than the target date, full marks', workbook: edit(ok, { '附件4!F18': '2024 年 11 月 30 日前完成' }) },
@@ -23,6 +27,11 @@ ruleTester(rule, {
     { name: 'bands 80/50: 部分达成 2.5 is in [2.5, 4)', workbook: partly(2.5), profile: { ...level('部分达成'), qualitativeBands: { achieved: 0.8, partial: 0.5 } } },
   ],
   invalid: [
+    {
+      name: 'a negated completion word (未完成) is no completion: full marks is a warning',
+      workbook: edit(ok, { '附件3!F24': '未完成' }),
+      findings: [{ cell: '附件3!H24', severity: 'warning', message: /实际完成“未完成”与年度指标值“效果明显”不一致，却得满分 5/ }],
+    },
     {
       name: 'full marks on a qualitative indicator whose actual differs from its target',
       workbook: edit(ok, { '附件3!F25': '效果一般' }),
@@ -42,31 +51,31 @@ ruleTester(rule, {
       name: 'achievement level 部分达成 picked in the profile: full marks is outside [3, 4)',
       workbook: partly(5),
       profile: level('部分达成'),
-      findings: [{ cell: '附件3!H24', severity: 'error', message: /经济效益情况 达成等级为“部分达成”，得分应在 \[3, 4\) 内，表中得分 5/ }],
+      findings: [{ cell: '附件3!H24', severity: 'error', message: /经济效益情况 达成等级为“部分达成”，得分应不低于 3 分且低于 4 分，表中得分 5/ }],
     },
     {
       name: '部分达成: 4 is the top of the band, excluded',
       workbook: partly(4),
       profile: level('部分达成'),
-      findings: [{ cell: '附件3!H24', severity: 'error', message: /\[3, 4\)/ }],
+      findings: [{ cell: '附件3!H24', severity: 'error', message: /不低于 3 分且低于 4 分/ }],
     },
     {
       name: '达成: 3.99 is below [4, 5]',
       workbook: partly(3.99),
       profile: level('达成'),
-      findings: [{ cell: '附件3!H24', severity: 'error', message: /达成等级为“达成”，得分应在 \[4, 5\] 内，表中得分 3\.99/ }],
+      findings: [{ cell: '附件3!H24', severity: 'error', message: /达成等级为“达成”，得分应不低于 4 分且不高于 5 分，表中得分 3\.99/ }],
     },
     {
       name: '未达成: 3 is not below 60%',
       workbook: partly(3),
       profile: level('未达成'),
-      findings: [{ cell: '附件3!H24', severity: 'error', message: /\[0, 3\)/ }],
+      findings: [{ cell: '附件3!H24', severity: 'error', message: /得分应低于 3 分/ }],
     },
     {
       name: 'bands 80/50: 部分达成 2.4 is below [2.5, 4)',
       workbook: partly(2.4),
       profile: { ...level('部分达成'), qualitativeBands: { achieved: 0.8, partial: 0.5 } },
-      findings: [{ cell: '附件3!H24', severity: 'error', message: /\[2\.5, 4\)/ }],
+      findings: [{ cell: '附件3!H24', severity: 'error', message: /不低于 2\.5 分且低于 4 分/ }],
     },
     {
       name: 'timeliness on time must be full marks',

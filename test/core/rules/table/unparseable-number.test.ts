@@ -1,10 +1,13 @@
 import rule from '../../../../src/core/rules/table/unparseable-number';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
 
+import { toSnapshot, workbook, sheet, goalBlockProjectTable } from '../../../../scripts/workbooks';
+
 const ok = hongjiang('corrected');
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue class 6: each goal block’s own header row is no indicator (“得分” is no number)', workbook: toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))) },
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     {
       name: 'numbers as text: full-width digits, thousands separators, units, signs, empty markers',
