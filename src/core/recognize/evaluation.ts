@@ -68,7 +68,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   for (let r = head.titleRow !== null ? head.titleRow + 1 : windowTop; r < h; r++) {
     for (const c of rowCells(g, r)) {
       const n = normalizeHeader(c.text);
-      let hit = NAME_LABELS.find(([re]) => re.test(n));
+      const hit = NAME_LABELS.find(([re]) => re.test(n));
       if (!hit) {
         // `填报单位：某某局`, `项目名称：某某项目` in one cell (never `单位：万元`).
         const m = /^([^:：]+)[:：](.+)$/.exec(fold(c.text).replace(/\s+/g, ''));
