@@ -23,11 +23,16 @@ export interface Io {
   progress?: boolean;
 }
 
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function colorWanted(stdoutIsTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return !!stdoutIsTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
 function defaultIo(): Io {
   return {
     stdout: (s) => { process.stdout.write(s); },
     stderr: (s) => { process.stderr.write(s); },
-    isTTY: !!process.stdout.isTTY && !process.env.NO_COLOR,
+    isTTY: colorWanted(process.stdout.isTTY, process.env),
     progress: !!process.stderr.isTTY,
   };
 }

@@ -125,7 +125,9 @@ export function checkOutput(output: string, input?: string): string {
   if (st?.isDirectory()) throw new OutputError('directory', `${head}这是一个文件夹（directory），请指定 .xlsx 文件名`);
   if (st && !st.isFile()) throw new OutputError('unwritable', `${head}不是普通文件（not a regular file）`);
   if (st) {
-    try { fsSync.accessSync(target, C.W_OK); } catch { throw new OutputError('denied', `${head}文件是只读的（read-only）`); }
+    // No write bit at all is read-only, also for root (who may write anyway).
+    const readOnly = (st.mode & 0o222) === 0 || (() => { try { fsSync.accessSync(target, C.W_OK); return false; } catch { return true; } })();
+    if (readOnly) throw new OutputError('denied', `${head}文件是只读的（read-only）`);
   }
   const dir = path.dirname(target);
   let dst: fsSync.Stats;

@@ -743,17 +743,22 @@ export function readWorkbookSync(input: Uint8Array | ArrayBuffer, opts: ReadOpti
   if (bytes.length === 0) throw inputError('empty', name);
   if (startsWith(bytes, OLE_SIGNATURE)) throw inputError(oleKind(bytes), name);
   if (!isZip(bytes)) throw inputError('not-xlsx', name);
+  // The part being read, named by internal errors (defects of this reader, not of the file).
+  let part = 'xl/workbook.xml';
   try {
     const pkg = new XlsxPackage(bytes);
     const info = readWorkbookPart(pkg, name);
     const fw: FileWorkbook = { snapshot: { sheets: [] }, pkg, workbookPart: info.workbookPart, sheets: [], date1904: info.date1904, name, unsupported: [] };
     for (const s of info.sheets) {
-      const part: SheetPart = { name: s.name, part: s.part, merges: [] };
-      fw.sheets.push(part);
-      fw.snapshot.sheets.push(readSheet(fw, part, info));
+      part = s.part;
+      const sp: SheetPart = { name: s.name, part: s.part, merges: [] };
+      fw.sheets.push(sp);
+      fw.snapshot.sheets.push(readSheet(fw, sp, info));
     }
     return fw;
   } catch (e) {
-    throw asInputError(e, name);
+    const err = asInputError(e, name);
+    if (err instanceof Error && !(err instanceof InputError) && !(err as { part?: string }).part) (err as { part?: string }).part = part;
+    throw err;
   }
 }
