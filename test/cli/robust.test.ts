@@ -143,7 +143,7 @@ describe('fix: output safety', () => {
     fs.chmodSync(ro, 0o444);
     const r = await run('fix', file('miscalculated.xlsx'), '-o', ro);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('只读（read-only）');
+    expect(r.stderr).toContain('只读的（read-only）');
     expect(fs.readFileSync(ro, 'utf8')).toBe('keep');
     // No temporary file is left behind.
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
