@@ -170,6 +170,22 @@ describe('fix: output safety', () => {
 });
 
 (built ? describe : describe.skip)('the installed command', () => {
+  test('check, summary and fix never load exceljs or jszip', () => {
+    const script = `
+      const m = require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'cli', 'main.js'))});
+      const io = { stdout() {}, stderr() {}, isTTY: false };
+      (async () => {
+        await m.main(['node', 's', 'check', ${JSON.stringify(file('published.xlsx'))}], io);
+        await m.main(['node', 's', 'summary', ${JSON.stringify(file('published.xlsx'))}], io);
+        await m.main(['node', 's', 'fix', ${JSON.stringify(file('miscalculated.xlsx'))}, '-o', ${JSON.stringify(file('no-exceljs.xlsx'))}], io);
+        console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\/](exceljs|jszip)[\\/]/.test(k))));
+      })();`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(fs.existsSync(file('no-exceljs.xlsx'))).toBe(true);
+  });
+
   test('a reader that goes away (EPIPE): a quiet exit, no stack trace', async () => {
     const child = spawn(process.execPath, [BIN, 'check', file('published.xlsx'), file('published.xlsx'), file('published.xlsx')], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
