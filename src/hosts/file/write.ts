@@ -24,7 +24,8 @@ import { MARK_STYLE, markLook, type MarkLook } from '../../core/mark-style';
 import { columnName } from '../../core/address';
 import { cellAddress, refreshSheets, readSheet, readContext, type FileWorkbook } from './read';
 import { relKind, relsPartOf } from './package';
-import { escapeAttr, escapeText, excelEscape } from './xml';
+import { escapeAttr, escapeText, excelEscape, XmlError } from './xml';
+import { ZipError } from './zip';
 import { applyEdits, children, getAttr, prefixOf, root, setAttr, tags, type Element } from './xmledit';
 
 /** Prefix of the note text the tool adds to a marked cell. */
@@ -695,6 +696,23 @@ export interface ApplyOptions {
  * a missing sheet. Updates `fw.snapshot` for the sheets whose values changed.
  */
 export function applyPatch(fw: FileWorkbook, patch: Patch, opts: ApplyOptions = {}): void {
+  guard(fw, () => patchPackage(fw, patch, opts));
+}
+
+/** Errors of the package (a part missing or not well-formed) as PatchErrors naming the part. */
+function guard<T>(fw: FileWorkbook, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    const part = (e as { part?: string }).part;
+    if (e instanceof ZipError || e instanceof XmlError) {
+      throw new PatchError('part', `无法写入 ${fw.name ?? '工作簿'}：部件 ${part ?? ''} 缺失或已损坏（missing or damaged part），请在 Excel 中打开并另存后再试`);
+    }
+    throw e;
+  }
+}
+
+function patchPackage(fw: FileWorkbook, patch: Patch, opts: ApplyOptions): void {
   const replace = opts.replaceMarks !== false;
   for (const w of patch.values) {
     const { index, sheet } = sheetOf(fw, w.sheet);
@@ -826,6 +844,10 @@ function quoteSheet(name: string): string {
  * replaced, another sheet of that name is left alone (the new one gets "(2)").
  */
 export function appendSheet(fw: FileWorkbook, name: string, rows: ResultCell[][]): void {
+  guard(fw, () => appendSheetTo(fw, name, rows));
+}
+
+function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][]): void {
   const all: ResultCell[][] = [[RESULTS_TITLE], ...rows];
   let sheetName = name;
   let part: string | undefined;

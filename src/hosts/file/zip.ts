@@ -5,7 +5,7 @@
  *
  * Browser-safe: bytes in, bytes out, no Node API.
  */
-import { Inflate, zipSync, type Zippable } from 'fflate';
+import { Inflate, inflateSync, zipSync, type Zippable } from 'fflate';
 
 export interface ZipEntry {
   /** The entry's name as stored (no leading slash). */
@@ -95,6 +95,9 @@ function dataStart(b: Uint8Array, e: ZipEntry): number {
   return start;
 }
 
+/** Entries up to this compressed size are inflated in one call. */
+const SMALL = 64 * 1024;
+
 /** A budget of uncompressed bytes shared by the entries of one package. */
 export interface Budget { left: number }
 
@@ -114,6 +117,19 @@ export function unzipEntry(b: Uint8Array, e: ZipEntry, budget: Budget): Uint8Arr
     return data;
   }
   if (e.method !== 8) throw new ZipError('damaged', `${e.name} uses compression method ${e.method}`, e.name);
+  if (data.length <= SMALL) {
+    // Small entries in one call: at most ~1032 × 64 KB of output can come from 64 KB, so a lying size costs little.
+    // One byte more than declared shows an entry that runs past its size.
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(e.usize + 1) });
+    } catch (err) {
+      throw new ZipError('damaged', `${e.name}: ${(err as Error).message}`, e.name);
+    }
+    if (out.length > e.usize) throw new ZipError('budget', `${e.name} unpacks past its declared size`, e.name);
+    if (out.length !== e.usize) throw new ZipError('damaged', `${e.name} is shorter than declared`, e.name);
+    return out;
+  }
   const out = new Uint8Array(e.usize);
   let n = 0;
   let done = false;
