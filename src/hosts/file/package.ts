@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node API.
  */
-import { listZip, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry } from './zip';
+import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry } from './zip';
 import { parseXml, attr, local } from './xml';
 
 /** Uncompressed bytes a package may unpack in all (zip bombs stop here). */
@@ -96,6 +96,17 @@ export class XlsxPackage {
 
   text(part: string): string {
     return utf8.decode(this.bytes(part));
+  }
+
+  /** The part's text in chunks, as it inflates (a large sheet is never held whole). */
+  streamText(part: string, onText: (chunk: string) => void): void {
+    const key = part.replace(/^\/+/, '').toLowerCase();
+    const e = this.byName.get(key);
+    if (this.changed.has(key) || !e) { onText(this.text(part)); return; }
+    const dec = new TextDecoder('utf-8');
+    streamEntry(this.data, e, this.budget, (chunk) => { const t = dec.decode(chunk, { stream: true }); if (t) onText(t); });
+    const rest = dec.decode();
+    if (rest) onText(rest);
   }
 
   /** The relationships of a part; [] when it has none. */

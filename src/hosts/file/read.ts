@@ -329,13 +329,19 @@ function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[]
 // ---------------------------------------------------------------------------
 // One worksheet
 
-interface SheetCells {
-  rows: number[];
-  cols: number[];
+/** The cells of one row, by absolute column (holes where no cell). */
+interface RowCells {
   values: CellValue[];
-  formulas: (string | null)[];
+  /** Formula text (without "="), only when the row has a formula. */
+  formulas: (string | null)[] | null;
   /** cellXfs index, or 0. */
   styles: number[];
+}
+
+interface SheetCells {
+  rows: Map<number, RowCells>;
+  /** Bounds of the cells with a value or a formula. */
+  content: Bounds;
   merges: RangePos[];
   /** Row style (xf index) by row, for rows that have one. */
   rowStyles: Map<number, number>;
@@ -353,8 +359,10 @@ interface SheetContext {
   date1904: boolean;
 }
 
-function readSheetCells(text: string, ctx: SheetContext): SheetCells {
-  const out: SheetCells = { rows: [], cols: [], values: [], formulas: [], styles: [], merges: [], rowStyles: new Map(), colStyles: [] };
+function readSheetCells(text: string | ((write: (chunk: string) => void) => void), ctx: SheetContext): SheetCells {
+  const out: SheetCells = { rows: new Map(), content: new Bounds(), merges: [], rowStyles: new Map(), colStyles: [] };
+  let line: RowCells | undefined;
+  let lineRow = -1;
   const { styles, strings, date1904 } = ctx;
   const shared = new Map<string, { row: number; col: number; formula: string }>();
   let row = -1;
@@ -421,11 +429,19 @@ function readSheetCells(text: string, ctx: SheetContext): SheetCells {
         }
       }
     }
-    out.rows.push(cRow);
-    out.cols.push(cCol);
-    out.values.push(value);
-    out.formulas.push(formula);
-    out.styles.push(xf);
+    if (cRow !== lineRow) {
+      lineRow = cRow;
+      line = out.rows.get(cRow);
+      if (!line) { line = { values: [], formulas: null, styles: [] }; out.rows.set(cRow, line); }
+    }
+    const l = line!;
+    l.values[cCol] = value;
+    l.styles[cCol] = xf;
+    if (formula !== null) {
+      if (!l.formulas) l.formulas = [];
+      l.formulas[cCol] = formula;
+    } else if (l.formulas && l.formulas[cCol] !== undefined) l.formulas[cCol] = null;
+    if (formula !== null || (value !== '' && value !== null)) out.content.add(cRow, cCol);
   };
 
   parseXml(text, ctx.part, {
@@ -529,13 +545,7 @@ function numFmtOf(styles: StyleInfo, xf: number): string {
 
 /** The snapshot of a sheet from its cells: used range, values, formulas, number formats, merges. */
 function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, fileName: string | undefined): SheetSnapshot {
-  const n = cells.rows.length;
-  const content = new Bounds();
-  for (let i = 0; i < n; i++) {
-    const v = cells.values[i];
-    if (cells.formulas[i] !== null || (v !== '' && v !== null)) content.add(cells.rows[i], cells.cols[i]);
-  }
-  const c = content.range();
+  const c = cells.content.range();
   const merges: RangePos[] = [];
   const bounds = new Bounds();
   if (c) bounds.addRange(c);
@@ -565,62 +575,69 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
   if (height * width > USED_RANGE_LIMIT) {
     throw inputError('too-large', fileName, `工作表“${name}”的使用区域 ${rangeToA1(used)} 过大（used range too large），请删除远处多余的单元格后再试`);
   }
+  // Slave cells of merged areas, by row: blank, their own number format kept.
+  const slaves = new Map<number, [number, number][]>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!slaves.has(r)) slaves.set(r, []);
+      slaves.get(r)!.push([r === m.top ? m.left + 1 : m.left, m.right]);
+    }
+  }
   const values: CellValue[][] = new Array(height);
   const formulas: CellValue[][] = new Array(height);
   const numberFormats: string[][] = new Array(height);
   const emptyValues: CellValue[] = new Array(width).fill('');
   const emptyFormats: string[] = new Array(width).fill('General');
-  const rowOf = (r: number) => {
-    const i = r - top;
-    if (values[i] === undefined) {
-      values[i] = new Array(width).fill('');
-      formulas[i] = new Array(width).fill('');
-      numberFormats[i] = new Array(width).fill('General');
+  // Rows of number formats are shared when equal (a long table repeats one row of formats).
+  const formatRows = new Map<string, string[]>();
+  const rowFallback = (r: number, col: number): string | undefined => {
+    const rs = cells.rowStyles.get(r);
+    let f = rs ? styles.numFmt[rs] : undefined;
+    if (!f) {
+      const cs = cells.colStyles.find(([a, b]) => col >= a && col <= b);
+      f = cs ? styles.numFmt[cs[2]] : undefined;
     }
-    return i;
+    return f;
   };
-  const slave = new Set<number>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let col = m.left; col <= m.right; col++) if (r !== m.top || col !== m.left) slave.add(r * MAX_COLS + col);
-  }
-  const present = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const r = cells.rows[i];
-    const col = cells.cols[i];
-    if (r < top || r > bottom || col < left || col > right) continue;
-    const ri = rowOf(r);
-    const ci = col - left;
-    const key = r * MAX_COLS + col;
-    present.add(key);
-    numberFormats[ri][ci] = numFmtOf(styles, cells.styles[i]);
-    if (slave.has(key)) { values[ri][ci] = ''; formulas[ri][ci] = ''; continue; }
-    const v = cells.values[i];
-    values[ri][ci] = v;
-    const f = cells.formulas[i];
-    formulas[ri][ci] = f ? `=${f}` : v;
-  }
-  // A merged cell missing from the XML takes the row's or the column's number format.
-  if (cells.rowStyles.size || cells.colStyles.length) {
-    for (const key of slave) {
-      if (present.has(key)) continue;
-      const r = Math.floor(key / MAX_COLS);
-      const col = key % MAX_COLS;
-      const rs = cells.rowStyles.get(r);
-      let f = rs ? styles.numFmt[rs] : undefined;
-      if (!f) {
-        const cs = cells.colStyles.find(([a, b]) => col >= a && col <= b);
-        f = cs ? styles.numFmt[cs[2]] : undefined;
-      }
-      if (f) numberFormats[rowOf(r)][col - left] = f;
-    }
-  }
+  const fallback = cells.rowStyles.size > 0 || cells.colStyles.length > 0;
   for (let i = 0; i < height; i++) {
-    if (values[i] === undefined) {
+    const r = top + i;
+    const line = cells.rows.get(r);
+    const sl = slaves.get(r);
+    if (!line && !(sl && fallback)) {
       // Rows without cells share one empty row (the engine only reads snapshots).
       values[i] = emptyValues;
       formulas[i] = emptyValues;
       numberFormats[i] = emptyFormats;
+      continue;
     }
+    const v: CellValue[] = new Array(width);
+    const nf: string[] = new Array(width);
+    const f: CellValue[] | null = line?.formulas ? new Array(width) : null;
+    for (let j = 0; j < width; j++) {
+      const col = left + j;
+      const xf = line?.styles[col];
+      let value: CellValue = '';
+      let formula: string | null = null;
+      if (xf !== undefined) {
+        nf[j] = numFmtOf(styles, xf);
+        value = line!.values[col] ?? '';
+        formula = line!.formulas?.[col] ?? null;
+      } else nf[j] = 'General';
+      if (sl && sl.some(([a, b]) => col >= a && col <= b)) {
+        value = '';
+        formula = null;
+        if (xf === undefined && fallback) nf[j] = rowFallback(r, col) || 'General';
+      }
+      v[j] = value;
+      if (f) f[j] = formula ? `=${formula}` : value;
+    }
+    values[i] = v;
+    formulas[i] = f ?? v;
+    const key = nf.join('\u0001');
+    const shared = formatRows.get(key);
+    if (shared) numberFormats[i] = shared;
+    else { formatRows.set(key, nf); numberFormats[i] = nf; }
   }
   return { ...names, range: rangeToA1(used), values, formulas, numberFormats };
 }
@@ -701,7 +718,7 @@ function asInputError(e: unknown, fileName: string | undefined): unknown {
 
 /** Reads the snapshot of one worksheet part (after a patch, or for the demo's refresh). */
 export function readSheet(fw: FileWorkbook, sheet: SheetPart, ctx: { styles: StyleInfo; strings: string[] }): SheetSnapshot {
-  const cells = readSheetCells(fw.pkg.text(sheet.part), { name: fw.name, sheet: sheet.name, part: sheet.part, styles: ctx.styles, strings: ctx.strings, date1904: fw.date1904 });
+  const cells = readSheetCells((write) => fw.pkg.streamText(sheet.part, write), { name: fw.name, sheet: sheet.name, part: sheet.part, styles: ctx.styles, strings: ctx.strings, date1904: fw.date1904 });
   sheet.merges = cells.merges;
   return sheetFromCells(sheet.name, cells, ctx.styles, fw.name);
 }

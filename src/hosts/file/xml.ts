@@ -34,8 +34,11 @@ export function attr(attrs: Attrs, name: string): string | undefined {
   return undefined;
 }
 
-/** Parses a part's XML, calling the handlers; throws XmlError naming the part. */
-export function parseXml(text: string, part: string, h: XmlHandlers): void {
+/**
+ * Parses a part's XML, calling the handlers; throws XmlError naming the part.
+ * `text` is the whole text, or a function that feeds it in chunks.
+ */
+export function parseXml(text: string | ((write: (chunk: string) => void) => void), part: string, h: XmlHandlers): void {
   const p = new SaxesParser({ xmlns: false, position: false });
   // The first error stops the parse (garbage input never runs on).
   p.on('error', (e) => { throw new XmlError(part, e.message); });
@@ -51,7 +54,9 @@ export function parseXml(text: string, part: string, h: XmlHandlers): void {
     p.on('text', h.text);
     p.on('cdata', h.text);
   }
-  p.write(text).close();
+  if (typeof text === 'string') p.write(text);
+  else text((chunk) => { p.write(chunk); });
+  p.close();
 }
 
 /** Escapes text for element content. */

@@ -152,6 +152,37 @@ export function unzipEntry(b: Uint8Array, e: ZipEntry, budget: Budget): Uint8Arr
   return out;
 }
 
+/**
+ * The entry's bytes in chunks, without holding the whole entry (large sheets
+ * are parsed as they inflate). Same checks as unzipEntry.
+ */
+export function streamEntry(b: Uint8Array, e: ZipEntry, budget: Budget, onChunk: (chunk: Uint8Array) => void): void {
+  if (e.flags & 1) throw new ZipError('encrypted', `${e.name} is encrypted`, e.name);
+  if (e.method !== 8 || e.csize <= SMALL) { onChunk(unzipEntry(b, e, budget)); return; }
+  if (e.usize > budget.left) throw new ZipError('budget', `${e.name} unpacks past the size budget`, e.name);
+  budget.left -= e.usize;
+  const start = dataStart(b, e);
+  const data = b.subarray(start, start + e.csize);
+  let n = 0;
+  let done = false;
+  let failure: unknown = null;
+  const inf = new Inflate((chunk, final) => {
+    if (n + chunk.length > e.usize) throw new ZipError('budget', `${e.name} unpacks past its declared size`, e.name);
+    n += chunk.length;
+    if (final) done = true;
+    try { onChunk(chunk); } catch (err) { failure = failure ?? err; throw err; }
+  });
+  const STEP = 1 << 16;
+  try {
+    for (let p = 0; p < data.length; p += STEP) inf.push(data.subarray(p, Math.min(p + STEP, data.length)), p + STEP >= data.length);
+  } catch (err) {
+    if (failure) throw failure;
+    if (err instanceof ZipError) throw err;
+    throw new ZipError('damaged', `${e.name}: ${(err as Error).message}`, e.name);
+  }
+  if (!done || n !== e.usize) throw new ZipError('damaged', `${e.name} is shorter than declared`, e.name);
+}
+
 /** Writes a zip of the given entries, in the given order. */
 export function writeZip(entries: { name: string; data: Uint8Array }[]): Uint8Array {
   const z: Zippable = {};
