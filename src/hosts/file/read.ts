@@ -583,11 +583,13 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
       slaves.get(r)!.push([r === m.top ? m.left + 1 : m.left, m.right]);
     }
   }
-  const values: CellValue[][] = new Array(height);
-  const formulas: CellValue[][] = new Array(height);
-  const numberFormats: string[][] = new Array(height);
-  const emptyValues: CellValue[] = new Array(width).fill('');
-  const emptyFormats: string[] = new Array(width).fill('General');
+  // Arrays are built with push: packed arrays, which the engine reads faster than holey ones.
+  const values: CellValue[][] = [];
+  const formulas: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  const emptyValues: CellValue[] = [];
+  const emptyFormats: string[] = [];
+  for (let j = 0; j < width; j++) { emptyValues.push(''); emptyFormats.push('General'); }
   // Rows of number formats are shared when equal (a long table repeats one row of formats).
   const formatRows = new Map<string, string[]>();
   const rowFallback = (r: number, col: number): string | undefined => {
@@ -606,38 +608,40 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
     const sl = slaves.get(r);
     if (!line && !(sl && fallback)) {
       // Rows without cells share one empty row (the engine only reads snapshots).
-      values[i] = emptyValues;
-      formulas[i] = emptyValues;
-      numberFormats[i] = emptyFormats;
+      values.push(emptyValues);
+      formulas.push(emptyValues);
+      numberFormats.push(emptyFormats);
       continue;
     }
-    const v: CellValue[] = new Array(width);
-    const nf: string[] = new Array(width);
-    const f: CellValue[] | null = line?.formulas ? new Array(width) : null;
+    const v: CellValue[] = [];
+    const nf: string[] = [];
+    const f: CellValue[] | null = line?.formulas ? [] : null;
     for (let j = 0; j < width; j++) {
       const col = left + j;
       const xf = line?.styles[col];
       let value: CellValue = '';
       let formula: string | null = null;
+      let fmt = 'General';
       if (xf !== undefined) {
-        nf[j] = numFmtOf(styles, xf);
+        fmt = numFmtOf(styles, xf);
         value = line!.values[col] ?? '';
         formula = line!.formulas?.[col] ?? null;
-      } else nf[j] = 'General';
+      }
       if (sl && sl.some(([a, b]) => col >= a && col <= b)) {
         value = '';
         formula = null;
-        if (xf === undefined && fallback) nf[j] = rowFallback(r, col) || 'General';
+        if (xf === undefined && fallback) fmt = rowFallback(r, col) || 'General';
       }
-      v[j] = value;
-      if (f) f[j] = formula ? `=${formula}` : value;
+      v.push(value);
+      nf.push(fmt);
+      if (f) f.push(formula ? `=${formula}` : value);
     }
-    values[i] = v;
-    formulas[i] = f ?? v;
+    values.push(v);
+    formulas.push(f ?? v);
     const key = nf.join('\u0001');
     const shared = formatRows.get(key);
-    if (shared) numberFormats[i] = shared;
-    else { formatRows.set(key, nf); numberFormats[i] = nf; }
+    if (shared) numberFormats.push(shared);
+    else { formatRows.set(key, nf); numberFormats.push(nf); }
   }
   return { ...names, range: rangeToA1(used), values, formulas, numberFormats };
 }
