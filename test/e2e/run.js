@@ -247,7 +247,7 @@ const tests = [
       const marked = await download(page, 'download-sample-checked.xlsx');
       const e20 = marked.getWorksheet('附件2').getCell('E20');
       assert.equal(e20.fill?.fgColor?.argb, 'FFFFC7CE', 'an error fill on 附件2!E20');
-      assert.match(typeof e20.note === 'string' ? e20.note : (e20.note?.texts ?? []).map((t) => t.text).join(''), /^自评表校验助手：/);
+      assert.match(typeof e20.note === 'string' ? e20.note : (e20.note?.texts ?? []).map((t) => t.text).join(''), /^【自评表校验助手】/);
       assert.equal(marked.getWorksheet('附件3').getCell('I18').fill?.fgColor?.argb, 'FFFFEB9C', 'a warning fill on 附件3!I18');
 
       await openFile(page, miscalculatedWorkbook());
