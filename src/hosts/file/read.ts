@@ -334,8 +334,10 @@ interface RowCells {
   values: CellValue[];
   /** Formula text (without "="), only when the row has a formula. */
   formulas: (string | null)[] | null;
-  /** cellXfs index, or 0. */
-  styles: number[];
+  /** Number format of each cell (as the snapshot gives it). */
+  formats: string[];
+  /** Cells came in column order from A without gaps: the arrays are packed and can become snapshot rows. */
+  packed: boolean;
 }
 
 interface SheetCells {
@@ -432,11 +434,12 @@ function readSheetCells(text: string | ((write: (chunk: string) => void) => void
     if (cRow !== lineRow) {
       lineRow = cRow;
       line = out.rows.get(cRow);
-      if (!line) { line = { values: [], formulas: null, styles: [] }; out.rows.set(cRow, line); }
+      if (!line) { line = { values: [], formulas: null, formats: [], packed: true }; out.rows.set(cRow, line); }
     }
     const l = line!;
+    if (cCol !== l.values.length) l.packed = false;
     l.values[cCol] = value;
-    l.styles[cCol] = xf;
+    l.formats[cCol] = xf > 0 ? styles.numFmt[xf] || 'General' : 'General';
     if (formula !== null) {
       if (!l.formulas) l.formulas = [];
       l.formulas[cCol] = formula;
@@ -539,10 +542,6 @@ const MERGE_AREA_LIMIT = 10000;
 /** Above this many cells in the used range the engine cannot scan a sheet in reasonable time. */
 export const USED_RANGE_LIMIT = 32 * 1024 * 1024;
 
-function numFmtOf(styles: StyleInfo, xf: number): string {
-  return (xf > 0 ? styles.numFmt[xf] : undefined) || 'General';
-}
-
 /** The snapshot of a sheet from its cells: used range, values, formulas, number formats, merges. */
 function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, fileName: string | undefined): SheetSnapshot {
   const c = cells.content.range();
@@ -605,6 +604,8 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
   for (let i = 0; i < height; i++) {
     const r = top + i;
     const line = cells.rows.get(r);
+    // Each row's cells are garbage once its snapshot row is made (a long sheet never holds both whole).
+    if (line) cells.rows.delete(r);
     const sl = slaves.get(r);
     if (!line && !(sl && fallback)) {
       // Rows without cells share one empty row (the engine only reads snapshots).
@@ -613,24 +614,38 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
       numberFormats.push(emptyFormats);
       continue;
     }
+    if (line && line.packed && left === 0 && !sl && !line.formulas) {
+      // The common row: its own arrays become the snapshot's, padded to the used range.
+      const v = line.values;
+      const nf = line.formats;
+      if (v.length > width) { v.length = width; nf.length = width; }
+      while (v.length < width) { v.push(''); nf.push('General'); }
+      values.push(v);
+      formulas.push(v);
+      const key = nf.join('\u0001');
+      const shared = formatRows.get(key);
+      if (shared) numberFormats.push(shared);
+      else { formatRows.set(key, nf); numberFormats.push(nf); }
+      continue;
+    }
     const v: CellValue[] = [];
     const nf: string[] = [];
     const f: CellValue[] | null = line?.formulas ? [] : null;
     for (let j = 0; j < width; j++) {
       const col = left + j;
-      const xf = line?.styles[col];
+      const cf = line?.formats[col];
       let value: CellValue = '';
       let formula: string | null = null;
       let fmt = 'General';
-      if (xf !== undefined) {
-        fmt = numFmtOf(styles, xf);
+      if (cf !== undefined) {
+        fmt = cf;
         value = line!.values[col] ?? '';
         formula = line!.formulas?.[col] ?? null;
       }
       if (sl && sl.some(([a, b]) => col >= a && col <= b)) {
         value = '';
         formula = null;
-        if (xf === undefined && fallback) fmt = rowFallback(r, col) || 'General';
+        if (cf === undefined && fallback) fmt = rowFallback(r, col) || 'General';
       }
       v.push(value);
       nf.push(fmt);
