@@ -159,14 +159,14 @@ describe('fix: output safety', () => {
       setInterval(() => {}, 1000);`;
     const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore' });
     const tmp = () => fs.readdirSync(dir).filter((f) => f.startsWith('.interrupted.xlsx.') && f.endsWith('.tmp'));
-    for (let i = 0; i < 200 && tmp().length === 0; i++) await new Promise((res) => setTimeout(res, 25));
+    for (let i = 0; i < 600 && tmp().length === 0; i++) await new Promise((res) => setTimeout(res, 25));
     expect(tmp()).toHaveLength(1);
     child.kill('SIGTERM');
     const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
     expect(code).toBe(143);
     expect(tmp()).toEqual([]);
     expect(fs.existsSync(target)).toBe(false);
-  }, 20_000);
+  }, 40_000);
 });
 
 (built ? describe : describe.skip)('the installed command', () => {
@@ -194,5 +194,5 @@ describe('fix: output safety', () => {
     const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
     expect(stderr).toBe('');
     expect(code).not.toBeNull();
-  }, 20_000);
+  }, 40_000);
 });
