@@ -1,20 +1,26 @@
 /**
- * Benchmark: engine time and whole-command time for generated workbooks of
- * 1, 10, 100 and 500 project tables, beside the bare file-parse time.
+ * Benchmark: the lean reader beside exceljs's load, the engine, and the whole
+ * command, with peak memory (maximum resident set size of each process), for
+ * generated workbooks of 1, 10, 100 and 500 project tables, a sheet of 100,000
+ * rows, and a folder of 1,000 small workbooks.
  *
- *   npm run bench            (sizes can be given: npm run bench -- 1 10)
+ *   npm run bench                         all cases
+ *   npm run bench -- 1 10                 only these table counts (and no 100,000 rows / folder)
+ *   SELFEVAL_BEFORE=/old/checkout/bin/selfeval.js npm run bench
+ *                                         adds the whole command of another build, run alternately
+ *
+ * Each reader column runs in a process of its own (so its peak memory is its
+ * own); times are medians after one warm-up run.
  */
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import ExcelJS from 'exceljs';
-import * as W from './workbooks';
-import { readWorkbook } from '../src/hosts/file/read';
-import { analyze } from '../src/core/engine';
+import type { WorkbookSpec } from './workbooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'selfeval.js');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,37 +39,116 @@ async function timeIt(runs: number, f: () => unknown | Promise<unknown>): Promis
   return median(times);
 }
 
+/** Child mode: time one reader on one file, print { ms, rss } (rss: peak, KB). */
+async function child(kind: string, file: string, runs: number): Promise<void> {
+  const bytes = await fs.readFile(file);
+  let f: () => Promise<unknown>;
+  if (kind === 'reader') {
+    const { readWorkbook } = await import('../src/hosts/file/read');
+    f = () => readWorkbook(bytes);
+  } else if (kind === 'engine') {
+    const { readWorkbook } = await import('../src/hosts/file/read');
+    const { analyze } = await import('../src/core/engine');
+    const fw = await readWorkbook(bytes);
+    f = async () => analyze(fw.snapshot);
+  } else {
+    const ExcelJS = (await import('exceljs')).default;
+    f = async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(bytes as unknown as ArrayBuffer); };
+  }
+  // runs = 0: one run, for the peak memory of one read.
+  const ms = runs > 0 ? await timeIt(runs, f) : (await f(), 0);
+  process.stdout.write(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS }));
+}
+
+interface Measure { ms: number; rss: number }
+
+function spawnChild(kind: string, file: string, runs: number): Measure {
+  const r = spawnSync(process.execPath, [__filename, '--child', kind, file, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench child ${kind} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Measure;
+}
+
+/** Median time over `runs` (one process), and the peak memory of a process that reads once. */
+function inChild(kind: string, file: string, runs: number): Measure {
+  return { ms: spawnChild(kind, file, runs).ms, rss: spawnChild(kind, file, 0).rss };
+}
+
+/** The whole command (a fresh process), its median time and its peak memory. */
+function whole(bin: string, args: string[], runs: number, preload: string, rssFile: string): Measure {
+  const times: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], { encoding: 'utf8', maxBuffer: 512 << 20, env: { ...process.env, SELFEVAL_RSS_OUT: rssFile } });
+    times.push(performance.now() - t0);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${bin} exited ${r.status}: ${r.stderr}`);
+    rss = Math.max(rss, Number(require('fs').readFileSync(rssFile, 'utf8')));
+  }
+  return { ms: median(times), rss };
+}
+
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+
+function table(rows: string[][]): void {
+  const w = (s: string) => s.length + (s.match(/[^\x00-\xff]/g)?.length ?? 0);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => w(r[i] ?? ''))));
+  for (const r of rows) console.log(r.map((c, i) => ' '.repeat(widths[i] - w(c)) + c).join('  '));
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], Number(process.argv[5]));
+  // The generator (and exceljs with it) only in this process: the children measure the reader alone.
+  const W = await import('./workbooks');
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const ns = sizes.length ? sizes : [1, 10, 100, 500];
+  const before = process.env.SELFEVAL_BEFORE;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-'));
-  const rows: string[][] = [['项目表数', '文件大小', '解析 xlsx (exceljs)', '读入快照', '引擎', '引擎/表', '引擎/解析', '整条命令']];
+  const preload = path.join(dir, 'rss.js');
+  const rssFile = path.join(dir, 'rss.txt');
+  await fs.writeFile(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+  const head = ['工作簿', '文件大小', '新读取器', '峰值内存', 'exceljs 读入', '峰值内存', '引擎', '整条命令', '峰值内存'];
+  if (before) head.push('之前的整条命令', '峰值内存', '加速');
+  const rows: string[][] = [head];
+  const cases: { label: string; spec: () => WorkbookSpec; runs: number }[] = ns.map((n) => ({ label: `${n} 张项目表`, spec: () => W.benchWorkbook(n), runs: n >= 100 ? 3 : 5 }));
+  if (!sizes.length) cases.push({ label: '100,000 行', spec: () => W.bigSheetWorkbook(100_000, 'miscalculated'), runs: 3 });
   try {
-    for (const n of ns) {
-      const file = path.join(dir, `bench-${n}.xlsx`);
-      const bytes = await W.toXlsx(W.benchWorkbook(n));
+    for (const c of cases) {
+      const file = path.join(dir, 'bench.xlsx');
+      const bytes = await W.toXlsx(c.spec());
       await fs.writeFile(file, bytes);
-      const runs = n >= 100 ? 3 : 5;
-      const parse = await timeIt(runs, async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer); });
-      const fw = await readWorkbook(bytes);
-      const read = await timeIt(runs, () => readWorkbook(bytes));
-      const report = analyze(fw.snapshot);
-      const tables = report.tables.filter((t) => t.kind === 'project').length;
-      if (tables !== n) throw new Error(`expected ${n} project tables, recognized ${tables}`);
-      const engine = await timeIt(n >= 500 ? 15 : 30, () => analyze(fw.snapshot));
-      const whole = await timeIt(Math.min(runs, 3) - 1, () => {
-        const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'selfeval.js'), 'check', file, '--json'], { encoding: 'utf8', maxBuffer: 256 << 20 });
-        if (r.status !== 0 && r.status !== 1) throw new Error(`selfeval exited ${r.status}: ${r.stderr}`);
-      });
-      rows.push([String(n), `${(bytes.length / 1024).toFixed(0)} KB`, `${parse.toFixed(1)} ms`, `${read.toFixed(1)} ms`, `${engine.toFixed(1)} ms`,
-        `${(engine / (n + 2)).toFixed(2)} ms`, `${((engine / parse) * 100).toFixed(1)}%`, `${whole.toFixed(0)} ms`]);
+      const reader = inChild('reader', file, c.runs);
+      const excel = inChild('exceljs', file, Math.min(c.runs, 3));
+      const engine = inChild('engine', file, c.runs);
+      const args = ['check', file, '--json'];
+      const now = whole(BIN, args, 3, preload, rssFile);
+      const row = [c.label, `${Math.round(bytes.length / 1024)} KB`, ms(reader.ms), mb(reader.rss), ms(excel.ms), mb(excel.rss), ms(engine.ms), ms(now.ms), mb(now.rss)];
+      if (before) {
+        const old = whole(before, args, 3, preload, rssFile);
+        row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
+      }
+      rows.push(row);
+    }
+    if (!sizes.length) {
+      // A folder of 1,000 small workbooks, one process.
+      const folder = path.join(dir, 'folder');
+      await fs.mkdir(folder);
+      const small = await W.toXlsx(W.hongjiangWorkbook('published'));
+      for (let i = 0; i < 1000; i++) await fs.writeFile(path.join(folder, `w${String(i).padStart(4, '0')}.xlsx`), small);
+      const args = ['check', folder, '--json'];
+      const now = whole(BIN, args, 1, preload, rssFile);
+      const row = ['1,000 个小工作簿', `${Math.round(small.length / 1024)} KB 各`, '', '', '', '', '', ms(now.ms), mb(now.rss)];
+      if (before) {
+        const old = whole(before, args, 1, preload, rssFile);
+        row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
+      }
+      rows.push(row);
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length + (r[i].match(/[^\x00-\xff]/g)?.length ?? 0))));
-  for (const r of rows) console.log(r.map((c, i) => c.padStart(widths[i] - (c.match(/[^\x00-\xff]/g)?.length ?? 0))).join('  '));
-  console.log('\n引擎/表 = 引擎时间 ÷ (项目表数 + 2)，应大致不变（线性增长）；引擎/解析 = 引擎时间占解析 xlsx 时间的比例。');
+  table(rows);
+  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动）。');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

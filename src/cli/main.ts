@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../core/report';
 import type { ScoringProfile } from '../core/profile';
-import { formatReport, countFindings, formatCounts } from './format';
+import { formatReport, countFindings, formatCounts, safeText } from './format';
 
 /** Exit status: 0 no error, 1 errors found, 2 an input cannot be read or an output cannot be written. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -17,14 +17,25 @@ class UsageError extends Error {}
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Colour in the report: stdout is a terminal and NO_COLOR is unset. */
   isTTY: boolean;
+  /** A progress bar on stderr (a terminal). Default: false. */
+  progress?: boolean;
 }
 
-const defaultIo: Io = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  isTTY: !!process.stderr.isTTY,
-};
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function colorWanted(stdoutIsTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return !!stdoutIsTTY && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (s) => { process.stdout.write(s); },
+    stderr: (s) => { process.stderr.write(s); },
+    isTTY: colorWanted(process.stdout.isTTY, process.env),
+    progress: !!process.stderr.isTTY,
+  };
+}
 
 /** The package root: where package.json and samples/ are. */
 export function packageRoot(): string {
@@ -61,23 +72,33 @@ function loadProfile(file: string | undefined): Partial<ScoringProfile> | undefi
   }
 }
 
-/** Files named on the command line; a folder gives its .xlsx files (recursively, ~$ lock files skipped). */
+/**
+ * Files named on the command line; a folder gives its .xlsx files
+ * (recursively, ~$ lock files skipped, links to folders not followed). A
+ * folder named *.xlsx is a file argument (refused when read).
+ */
 export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      throw new UsageError(`无法读取文件夹 ${safeText(dir)}（${(e as NodeJS.ErrnoException).code ?? 'unreadable folder'}）`);
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
+      if (e.isDirectory() && !/\.xlsx$/i.test(e.name)) walk(p);
       else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$')) out.push(p);
     }
   };
   for (const i of inputs) {
     let st: fs.Stats | undefined;
     try { st = fs.statSync(i); } catch { st = undefined; }
-    if (st?.isDirectory()) {
+    if (st?.isDirectory() && !/\.xlsx$/i.test(i.replace(/[\\/]+$/, ''))) {
       const before = out.length;
       walk(i);
-      if (out.length === before) throw new UsageError(`文件夹 ${i} 中没有 .xlsx 文件（no .xlsx file in folder）`);
+      if (out.length === before) throw new UsageError(`文件夹 ${safeText(i)} 中没有 .xlsx 文件（no .xlsx file in folder）`);
     } else out.push(i);
   }
   return out;
@@ -85,16 +106,28 @@ export function expandInputs(inputs: string[]): string[] {
 
 interface Checked { file: string; report?: Report; error?: string }
 
+/** Reads and checks one file; never throws (an unreadable file or an internal error is its `error`). */
 async function checkFile(file: string, profile: Partial<ScoringProfile> | undefined): Promise<Checked> {
   const { readWorkbookFile, InputError } = await import('../hosts/file/node');
   const { analyze, toReport } = await import('../core/engine');
+  let fw;
   try {
-    const fw = await readWorkbookFile(file);
-    return { file, report: toReport(analyze(fw.snapshot, { profile })) };
+    fw = await readWorkbookFile(file);
   } catch (e) {
     if (e instanceof InputError) return { file, error: e.message };
-    throw e;
+    return { file, error: internalError(file, e) };
   }
+  try {
+    return { file, report: toReport(analyze(fw.snapshot, { profile })) };
+  } catch (e) {
+    return { file, error: internalError(file, e, '校验') };
+  }
+}
+
+/** One line for an error that is a defect of this tool: names the file and, when known, the part. */
+function internalError(file: string, e: unknown, stage = '读取'): string {
+  const part = (e as { part?: string }).part;
+  return `selfeval: 内部错误（internal error）：${stage} ${file}${part ? ` 的部件 ${part}` : ''} 时：${(e as Error)?.message ?? String(e)}`;
 }
 
 function statusOf(c: Checked): number {
@@ -108,21 +141,20 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
   const files = inputs.length ? expandInputs(inputs) : [displayPath(samplePath())];
   const results: Checked[] = [];
   let bar: import('cli-progress').SingleBar | null = null;
-  if (files.length > 1 && !opts.json) {
+  if (files.length > 1 && !opts.json && io.progress) {
     const { SingleBar, Presets } = await import('cli-progress');
     bar = new SingleBar({ format: '校验中 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, noTTYOutput: false }, Presets.shades_classic);
     bar.start(files.length, 0, { file: '' });
   }
   for (const f of files) {
-    bar?.update(results.length, { file: path.basename(f) });
+    bar?.update(results.length, { file: safeText(path.basename(f)) });
     results.push(await checkFile(f, profile));
   }
   bar?.update(results.length, { file: '' });
   bar?.stop();
-  for (const r of results) if (r.error) io.stderr(`${r.error}\n`);
+  for (const r of results) if (r.error) io.stderr(`${safeText(r.error)}\n`);
   if (opts.json) {
-    const objs = results.filter((r) => r.report).map((r) => ({ file: r.file, ...r.report! }));
-    const strip = (o: typeof objs[number]) => ({
+    const strip = (o: Report & { file: string }) => ({
       file: o.file,
       tables: o.tables.map(({ kind, sheet, range, year, name }) => ({ kind, sheet, range, year, name })),
       findings: o.findings.map(({ rule, severity, sheet, cell, related, message, expected, actual }) => ({ rule, severity, sheet, cell, related, message, expected, actual })),
@@ -130,8 +162,9 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
       scores: o.scores.map(({ sheet, kind, name, total, grade }) => ({ sheet, kind, name, total, grade })),
       summary: o.summary,
     });
-    if (files.length === 1) { if (objs.length) io.stdout(`${JSON.stringify(strip(objs[0]), null, 2)}\n`); }
-    else io.stdout(`${JSON.stringify(objs.map(strip), null, 2)}\n`);
+    // Always valid JSON: an unreadable file is { file, error }.
+    const objs = results.map((r) => (r.report ? strip({ file: r.file, ...r.report }) : { file: r.file, error: r.error! }));
+    io.stdout(`${JSON.stringify(files.length === 1 ? objs[0] : objs, null, 2)}\n`);
   } else {
     const ok = results.filter((r) => r.report);
     io.stdout(ok.map((r) => formatReport(r.file, r.report!, io.isTTY)).join('\n\n') + (ok.length ? '\n' : ''));
@@ -143,50 +176,52 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
   return Math.max(EXIT.ok, ...results.map(statusOf));
 }
 
-async function runFix(file: string, opts: { output?: string; force?: boolean; profile?: string }, io: Io): Promise<number> {
+async function runFix(file: string, opts: { output?: string; profile?: string }, io: Io): Promise<number> {
   if (!opts.output) throw new UsageError('请用 -o 指定输出文件（-o OUT.xlsx is required）');
-  const out = path.resolve(opts.output);
-  if (out === path.resolve(file)) throw new UsageError(`不会覆盖原文件 ${file}，请用 -o 指定另一个文件名（refusing to overwrite the input）`);
   const profile = loadProfile(opts.profile);
   const node = await import('../hosts/file/node');
   const { analyze } = await import('../core/engine');
   const { patchFromReport } = await import('../core/patch');
+  try {
+    // Before reading: the output is not the input (also through a link), not a folder, not read-only.
+    node.checkOutput(opts.output, file);
+  } catch (e) {
+    if (e instanceof node.OutputError) { io.stderr(`selfeval: ${safeText(e.message)}\n`); return EXIT.input; }
+    throw e;
+  }
   let fw;
   try {
     fw = await node.readWorkbookFile(file);
   } catch (e) {
-    if (e instanceof node.InputError) { io.stderr(`${e.message}\n`); return EXIT.input; }
-    throw e;
-  }
-  if (fw.unsupported.length && !opts.force) {
-    io.stderr(`${file} 含有写回时无法保留的内容：${fw.unsupported.join('、')}。如仍要写出（这些内容将丢失），请加 --force（use --force to write anyway）\n`);
+    if (e instanceof node.InputError) { io.stderr(`${safeText(e.message)}\n`); return EXIT.input; }
+    io.stderr(`${safeText(internalError(file, e))}\n`);
     return EXIT.input;
   }
   const report = analyze(fw.snapshot, { profile });
   const patch = patchFromReport(report);
   try {
     node.applyPatch(fw, patch);
-    await node.writeWorkbookFile(fw, out);
+    await node.writeWorkbookFile(fw, opts.output, file);
   } catch (e) {
-    if (e instanceof node.OutputError || e instanceof node.PatchError) { io.stderr(`${e.message}\n`); return EXIT.input; }
-    throw e;
+    if (e instanceof node.OutputError || e instanceof node.PatchError || e instanceof node.InputError) { io.stderr(`${safeText(e.message)}\n`); return EXIT.input; }
+    io.stderr(`${safeText(internalError(file, e, '写入'))}\n`);
+    return EXIT.input;
   }
   const c = countFindings(report.findings);
-  io.stdout(`已写出 ${opts.output}：重新计算 ${patch.values.length} 个单元格，标记 ${patch.marks.length} 个单元格（${formatCounts(c)}）。\n`);
-  for (const r of report.recalculated) io.stdout(`  ${r.sheet}!${r.cell} ${r.before ?? '空'} → ${r.after}\n`);
-  if (fw.unsupported.length) io.stdout(`注意：${fw.unsupported.join('、')} 未能保留。\n`);
+  io.stdout(`已写出 ${safeText(opts.output)}：重新计算 ${patch.values.length} 个单元格，标记 ${patch.marks.length} 个单元格（${formatCounts(c)}）。\n`);
+  for (const r of report.recalculated) io.stdout(`  ${safeText(r.sheet)}!${r.cell} ${safeText(String(r.before ?? '空'))} → ${r.after}\n`);
   return EXIT.ok;
 }
 
 async function runSummary(file: string, opts: { profile?: string }, io: Io): Promise<number> {
   const c = await checkFile(file, loadProfile(opts.profile));
-  if (c.error) { io.stderr(`${c.error}\n`); return EXIT.input; }
-  if (!c.report!.tables.length) { io.stderr(`${file} 中未识别到自评表（no recognized table），无法生成摘要\n`); return EXIT.ok; }
-  io.stdout(`${c.report!.summary}\n`);
+  if (c.error) { io.stderr(`${safeText(c.error)}\n`); return EXIT.input; }
+  if (!c.report!.tables.length) { io.stderr(`${safeText(file)} 中未识别到自评表（no recognized table），无法生成摘要\n`); return EXIT.ok; }
+  io.stdout(`${safeText(c.report!.summary, true)}\n`);
   return EXIT.ok;
 }
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let status: number = EXIT.ok;
   const program = new Command();
   program
@@ -207,7 +242,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('写出一份副本：重新计算的值，并按严重程度标记每个问题单元格（批注说明）')
     .argument('<file>', '.xlsx 文件')
     .option('-o, --output <file>', '输出文件（不能与输入相同）')
-    .option('--force', '即使含有无法保留的内容（图表、图片等）也写出')
+    .option('--force', '（已不需要：fix 保留工作簿的全部内容）')
     .option('--profile <file>', '评分规则设置（JSON）')
     .action(async (file: string, opts) => { status = await runFix(file, opts, io); });
   program.command('summary')
@@ -221,8 +256,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
     const { ProfileError } = await import('../core/profile');
-    if (e instanceof UsageError || e instanceof ProfileError) { io.stderr(`selfeval: ${e.message}\n`); return EXIT.input; }
-    io.stderr(`selfeval: 内部错误（internal error）：${(e as Error).message}\n`);
+    if (e instanceof UsageError || e instanceof ProfileError) { io.stderr(`selfeval: ${safeText(e.message)}\n`); return EXIT.input; }
+    io.stderr(`selfeval: 内部错误（internal error）：${safeText((e as Error)?.message ?? String(e))}\n`);
     return EXIT.input;
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The browser demo's WorkbookHost: the task pane runs on an .xlsx file held in
- * memory (the file host's exceljs reader and writer) instead of Office.js, and
- * the demo's grid draws what this host holds.
+ * memory (the file host's lean reader and in-place patcher) instead of
+ * Office.js, and the demo's grid draws what this host holds.
  *
- * - Values are written into the exceljs workbook; the grid redraws from the
+ * - Values are written into the package's cells; the grid redraws from the
  *   file host's snapshot.
  * - Marks are kept apart from the cells' styles, so that `clearMarks` leaves
  *   the workbook exactly as it was; `exportBytes` writes them (fill and note,
@@ -11,17 +11,16 @@
  * - Settings live in memory with the open workbook, like Excel's workbook
  *   settings live with the document.
  */
-import ExcelJS from 'exceljs';
 import type { Progress, WorkbookHost, CellContent, CellWrite, ResultRow } from '../hosts/host';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import type { Mark, Patch } from '../core/patch';
 import type { CellRef } from '../core/report';
 import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../core/address';
-import { readWorkbook, sheetSnapshot, type FileWorkbook } from '../hosts/file/read';
-import { applyPatch as writePatch, writeWorkbook } from '../hosts/file/write';
+import { readWorkbook, refreshSheets, type FileWorkbook } from '../hosts/file/read';
+import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, RESULT_WIDTHS } from '../hosts/file/write';
+import { sheetLook } from '../hosts/file/look';
 import { HostError } from '../hosts/errors';
-import { sheetLook, type SheetLook } from './look';
-import { appendResultsSheet } from './results-sheet';
+import type { SheetLook } from './look';
 
 export interface Selection {
   sheet: string;
@@ -45,12 +44,11 @@ export interface DemoState {
   dirty: boolean;
 }
 
-/** One cell before a value write, to restore it exactly on undo. */
+/** One cell before a value write, to restore it exactly on undo (its XML in the package). */
 interface CellBefore {
   sheet: string;
   cell: string;
-  value: ExcelJS.CellValue;
-  style: Partial<ExcelJS.Style>;
+  xml: string;
   written: number;
 }
 
@@ -114,7 +112,8 @@ export class DemoHost implements WorkbookHost {
   look(sheet: string): SheetLook {
     let look = this.looks.get(sheet);
     if (!look) {
-      look = sheetLook(this.worksheet(sheet));
+      this.worksheet(sheet);
+      look = sheetLook(this.fw, sheet);
       this.looks.set(sheet, look);
     }
     return look;
@@ -145,13 +144,15 @@ export class DemoHost implements WorkbookHost {
    * the `onUserEdit` listeners.
    */
   editCell(ref: CellRef, input: string, parsed: { value: number; format?: string } | null): void {
-    const cell = this.worksheet(ref.sheet).getCell(ref.cell);
-    if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
-    if (input.trim() === '') cell.value = null;
+    this.worksheet(ref.sheet);
+    const { row, col } = parseCell(ref.cell);
+    if (this.formulaAt(ref.sheet, row, col)) throw new HostError('formulaCell', ref);
+    const fmt = this.numberFormatAt(ref.sheet, row, col);
+    if (input.trim() === '') setCells(this.fw, ref.sheet, [{ row, col, value: null }]);
     else if (parsed) {
-      cell.value = parsed.value;
-      if (parsed.format && (!cell.numFmt || cell.numFmt === 'General')) cell.numFmt = parsed.format;
-    } else cell.value = input;
+      const numberFormat = parsed.format && (!fmt || fmt === 'General') ? parsed.format : undefined;
+      setCells(this.fw, ref.sheet, [{ row, col, value: parsed.value, numberFormat }]);
+    } else setCells(this.fw, ref.sheet, [{ row, col, value: input }]);
     this.refreshSheets([ref.sheet]);
     this.update({ dirty: true });
     for (const cb of [...this.editListeners]) cb(ref.sheet);
@@ -162,23 +163,53 @@ export class DemoHost implements WorkbookHost {
     this.update({ dirty: false });
   }
 
-  /** The workbook as .xlsx bytes, with the current values and the marks (fill and note on each marked cell). */
+  /** The workbook as .xlsx bytes, with the current values and the marks (fill, border and note on each marked cell). */
   async exportBytes(): Promise<Uint8Array<ArrayBuffer>> {
     const bytes = await writeWorkbook(this.fw);
     const marks = [...this.state.marks.values()];
-    if (marks.length === 0) return new Uint8Array(bytes);
-    // Marks go into a copy, so the workbook in memory stays free of them.
-    const copy = await readWorkbook(bytes);
-    writePatch(copy, { values: [], marks });
-    return new Uint8Array(await writeWorkbook(copy));
+    let out = bytes;
+    if (marks.length) {
+      // Marks go into a copy, so the workbook in memory stays free of them.
+      const copy = await readWorkbook(bytes);
+      writePatch(copy, { values: [], marks });
+      out = await writeWorkbook(copy);
+    }
+    const ab = new ArrayBuffer(out.byteLength);
+    new Uint8Array(ab).set(out);
+    return new Uint8Array(ab);
   }
 
   // ---------------------------------------------------------------- helpers
 
-  private worksheet(sheet: string): ExcelJS.Worksheet {
-    const ws = this.fw.workbook.getWorksheet(sheet);
+  private worksheet(sheet: string): SheetSnapshot {
+    const ws = this.fw.snapshot.sheets.find((s) => s.name === sheet);
     if (!ws) throw new HostError('sheetMissing', { sheet });
     return ws;
+  }
+
+  /** Where the cell sits in the sheet's snapshot (row and column offsets), or null outside the used range. */
+  private at(sheet: string, row: number, col: number): { s: SheetSnapshot; r: number; c: number } | null {
+    const s = this.worksheet(sheet);
+    const top = parseRange(s.range);
+    const r = row - top.top;
+    const c = col - top.left;
+    return r >= 0 && c >= 0 && r < s.values.length && c < (s.values[r]?.length ?? 0) ? { s, r, c } : null;
+  }
+
+  private formulaAt(sheet: string, row: number, col: number): boolean {
+    const p = this.at(sheet, row, col);
+    const f = p ? p.s.formulas?.[p.r]?.[p.c] : null;
+    return typeof f === 'string' && f.startsWith('=');
+  }
+
+  private numberFormatAt(sheet: string, row: number, col: number): string | null {
+    const p = this.at(sheet, row, col);
+    return p ? p.s.numberFormats?.[p.r]?.[p.c] ?? null : null;
+  }
+
+  private valueAt(sheet: string, row: number, col: number): CellValue {
+    const p = this.at(sheet, row, col);
+    return p ? p.s.values[p.r][p.c] : null;
   }
 
   private merges(sheet: string): RangePos[] {
@@ -212,9 +243,8 @@ export class DemoHost implements WorkbookHost {
 
   /** Takes the named sheets' snapshots again from the workbook, for the grid and for the next read. */
   private refreshSheets(names: string[]): void {
-    const date1904 = !!(this.fw.workbook.properties as { date1904?: boolean }).date1904;
-    const set = new Set(names);
-    this.fw.snapshot.sheets = this.fw.snapshot.sheets.map((s) => (set.has(s.name) ? sheetSnapshot(this.worksheet(s.name), date1904) : s));
+    refreshSheets(this.fw, names);
+    for (const n of names) this.looks.delete(n);
     this.update({ sheets: this.fw.snapshot.sheets });
   }
 
@@ -231,12 +261,12 @@ export class DemoHost implements WorkbookHost {
     for (const m of patch.marks) this.worksheet(m.sheet);
     const before: CellBefore[] = patch.values.map((v) => {
       const { row, col } = parseCell(v.cell);
-      const cell = this.worksheet(v.sheet).findCell(row + 1, col + 1);
-      return { sheet: v.sheet, cell: v.cell, value: cell ? cell.value : null, style: clone(cell?.style ?? {}), written: v.value };
+      this.worksheet(v.sheet);
+      return { sheet: v.sheet, cell: v.cell, xml: getCellXml(this.fw, v.sheet, row, col), written: v.value };
     });
     if (patch.values.length) {
       // The file host checks the whole patch first (formula cells, merged cells, sheets): nothing is half-written.
-      writePatch(this.fw, { values: patch.values, marks: [] });
+      writePatch(this.fw, { values: patch.values, marks: [] }, { replaceMarks: false });
       this.undoStack.push(before);
       this.refreshSheets([...new Set(patch.values.map((v) => v.sheet))]);
       this.update({ dirty: true });
@@ -256,15 +286,12 @@ export class DemoHost implements WorkbookHost {
     const entry = this.undoStack[this.undoStack.length - 1];
     if (!entry) throw new HostError('nothingToUndo');
     for (const c of entry) {
-      const ws = this.worksheet(c.sheet);
-      const cell = ws.getCell(c.cell);
-      const now = cell.type === ExcelJS.ValueType.Formula ? null : (cell.value as CellValue);
+      const { row, col } = parseCell(c.cell);
+      const now = this.formulaAt(c.sheet, row, col) ? null : this.valueAt(c.sheet, row, col);
       if (!sameNumber(now, c.written)) throw new HostError('cellChanged', { sheet: c.sheet, cell: c.cell });
     }
-    for (const c of entry) {
-      const cell = this.worksheet(c.sheet).getCell(c.cell);
-      cell.value = c.value;
-      cell.style = clone(c.style);
+    for (const sheet of new Set(entry.map((c) => c.sheet))) {
+      setCells(this.fw, sheet, entry.filter((c) => c.sheet === sheet).map((c) => ({ ...parseCell(c.cell), restore: c.xml })));
     }
     this.undoStack.pop();
     this.refreshSheets([...new Set(entry.map((c) => c.sheet))]);
@@ -288,12 +315,11 @@ export class DemoHost implements WorkbookHost {
   async insertText(text: string, at?: CellRef): Promise<CellRef> {
     const target = at ?? (await this.activeCell());
     if (!target) throw new HostError('noActiveCell');
-    const ws = this.worksheet(target.sheet);
+    this.worksheet(target.sheet);
     const pos = this.masterCell(target.sheet, parseCell(target.cell));
     const ref = { sheet: target.sheet, cell: toA1(pos.row, pos.col) };
-    const cell = ws.getCell(ref.cell);
-    if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
-    cell.value = text;
+    if (this.formulaAt(target.sheet, pos.row, pos.col)) throw new HostError('formulaCell', ref);
+    setCells(this.fw, target.sheet, [{ row: pos.row, col: pos.col, value: text }]);
     this.refreshSheets([ref.sheet]);
     this.update({ dirty: true });
     return ref;
@@ -302,35 +328,31 @@ export class DemoHost implements WorkbookHost {
   async readCells(refs: CellRef[]): Promise<CellContent[]> {
     return refs.map((r) => {
       const pos = this.masterCell(r.sheet, parseCell(r.cell));
-      const cell = this.worksheet(r.sheet).findCell(pos.row + 1, pos.col + 1);
-      if (!cell || cell.value === null || cell.value === undefined) return { value: null, formula: null };
-      if (cell.type === ExcelJS.ValueType.Formula) {
-        const result = (cell.value as ExcelJS.CellFormulaValue).result;
-        return { value: typeof result === 'number' || typeof result === 'string' ? result : null, formula: `=${cell.formula}` };
-      }
-      const v = cell.value;
-      return { value: typeof v === 'number' || typeof v === 'string' ? v : cell.text, formula: null };
+      const p = this.at(r.sheet, pos.row, pos.col);
+      const v = p ? p.s.values[p.r][p.c] : null;
+      const f = p ? p.s.formulas?.[p.r]?.[p.c] : null;
+      const value = typeof v === 'number' || typeof v === 'string' ? (v === '' ? null : v) : typeof v === 'boolean' ? String(v).toUpperCase() : null;
+      return { value, formula: typeof f === 'string' && f.startsWith('=') ? f : null };
     });
   }
 
   async writeCells(cells: CellWrite[]): Promise<void> {
     const targets = cells.map((c) => {
       const pos = this.masterCell(c.sheet, parseCell(c.cell));
-      const ref = { sheet: c.sheet, cell: toA1(pos.row, pos.col) };
-      const cell = this.worksheet(c.sheet).getCell(ref.cell);
-      if (cell.type === ExcelJS.ValueType.Formula) throw new HostError('formulaCell', ref);
-      return { cell, value: c.value };
+      if (this.formulaAt(c.sheet, pos.row, pos.col)) throw new HostError('formulaCell', { sheet: c.sheet, cell: toA1(pos.row, pos.col) });
+      return { sheet: c.sheet, row: pos.row, col: pos.col, value: c.value === '' ? null : c.value };
     });
-    for (const t of targets) t.cell.value = t.value === '' ? null : t.value;
+    // Every target is checked before anything is written.
+    for (const sheet of new Set(targets.map((t) => t.sheet))) {
+      setCells(this.fw, sheet, targets.filter((t) => t.sheet === sheet).map(({ row, col, value }) => ({ row, col, value })));
+    }
     this.refreshSheets([...new Set(cells.map((c) => c.sheet))]);
     this.update({ dirty: true });
   }
 
   async writeResultsSheet(name: string, rows: ResultRow[]): Promise<void> {
-    const ws = appendResultsSheet(this.fw.workbook, name, rows);
+    appendSheet(this.fw, name, resultCells(rows), RESULT_WIDTHS);
     this.looks.delete(name);
-    const date1904 = !!(this.fw.workbook.properties as { date1904?: boolean }).date1904;
-    this.fw.snapshot.sheets = [...this.fw.snapshot.sheets.filter((s) => s.name !== name), sheetSnapshot(ws, date1904)];
     this.update({ sheets: this.fw.snapshot.sheets, dirty: true });
   }
 

@@ -80,10 +80,10 @@ describe('selfeval check', () => {
     ['renamed.xlsx', '不是 Excel 工作簿'],
     ['empty.xlsx', '空'],
     ['damaged.xlsx', '损坏'],
-  ])('unreadable input %s: exit 2, one line on stderr, no stack trace', async (name, words) => {
+  ])('unreadable input %s: exit 2, one line on stderr, no stack trace; --json says so in JSON', async (name, words) => {
     const r = await run('check', file(name), '--json');
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ file: file(name), error: r.stderr.trim() });
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(words);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -93,7 +93,9 @@ describe('selfeval check', () => {
     const r = await run('check', file('corrected.xlsx'), file('published.xlsx'), file('renamed.xlsx'), '--json');
     expect(r.status).toBe(2);
     const arr = JSON.parse(r.stdout);
-    expect(arr.map((x: { file: string }) => path.basename(x.file))).toEqual(['corrected.xlsx', 'published.xlsx']);
+    expect(arr.map((x: { file: string }) => path.basename(x.file))).toEqual(['corrected.xlsx', 'published.xlsx', 'renamed.xlsx']);
+    expect(arr[2].error).toContain('不是 Excel 工作簿');
+    expect(arr[1].findings.length).toBeGreaterThan(0);
     expect(r.stderr).toContain('renamed.xlsx');
   });
 
@@ -153,7 +155,7 @@ describe('selfeval fix', () => {
   test('refuses to write over its input, and needs -o', async () => {
     const r = await run('fix', file('published.xlsx'), '-o', file('published.xlsx'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('不会覆盖');
+    expect(r.stderr).toContain('output is the input');
     expect((await run('fix', file('published.xlsx'))).status).toBe(2);
   });
 
@@ -163,22 +165,23 @@ describe('selfeval fix', () => {
     expect(fs.existsSync(file('x.xlsx'))).toBe(false);
   });
 
-  test('parts the writer cannot keep: refused without --force', async () => {
+  test('a workbook with an image: fixed in place, the image kept byte for byte', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file('published.xlsx'));
+    await wb.xlsx.readFile(file('miscalculated.xlsx'));
     // A 1×1 PNG.
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082', 'hex');
     const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
     wb.getWorksheet('附件2')!.addImage(id, 'J2:K4');
     const withImage = file('image.xlsx');
     await wb.xlsx.writeFile(withImage);
-    const refused = await run('fix', withImage, '-o', file('image-fixed.xlsx'));
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('--force');
-    expect(fs.existsSync(file('image-fixed.xlsx'))).toBe(false);
-    const forced = await run('fix', withImage, '-o', file('image-fixed.xlsx'), '--force');
-    expect(forced.status).toBe(0);
-    expect(fs.existsSync(file('image-fixed.xlsx'))).toBe(true);
+    const r = await run('fix', withImage, '-o', file('image-fixed.xlsx'));
+    expect(r.status).toBe(0);
+    const { unzipSync } = await import('fflate');
+    const a = unzipSync(fs.readFileSync(withImage));
+    const b = unzipSync(fs.readFileSync(file('image-fixed.xlsx')));
+    const media = Object.keys(a).filter((k) => k.startsWith('xl/media/') && !k.endsWith('/'));
+    expect(media.length).toBe(1);
+    for (const k of [...media, ...Object.keys(a).filter((k) => k.startsWith('xl/drawings/') && !k.endsWith('/'))]) expect(Buffer.from(b[k]).equals(Buffer.from(a[k]))).toBe(true);
   });
 });
 

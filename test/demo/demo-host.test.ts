@@ -1,9 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { unzipSync, strFromU8 } from 'fflate';
 import { DemoHost } from '../../src/demo/demo-host';
 import { cellText } from '../../src/demo/format';
-import { readWorkbook } from '../../src/hosts/file/read';
+import type { FileWorkbook } from '../../src/hosts/file/read';
+import { writeWorkbook } from '../../src/hosts/file/write';
 import type { Patch } from '../../src/core/patch';
 import { parseCell } from '../../src/core/address';
 
@@ -21,7 +23,21 @@ function shown(host: DemoHost, sheet: string, a1: string): string {
 }
 
 async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  return (await readWorkbook(bytes)).workbook;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** The host's workbook as it is now (its download, without marks), read by exceljs. */
+async function sheetOf(host: DemoHost, sheet: string): Promise<ExcelJS.Worksheet> {
+  return (await reread(await writeWorkbook((host as unknown as { fw: FileWorkbook }).fw))).getWorksheet(sheet)!;
+}
+
+/** The sample with a formula in 附件3!J1. */
+async function sampleWithFormula(): Promise<DemoHost> {
+  const wb = await reread(await fs.readFile(SAMPLE));
+  wb.getWorksheet('附件3')!.getCell('J1').value = { formula: '1+1', result: 2 };
+  return DemoHost.open((await wb.xlsx.writeBuffer()) as unknown as Buffer, 'f.xlsx');
 }
 
 const H29: Patch = { values: [{ sheet: '附件3', cell: 'H29', value: 90 }, { sheet: '附件3', cell: 'G5', value: 0.5, numberFormat: '0.00%' }], marks: [] };
@@ -48,7 +64,7 @@ describe('cellText', () => {
 describe('DemoHost', () => {
   it('writes values into the workbook and the grid, and undo restores value and format exactly', async () => {
     const host = await sample();
-    const ws = (host as unknown as { fw: { workbook: ExcelJS.Workbook } }).fw.workbook.getWorksheet('附件3')!;
+    let ws = await sheetOf(host, '附件3');
     const before = { h29: ws.getCell('H29').value, g5: ws.getCell('G5').value, style: JSON.stringify(ws.getCell('G5').style) };
     const read = await host.readWorkbook();
     await host.applyPatch(H29);
@@ -61,6 +77,7 @@ describe('DemoHost', () => {
 
     await host.undo();
     expect(host.canUndo()).toBe(false);
+    ws = await sheetOf(host, '附件3');
     expect(ws.getCell('H29').value).toBe(before.h29);
     expect(ws.getCell('G5').value).toBe(before.g5);
     expect(JSON.stringify(ws.getCell('G5').style)).toBe(before.style);
@@ -77,9 +94,7 @@ describe('DemoHost', () => {
   });
 
   it('refuses a patch on a formula cell or a missing sheet and changes nothing', async () => {
-    const host = await sample();
-    const ws = (host as unknown as { fw: { workbook: ExcelJS.Workbook } }).fw.workbook.getWorksheet('附件3')!;
-    ws.getCell('J1').value = { formula: '1+1', result: 2 };
+    const host = await sampleWithFormula();
     await expect(host.applyPatch({ values: [{ sheet: '附件3', cell: 'H29', value: 1 }, { sheet: '附件3', cell: 'J1', value: 1 }], marks: [] })).rejects.toThrow(/公式/);
     expect(shown(host, '附件3', 'H29')).toBe('96');
     await expect(host.applyPatch({ values: [{ sheet: '附件9', cell: 'A1', value: 1 }], marks: [] })).rejects.toThrow(/附件9/);
@@ -98,7 +113,7 @@ describe('DemoHost', () => {
     const marked = (await reread(await host.exportBytes())).getWorksheet('附件2')!;
     expect(marked.getCell('E20').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(marked.getCell('E19').fill).toMatchObject({ fgColor: { argb: 'FFFFF6D5' } });
-    expect(String(marked.getCell('E20').note)).toBe('自评表校验助手：不是数字');
+    expect(JSON.stringify(marked.getCell('E20').note)).toContain('【自评表校验助手】不是数字');
 
     await host.clearMarks();
     expect(host.getState().marks.size).toBe(0);
@@ -134,9 +149,8 @@ describe('DemoHost', () => {
     expect(await host.insertText('标题', { sheet: '附件2', cell: 'C2' })).toEqual({ sheet: '附件2', cell: 'A2' });
     expect(edits).toEqual([]);
 
-    const ws = (host as unknown as { fw: { workbook: ExcelJS.Workbook } }).fw.workbook.getWorksheet('附件3')!;
-    ws.getCell('J1').value = { formula: '1+1', result: 2 };
-    await expect(host.insertText('x', { sheet: '附件3', cell: 'J1' })).rejects.toMatchObject({ code: 'formulaCell' });
+    const withFormula = await sampleWithFormula();
+    await expect(withFormula.insertText('x', { sheet: '附件3', cell: 'J1' })).rejects.toMatchObject({ code: 'formulaCell' });
   });
 
   it('tells onUserEdit about edits in the grid, and settings stay in memory as copies', async () => {
@@ -182,10 +196,17 @@ describe('DemoHost: cells for the summary, the 校验结果 sheet, unsaved edits
     await host.writeResultsSheet('校验结果', rows);
     await host.writeResultsSheet('校验结果', rows); // again: replaced, not added twice
     expect(host.getState().sheets.map((s) => s.name)).toEqual(['附件2', '附件3', '附件4', '校验结果']);
-    const wb = await reread(await host.exportBytes());
+    const bytes = await host.exportBytes();
+    const wb = await reread(bytes);
     const ws = wb.getWorksheet('校验结果')!;
-    expect(ws.getCell('B2').value).toEqual({ text: '附件2!E20', hyperlink: "#'附件2'!E20" });
-    expect(ws.getCell('D2').value).toBe('不是数字');
+    // Row 1: the tool's title; row 2: the header; then one row per finding.
+    expect(ws.getRow(2).values).toEqual([undefined, '表格', '单元格', '级别', '问题', '规则']);
+    expect(ws.getCell('B3').value).toBe('附件2!E20');
+    expect(ws.getCell('D3').value).toBe('不是数字');
+    // The cell links inside the workbook (exceljs does not read `location` links: the sheet's XML says it).
+    const zip = unzipSync(bytes);
+    const sheetXml = Object.keys(zip).filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).map((k) => strFromU8(zip[k]));
+    expect(sheetXml.filter((x) => x.includes(`<hyperlink ref="B3" location="'附件2'!E20"`))).toHaveLength(1);
     expect(ws.pageSetup.orientation).toBe('landscape');
   });
 });

@@ -16,6 +16,7 @@ const path = require('path');
 const assert = require('assert/strict');
 const { execFileSync } = require('child_process');
 const ExcelJS = require('exceljs');
+const { unzipSync, strFromU8 } = require('fflate');
 const { run, axeViolations, ROOT, ARTIFACTS } = require('./harness');
 
 // ---------------------------------------------------------------- fixtures
@@ -327,7 +328,7 @@ const tests = [
       const marked = await download(page, 'download-sample-checked.xlsx', 'hongjiang-2024-校验.xlsx');
       const e20 = marked.getWorksheet('附件2').getCell('E20');
       assert.equal(e20.fill?.fgColor?.argb, 'FFFFC7CE', 'an error fill on 附件2!E20');
-      assert.match(typeof e20.note === 'string' ? e20.note : (e20.note?.texts ?? []).map((t) => t.text).join(''), /^自评表校验助手：/);
+      assert.match(typeof e20.note === 'string' ? e20.note : (e20.note?.texts ?? []).map((t) => t.text).join(''), /^【自评表校验助手】/);
       assert.equal(marked.getWorksheet('附件3').getCell('I18').fill?.fgColor?.argb, 'FFFFEB9C', 'a warning fill on 附件3!I18');
 
       await openFile(page, miscalculatedWorkbook());
@@ -532,17 +533,23 @@ const tests = [
       await pane(page).getByRole('button', { name: '导出到工作表“校验结果”' }).click();
       await page.locator('.tabs [data-sheet="校验结果"]').waitFor();
       await showSheet(page, '校验结果');
-      assert.equal(await (await cell(page, '校验结果!D1')).textContent(), '问题');
+      // Row 1 is the tool's title (how a later export finds its own sheet), row 2 the header.
+      assert.equal(await (await cell(page, '校验结果!A1')).textContent(), '【自评表校验助手】校验结果');
+      assert.equal(await (await cell(page, '校验结果!D2')).textContent(), '问题');
       const wb = await download(page, 'download-results.xlsx', 'hongjiang-2024-校验.xlsx');
       const ws = wb.getWorksheet('校验结果');
       assert.ok(ws, 'the sheet is in the file');
-      assert.deepEqual(ws.getRow(1).values.slice(1), ['表格', '单元格', '级别', '问题', '规则']);
-      assert.equal(ws.rowCount, 1 + 8);
-      const link = ws.getCell('B2').value;
-      assert.equal(link.text, '附件2!E17');
-      assert.equal(link.hyperlink, "#'附件2'!E17");
-      assert.equal(ws.getCell('C2').value, '错误');
-      assert.match(ws.getCell('E2').value, /^basic-sums：/);
+      assert.deepEqual(ws.getRow(2).values.slice(1), ['表格', '单元格', '级别', '问题', '规则']);
+      assert.equal(ws.rowCount, 2 + 8);
+      assert.equal(ws.getCell('B3').value, '附件2!E17');
+      // An internal hyperlink (`location`, no relationship): exceljs does not read those, so look at the sheet's XML.
+      const zip = unzipSync(fs.readFileSync(path.join(ARTIFACTS, 'download-results.xlsx')));
+      const sheets = Object.keys(zip).filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).map((k) => strFromU8(zip[k]));
+      assert.ok(sheets.some((x) => x.includes(`<hyperlink ref="B3" location="'附件2'!E17"`)), 'B3 links to 附件2!E17');
+      assert.equal(ws.getCell('C3').value, '错误');
+      assert.match(ws.getCell('E3').value, /^basic-sums：/);
+      assert.equal(ws.views[0]?.state, 'frozen', 'title and header stay in view');
+      assert.equal(ws.views[0]?.ySplit, 2);
       assert.equal(ws.pageSetup.orientation, 'landscape');
       assert.equal(ws.pageSetup.fitToWidth, 1);
     },

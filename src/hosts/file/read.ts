@@ -2,20 +2,50 @@
  * File host, reading side: turns the bytes of an .xlsx file into the engine's
  * WorkbookSnapshot, following what Office.js returns (see src/core/snapshot.ts).
  *
+ * A lean reader of our own: the zip through fflate (./zip.ts), the parts by
+ * OPC rules (./package.ts), each part's XML streamed through saxes (./xml.ts).
+ * It reads only what the engine needs (values, formulas with their cached
+ * results, number formats, merged areas) and keeps the package, so that
+ * write.ts can patch it in place.
+ *
+ * Sparse: cells are kept as they appear in the sheet's XML; the declared
+ * dimension is ignored, rows without cells share one empty row, and a merged
+ * area reaching far past the cells (e.g. H30:H1048576) counts only up to them.
+ *
  * Browser-safe: this module takes bytes only and imports no Node API. Reading
  * from a path lives in ./node.ts.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { Bounds, rangeToA1, type RangePos } from '../../core/address';
 import { emptyUsedRange } from '../../core/snapshot';
+import { XlsxPackage, relKind } from './package';
+import { ZipError } from './zip';
+import { XmlError, parseXml, attr, local, type Attrs } from './xml';
+
+export interface SheetPart {
+  /** Name on the tab. */
+  name: string;
+  /** Part name of the worksheet, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+  /** Every merged area as written (not clipped). */
+  merges: RangePos[];
+}
 
 export interface FileWorkbook {
   snapshot: WorkbookSnapshot;
-  /** The parsed workbook; write.ts applies patches to it. */
-  workbook: ExcelJS.Workbook;
-  /** Parts of the package that writing back through exceljs would lose, as display names. */
+  /** The package as read; write.ts patches it in place. */
+  pkg: XlsxPackage;
+  /** Part name of the workbook part. */
+  workbookPart: string;
+  /** The worksheets in tab order (as in the snapshot). */
+  sheets: SheetPart[];
+  date1904: boolean;
+  /** File name for messages. */
+  name?: string;
+  /**
+   * Parts a download or `fix` cannot keep, as display names. Patching in place
+   * keeps every part, so this stays empty; kept for the demo page's message.
+   */
   unsupported: string[];
 }
 
@@ -24,7 +54,7 @@ export interface ReadOptions {
   name?: string;
 }
 
-export type InputErrorCode = 'missing' | 'empty' | 'not-xlsx' | 'damaged' | 'encrypted' | 'xls' | 'unreadable';
+export type InputErrorCode = 'missing' | 'empty' | 'not-xlsx' | 'damaged' | 'encrypted' | 'xls' | 'unreadable' | 'too-large';
 
 /** A workbook that cannot be read. `message` is one line of Chinese for the user. */
 export class InputError extends Error {
@@ -44,11 +74,17 @@ const REASONS: Record<InputErrorCode, string> = {
   encrypted: '文件已加密（password-protected），请先在 Excel 中取消密码后再试',
   xls: '这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中另存为 .xlsx 后再试',
   unreadable: '无法打开文件（unreadable），请检查读取权限',
+  'too-large': '文件解压后过大（uncompressed size over the limit, possibly a zip bomb），请在 Excel 中删除无关内容后再试',
 };
 
 /** Builds an InputError with the standard one-line message. */
 export function inputError(code: InputErrorCode, name: string | undefined, reason?: string, cause?: unknown): InputError {
   return new InputError(code, `无法读取 ${name || '工作簿'}：${reason ?? REASONS[code]}`, cause);
+}
+
+/** A damaged part, named in the message. */
+function damagedPart(name: string | undefined, part: string, detail: string, cause?: unknown): InputError {
+  return inputError('damaged', name, `部件 ${part} 已损坏（damaged part: ${detail}），请在 Excel 中打开并另存后再试`, cause);
 }
 
 // ---------------------------------------------------------------------------
@@ -105,41 +141,6 @@ function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
 }
 
 // ---------------------------------------------------------------------------
-// Unsupported parts
-
-const UNSUPPORTED: { name: string; test: (path: string) => boolean }[] = [
-  { name: '图表 (charts)', test: (p) => p.startsWith('xl/charts/') || p.startsWith('xl/chartsheets/') },
-  { name: '图片 (images)', test: (p) => p.startsWith('xl/media/') },
-  { name: '数据透视表 (pivot tables)', test: (p) => p.startsWith('xl/pivottables/') || p.startsWith('xl/pivotcache/') },
-  { name: '切片器 (slicers)', test: (p) => p.startsWith('xl/slicers/') || p.startsWith('xl/slicercaches/') },
-  { name: '日程表 (timelines)', test: (p) => p.startsWith('xl/timelines/') || p.startsWith('xl/timelinecaches/') },
-  { name: '外部链接 (external links)', test: (p) => p.startsWith('xl/externallinks/') },
-  { name: '数据连接 (data connections)', test: (p) => p === 'xl/connections.xml' || p.startsWith('xl/querytables/') },
-  { name: '加载项数据 (add-in data)', test: (p) => p.startsWith('xl/webextensions/') },
-  { name: '宏 (VBA macros)', test: (p) => p === 'xl/vbaproject.bin' },
-  { name: '批注线程 (threaded comments)', test: (p) => p.startsWith('xl/threadedcomments/') },
-  { name: '嵌入对象 (embedded objects)', test: (p) => p.startsWith('xl/embeddings/') },
-  { name: '控件 (form controls, ActiveX)', test: (p) => p.startsWith('xl/activex/') || p.startsWith('xl/ctrlprops/') },
-];
-const SHAPES = '形状和文本框 (shapes)';
-
-/** Names the parts of the package that exceljs does not write back. */
-export async function findUnsupported(zip: JSZip): Promise<string[]> {
-  const paths = Object.keys(zip.files).filter((p) => !zip.files[p].dir);
-  const lower = paths.map((p) => p.toLowerCase());
-  const found = new Set<string>();
-  for (const u of UNSUPPORTED) if (lower.some(u.test)) found.add(u.name);
-  // Drawings hold images and charts (reported above) and shapes, which exceljs drops.
-  for (const p of paths) {
-    if (!/^xl\/drawings\/[^/]+\.xml$/i.test(p)) continue;
-    const xml = await zip.files[p].async('string');
-    if (/<(\w+:)?(sp|grpSp|cxnSp)[\s>]/.test(xml)) { found.add(SHAPES); break; }
-  }
-  const order = [...UNSUPPORTED.map((u) => u.name), SHAPES];
-  return order.filter((n) => found.has(n));
-}
-
-// ---------------------------------------------------------------------------
 // Cell values
 
 /** Excel serial number of a date, as Office.js returns it. */
@@ -148,125 +149,652 @@ export function dateToSerial(d: Date, date1904 = false): number {
   return Math.round(serial * 1e9) / 1e9;
 }
 
-/** The plain value of an exceljs cell value, as Office.js `range.values` gives it. */
-export function plainValue(v: ExcelJS.CellValue | undefined, date1904 = false): CellValue {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return dateToSerial(v, date1904);
-  const o = v as unknown as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-  if ('error' in o) return String(o.error);
-  if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result as ExcelJS.CellValue, date1904);
-  if ('hyperlink' in o || 'text' in o) return plainValue(o.text as ExcelJS.CellValue, date1904);
-  return '';
+/**
+ * A date-formatted number as the snapshot holds it: the serial, rounded to
+ * the millisecond as a date value is (the way the exceljs path always gave it).
+ */
+function dateSerial(v: number, date1904: boolean): number {
+  const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  if (!(Math.abs(ms) <= 8.64e15)) return NaN;
+  return dateToSerial(new Date(ms), date1904);
 }
 
-function isEmpty(v: CellValue): boolean {
-  return v === null || v === '';
+/** Whether a number format shows dates or times (any y m d h s b outside quotes and brackets). */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-interface MergeArea extends RangePos {
-  a1: string;
+/** Excel's _xHHHH_ escapes in shared and rich text. */
+function unescapeText(s: string): string {
+  return s.indexOf('_x') < 0 ? s : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-function sheetMerges(ws: ExcelJS.Worksheet): MergeArea[] {
-  const raw = (ws as unknown as { _merges: Record<string, { top: number; left: number; bottom: number; right: number }> })._merges ?? {};
-  const areas = Object.values(raw).filter(Boolean).map((m) => {
-    const r = { top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 };
-    return { ...r, a1: rangeToA1(r) };
-  });
-  areas.sort((a, b) => a.top - b.top || a.left - b.left);
-  return areas;
+/** The five XML entities, decoded once more (a formula's text result, t="str"). */
+function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&([a-z]*);/g, (c) => ({ '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' } as Record<string, string>)[c] ?? c);
 }
 
-/** Snapshot of one worksheet: used range, values, formulas, number formats, merges. */
-export function sheetSnapshot(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
-  const merges = sheetMerges(ws);
-  const slave = new Set<string>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) slave.add(`${r},${c}`);
+/** Built-in number formats by id (ECMA-376 §18.8.30), the ones with one format in every locale. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?',
+  13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM',
+  20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0',
+  48: '##0.0E+0', 49: '@',
+};
+
+// ---------------------------------------------------------------------------
+// Cell addresses
+
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+
+/** Parses "E17" to 0-based row and column; null when malformed or outside the sheet. */
+export function cellAddress(a1: string): { row: number; col: number } | null {
+  let i = 0;
+  let col = 0;
+  const n = a1.length;
+  if (a1.charCodeAt(0) === 36) i++;
+  const c0 = i;
+  for (; i < n && i - c0 < 4; i++) {
+    const c = a1.charCodeAt(i) & ~32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
   }
-  // Pass 1: the bounds of every non-empty cell and every merged area.
-  const bounds = new Bounds();
-  const grow = (r: number, c: number) => bounds.add(r, c);
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const isFormula = cell.type === ExcelJS.ValueType.Formula;
-      if (isFormula || !isEmpty(plainValue(cell.value, date1904))) grow(rowNumber - 1, colNumber - 1);
-    });
+  if (i === c0) return null;
+  if (a1.charCodeAt(i) === 36) i++;
+  const r0 = i;
+  let row = 0;
+  for (; i < n && i - r0 < 8; i++) {
+    const d = a1.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i !== n || i === r0 || row < 1 || row > MAX_ROWS || col > MAX_COLS) return null;
+  return { row: row - 1, col: col - 1 };
+}
+
+function rangeAddress(ref: string): RangePos | null {
+  const [a, b] = ref.split(':');
+  const p = cellAddress(a);
+  const q = b === undefined ? p : cellAddress(b);
+  if (!p || !q) return null;
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+// ---------------------------------------------------------------------------
+// Shared formulas
+
+const REF = /("(?:[^"]|"")*")|('(?:[^']|'')*'!)|(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)([1-9]\d{0,6})(?![A-Za-z0-9_(.!])/g;
+
+function colName(col: number): string {
+  let s = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & ~32) - 64);
+  return n;
+}
+
+/** A shared formula as it reads in another cell: relative references moved by (dr, dc). */
+export function slideFormula(formula: string, dr: number, dc: number): string {
+  if (dr === 0 && dc === 0) return formula;
+  return formula.replace(REF, (m, str: string, sheet: string, cd: string, letters: string, rd: string, digits: string) => {
+    if (str || sheet) return m;
+    const c = colNumber(letters);
+    if (c > MAX_COLS) return m;
+    const col = cd ? c : c + dc;
+    const row = rd ? Number(digits) : Number(digits) + dr;
+    if (col < 1 || row < 1) return m;
+    return `${cd}${colName(col - 1)}${rd}${row}`;
   });
-  for (const m of merges) bounds.addRange(m);
-  const names = { name: ws.name, merges: merges.map((m) => m.a1) };
+}
+
+// ---------------------------------------------------------------------------
+// Styles and shared strings
+
+export interface StyleInfo {
+  /** Number format of each cellXfs entry, as the snapshot gives it (undefined: General). */
+  numFmt: (string | undefined)[];
+  isDate: boolean[];
+}
+
+function readStyles(pkg: XlsxPackage, part: string | undefined): StyleInfo {
+  const info: StyleInfo = { numFmt: [], isDate: [] };
+  if (!part) return info;
+  const custom = new Map<number, string>();
+  const xfIds: number[] = [];
+  let depth = 0;
+  let inXfs = false;
+  parseXml(pkg.text(part), part, {
+    open: (name, a) => {
+      depth++;
+      const n = local(name);
+      if (n === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      else if (n === 'cellXfs') inXfs = true;
+      else if (n === 'xf' && inXfs && depth === 3) xfIds.push(Number(a.numFmtId ?? 0) || 0);
+    },
+    close: (name) => { depth--; if (local(name) === 'cellXfs') inXfs = false; },
+  });
+  for (const id of xfIds) {
+    const f = id ? custom.get(id) ?? BUILTIN_FORMATS[id] : undefined;
+    info.numFmt.push(f || undefined);
+    info.isDate.push(isDateFormat(f));
+  }
+  return info;
+}
+
+function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[] {
+  const out: string[] = [];
+  if (!part) return out;
+  let plain: string | null = null;
+  let runs: string | null = null;
+  let inSi = false;
+  let inRun = false;
+  let inPh = 0;
+  let inT = false;
+  let buf = '';
+  parseXml(pkg.text(part), part, {
+    open: (name, _a, selfClosing) => {
+      const n = local(name);
+      if (n === 'si') { inSi = true; plain = null; runs = null; if (selfClosing) { out.push(''); inSi = false; } }
+      else if (!inSi) return;
+      else if (n === 'rPh') inPh++;
+      else if (n === 'r' && !inPh) inRun = true;
+      else if (n === 't' && !inPh) { inT = true; buf = ''; if (selfClosing) { inT = false; if (inRun) runs = runs ?? ''; else plain = ''; } }
+    },
+    text: (t) => { if (inT) buf += t; },
+    close: (name) => {
+      const n = local(name);
+      if (!inSi) return;
+      if (n === 'rPh') inPh--;
+      else if (inPh) return;
+      else if (n === 't' && inT) {
+        inT = false;
+        const text = unescapeText(buf);
+        if (inRun) runs = (runs ?? '') + text;
+        else plain = (plain ?? '') + text;
+      } else if (n === 'r') inRun = false;
+      else if (n === 'si') { inSi = false; out.push(runs !== null ? runs : plain ?? ''); }
+    },
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// One worksheet
+
+/** The cells of one row, by absolute column (holes where no cell). */
+interface RowCells {
+  values: CellValue[];
+  /** Formula text (without "="), only when the row has a formula. */
+  formulas: (string | null)[] | null;
+  /** Number format of each cell (as the snapshot gives it). */
+  formats: string[];
+  /** Cells came in column order from A without gaps: the arrays are packed and can become snapshot rows. */
+  packed: boolean;
+}
+
+interface SheetCells {
+  rows: Map<number, RowCells>;
+  /** Bounds of the cells with a value or a formula. */
+  content: Bounds;
+  merges: RangePos[];
+  /** Row style (xf index) by row, for rows that have one. */
+  rowStyles: Map<number, number>;
+  /** Column styles: [first col, last col, xf index]. */
+  colStyles: [number, number, number][];
+}
+
+interface SheetContext {
+  name: string | undefined;
+  /** The sheet's tab name. */
+  sheet: string;
+  part: string;
+  styles: StyleInfo;
+  strings: string[];
+  date1904: boolean;
+}
+
+function readSheetCells(text: string | ((write: (chunk: string) => void) => void), ctx: SheetContext): SheetCells {
+  const out: SheetCells = { rows: new Map(), content: new Bounds(), merges: [], rowStyles: new Map(), colStyles: [] };
+  let line: RowCells | undefined;
+  let lineRow = -1;
+  const { styles, strings, date1904 } = ctx;
+  const shared = new Map<string, { row: number; col: number; formula: string }>();
+  let row = -1;
+  let nextCol = 0;
+  let inData = false;
+  // The cell being read.
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = '';
+  let cStyle = 0;
+  let vText: string | undefined;
+  let fText: string | undefined;
+  let fShared: { si: string; ref: boolean } | null = null;
+  let isFormula = false;
+  let isPlain: string | undefined; // inline <t>
+  let isRuns: string | undefined; // inline rich runs
+  let mode = 0; // 1 <v>, 2 <f>, 3 inline <t>, 4 inline run <t>
+  let inIs = false;
+  let inRun = false;
+  let inPh = 0;
+  const bad = (detail: string) => damagedPart(ctx.name, ctx.part, detail);
+
+  const finishCell = () => {
+    let value: CellValue = '';
+    let formula: string | null = null;
+    const xf = cStyle;
+    const date = xf > 0 && styles.isDate[xf] === true;
+    if (isFormula) {
+      formula = fText ?? '';
+      if (fShared) {
+        if (fShared.ref && fText) shared.set(fShared.si, { row: cRow, col: cCol, formula: fText });
+        else if (!fText) {
+          const m = shared.get(fShared.si);
+          formula = m ? slideFormula(m.formula, cRow - m.row, cCol - m.col) : null;
+        }
+      }
+      if (vText) {
+        if (cType === 'str') value = decodeEntities(vText);
+        else if (cType === 'b') value = parseInt(vText, 10) !== 0;
+        else if (cType === 'e') value = vText;
+        else {
+          const n = parseFloat(vText);
+          value = date ? dateSerial(n, date1904) : n;
+        }
+      }
+    } else if (cType === 'inlineStr' && (isPlain !== undefined || isRuns !== undefined || vText !== undefined)) {
+      value = isRuns !== undefined ? isRuns : (vText ?? '') + (isPlain ?? '');
+    } else if (vText !== undefined) {
+      switch (cType) {
+        case 's': {
+          const s = strings[parseInt(vText, 10)];
+          if (s === undefined) throw bad(`shared string ${vText} not found`);
+          value = s;
+          break;
+        }
+        case 'str': value = decodeEntities(vText); break;
+        case 'inlineStr': value = vText; break;
+        case 'b': value = parseInt(vText, 10) !== 0; break;
+        case 'e': value = vText; break;
+        default: {
+          const n = parseFloat(vText);
+          value = date ? dateSerial(n, date1904) : n;
+        }
+      }
+    }
+    if (cRow !== lineRow) {
+      lineRow = cRow;
+      line = out.rows.get(cRow);
+      if (!line) { line = { values: [], formulas: null, formats: [], packed: true }; out.rows.set(cRow, line); }
+    }
+    const l = line!;
+    if (cCol !== l.values.length) l.packed = false;
+    l.values[cCol] = value;
+    l.formats[cCol] = xf > 0 ? styles.numFmt[xf] || 'General' : 'General';
+    if (formula !== null) {
+      if (!l.formulas) l.formulas = [];
+      l.formulas[cCol] = formula;
+    } else if (l.formulas && l.formulas[cCol] !== undefined) l.formulas[cCol] = null;
+    if (formula !== null || (value !== '' && value !== null)) out.content.add(cRow, cCol);
+  };
+
+  parseXml(text, ctx.part, {
+    open: (name, a: Attrs, selfClosing) => {
+      const n = local(name);
+      if (inCell) {
+        if (n === 'v') { mode = 1; vText = vText ?? ''; }
+        else if (n === 'f') {
+          const t = a.t;
+          const hasText = !selfClosing;
+          if (t === 'shared') { fShared = { si: a.si ?? '', ref: a.ref !== undefined }; isFormula = true; }
+          else if (t) isFormula = true;
+          mode = hasText ? 2 : 0;
+          if (hasText) fText = fText ?? '';
+        } else if (n === 'is') inIs = true;
+        else if (inIs && n === 'rPh') inPh++;
+        else if (inIs && !inPh && n === 'r') inRun = true;
+        else if (inIs && !inPh && n === 't') {
+          if (inRun) { isRuns = isRuns ?? ''; mode = 4; } else { isPlain = isPlain ?? ''; mode = 3; }
+        }
+        return;
+      }
+      if (n === 'sheetData') { inData = true; return; }
+      if (inData && n === 'row') {
+        const r = a.r;
+        if (r !== undefined) {
+          const num = Number(r);
+          if (!Number.isInteger(num) || num < 1) throw bad(`row number "${r}"`);
+          if (num > MAX_ROWS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的行号 ${r} 超出 Excel 的范围（row beyond ${MAX_ROWS}）`);
+          row = num - 1;
+        } else row++;
+        nextCol = 0;
+        if (a.s && Number(a.s) > 0) out.rowStyles.set(row, Number(a.s));
+        return;
+      }
+      if (inData && n === 'c') {
+        const r = a.r;
+        if (r !== undefined) {
+          const p = cellAddress(r);
+          if (!p) {
+            if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（beyond XFD${MAX_ROWS}）`);
+            throw bad(`cell address "${r}"`);
+          }
+          cRow = p.row;
+          cCol = p.col;
+        } else {
+          if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 XFD（column beyond XFD）`);
+          cRow = Math.max(row, 0);
+          cCol = nextCol;
+        }
+        nextCol = cCol + 1;
+        cType = a.t ?? '';
+        cStyle = a.s ? Number(a.s) || 0 : 0;
+        vText = undefined; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
+        mode = 0; inIs = false; inRun = false; inPh = 0;
+        if (selfClosing) finishCell();
+        else inCell = true;
+        return;
+      }
+      if (n === 'mergeCell') {
+        const m = rangeAddress(a.ref ?? '');
+        if (!m) throw bad(`merged area "${a.ref ?? ''}"`);
+        out.merges.push(m);
+        return;
+      }
+      if (n === 'col' && !inData) {
+        const s = Number(a.style ?? 0);
+        if (s > 0) out.colStyles.push([Number(a.min) - 1, Number(a.max) - 1, s]);
+      }
+    },
+    text: (t) => {
+      if (mode === 1) vText += t;
+      else if (mode === 2) { fText += t; isFormula = true; }
+      else if (mode === 3) isPlain += t;
+      else if (mode === 4) isRuns += unescapeText(t);
+    },
+    close: (name) => {
+      if (!inCell) {
+        if (local(name) === 'sheetData') inData = false;
+        return;
+      }
+      const n = local(name);
+      if (n === 'c') { inCell = false; finishCell(); return; }
+      if (n === 'v' || n === 'f' || n === 't') mode = 0;
+      else if (n === 'r') inRun = false;
+      else if (n === 'rPh') inPh--;
+      else if (n === 'is') inIs = false;
+    },
+  });
+  return out;
+}
+
+/** Above this many cells a merged area counts only up to the sheet's cells. */
+const MERGE_AREA_LIMIT = 10000;
+/** Above this many cells in the used range the engine cannot scan a sheet in reasonable time. */
+export const USED_RANGE_LIMIT = 32 * 1024 * 1024;
+
+/** The snapshot of a sheet from its cells: used range, values, formulas, number formats, merges. */
+function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, fileName: string | undefined): SheetSnapshot {
+  const c = cells.content.range();
+  const merges: RangePos[] = [];
+  const bounds = new Bounds();
+  if (c) bounds.addRange(c);
+  const sorted = [...cells.merges].sort((a, b) => a.top - b.top || a.left - b.left);
+  const seen = new Set<string>();
+  for (const m of sorted) {
+    let area = m;
+    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > MERGE_AREA_LIMIT) {
+      area = {
+        top: m.top, left: m.left,
+        bottom: Math.min(m.bottom, Math.max(m.top, c ? c.bottom : m.top)),
+        right: Math.min(m.right, Math.max(m.left, c ? c.right : m.left)),
+      };
+    }
+    const key = rangeToA1(area);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merges.push(area);
+    bounds.addRange(area);
+  }
+  const names = { name, merges: merges.map((m) => rangeToA1(m)) };
   const used = bounds.range();
   if (!used) return { ...names, ...emptyUsedRange() };
   const { top, left, bottom, right } = used;
-  // Pass 2: fill the grids; findCell never creates cells.
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  if (height * width > USED_RANGE_LIMIT) {
+    throw inputError('too-large', fileName, `工作表“${name}”的使用区域 ${rangeToA1(used)} 过大（used range too large），请删除远处多余的单元格后再试`);
+  }
+  // Slave cells of merged areas, by row: blank, their own number format kept.
+  const slaves = new Map<number, [number, number][]>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      if (!slaves.has(r)) slaves.set(r, []);
+      slaves.get(r)!.push([r === m.top ? m.left + 1 : m.left, m.right]);
+    }
+  }
+  // Arrays are built with push: packed arrays, which the engine reads faster than holey ones.
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
   const numberFormats: string[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const vr: CellValue[] = [];
-    const fr: CellValue[] = [];
-    const nr: string[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = ws.findCell(r + 1, c + 1);
-      if (!cell) { vr.push(''); fr.push(''); nr.push('General'); continue; }
-      nr.push(cell.numFmt || 'General');
-      if (slave.has(`${r},${c}`) || cell.type === ExcelJS.ValueType.Merge) { vr.push(''); fr.push(''); continue; }
-      const v = plainValue(cell.value, date1904);
-      vr.push(v === null ? '' : v);
-      const f = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      fr.push(f ? `=${f}` : (v === null ? '' : v));
+  const emptyValues: CellValue[] = [];
+  const emptyFormats: string[] = [];
+  for (let j = 0; j < width; j++) { emptyValues.push(''); emptyFormats.push('General'); }
+  // Rows of number formats are shared when equal (a long table repeats one row of formats).
+  const formatRows = new Map<string, string[]>();
+  const rowFallback = (r: number, col: number): string | undefined => {
+    const rs = cells.rowStyles.get(r);
+    let f = rs ? styles.numFmt[rs] : undefined;
+    if (!f) {
+      const cs = cells.colStyles.find(([a, b]) => col >= a && col <= b);
+      f = cs ? styles.numFmt[cs[2]] : undefined;
     }
-    values.push(vr);
-    formulas.push(fr);
-    numberFormats.push(nr);
+    return f;
+  };
+  const fallback = cells.rowStyles.size > 0 || cells.colStyles.length > 0;
+  for (let i = 0; i < height; i++) {
+    const r = top + i;
+    const line = cells.rows.get(r);
+    // Each row's cells are garbage once its snapshot row is made (a long sheet never holds both whole).
+    if (line) cells.rows.delete(r);
+    const sl = slaves.get(r);
+    if (!line && !(sl && fallback)) {
+      // Rows without cells share one empty row (the engine only reads snapshots).
+      values.push(emptyValues);
+      formulas.push(emptyValues);
+      numberFormats.push(emptyFormats);
+      continue;
+    }
+    if (line && line.packed && left === 0 && !sl && !line.formulas) {
+      // The common row: its own arrays become the snapshot's, padded to the used range.
+      const v = line.values;
+      const nf = line.formats;
+      if (v.length > width) { v.length = width; nf.length = width; }
+      while (v.length < width) { v.push(''); nf.push('General'); }
+      values.push(v);
+      formulas.push(v);
+      const key = nf.join('\u0001');
+      const shared = formatRows.get(key);
+      if (shared) numberFormats.push(shared);
+      else { formatRows.set(key, nf); numberFormats.push(nf); }
+      continue;
+    }
+    const v: CellValue[] = [];
+    const nf: string[] = [];
+    const f: CellValue[] | null = line?.formulas ? [] : null;
+    for (let j = 0; j < width; j++) {
+      const col = left + j;
+      const cf = line?.formats[col];
+      let value: CellValue = '';
+      let formula: string | null = null;
+      let fmt = 'General';
+      if (cf !== undefined) {
+        fmt = cf;
+        value = line!.values[col] ?? '';
+        formula = line!.formulas?.[col] ?? null;
+      }
+      if (sl && sl.some(([a, b]) => col >= a && col <= b)) {
+        value = '';
+        formula = null;
+        if (cf === undefined && fallback) fmt = rowFallback(r, col) || 'General';
+      }
+      v.push(value);
+      nf.push(fmt);
+      if (f) f.push(formula ? `=${formula}` : value);
+    }
+    values.push(v);
+    formulas.push(f ?? v);
+    const key = nf.join('\u0001');
+    const shared = formatRows.get(key);
+    if (shared) numberFormats.push(shared);
+    else { formatRows.set(key, nf); numberFormats.push(nf); }
   }
   return { ...names, range: rangeToA1(used), values, formulas, numberFormats };
 }
 
-/** Snapshot of every worksheet in tab order. */
-export function workbookSnapshot(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  const date1904 = !!(wb.properties as { date1904?: boolean }).date1904;
-  return { sheets: wb.worksheets.map((ws) => sheetSnapshot(ws, date1904)) };
+// ---------------------------------------------------------------------------
+// The workbook
+
+interface WorkbookInfo {
+  workbookPart: string;
+  date1904: boolean;
+  sheets: { name: string; part: string }[];
+  styles: StyleInfo;
+  strings: string[];
 }
 
-// ---------------------------------------------------------------------------
+function readWorkbookPart(pkg: XlsxPackage, fileName: string | undefined): WorkbookInfo {
+  const officeDoc = pkg.rels('').find((r) => relKind(r.type) === 'officeDocument' && !r.external);
+  let workbookPart = officeDoc && pkg.has(officeDoc.target) ? pkg.find(officeDoc.target)! : pkg.find('xl/workbook.xml');
+  if (!workbookPart) {
+    if (pkg.has('xl/workbook.bin') || (officeDoc && /\.bin$/i.test(officeDoc.target))) {
+      throw inputError('not-xlsx', fileName, '这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试');
+    }
+    if (officeDoc && /workbook/i.test(officeDoc.target)) throw missingPart(fileName, officeDoc.target);
+    throw inputError('not-xlsx', fileName);
+  }
+  workbookPart = workbookPart.replace(/^\/+/, '');
+  let date1904 = false;
+  const listed: { name: string; rid: string }[] = [];
+  parseXml(pkg.text(workbookPart), workbookPart, {
+    open: (name, a) => {
+      const n = local(name);
+      if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      else if (n === 'sheet') listed.push({ name: a.name ?? '', rid: attr(a, 'id') ?? '' });
+    },
+  });
+  const rels = pkg.rels(workbookPart);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+  const sheets: { name: string; part: string }[] = [];
+  for (const s of listed) {
+    const rel = byId.get(s.rid);
+    if (!rel) throw damagedPart(fileName, relsNameOf(workbookPart), `no relationship ${s.rid} for sheet “${s.name}”`);
+    if (relKind(rel.type) !== 'worksheet') continue; // chart sheets, dialog sheets: no cells
+    if (rel.external || !pkg.has(rel.target)) throw missingPart(fileName, rel.target, s.name);
+    sheets.push({ name: s.name, part: pkg.find(rel.target)! });
+  }
+  const partOf = (kind: string): string | undefined => {
+    const rel = rels.find((r) => relKind(r.type) === kind && !r.external);
+    if (!rel) return undefined;
+    if (!pkg.has(rel.target)) throw missingPart(fileName, rel.target);
+    return pkg.find(rel.target);
+  };
+  const styles = readStyles(pkg, partOf('styles'));
+  const strings = readSharedStrings(pkg, partOf('sharedStrings'));
+  return { workbookPart, date1904, sheets, styles, strings };
+}
+
+function relsNameOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+function missingPart(fileName: string | undefined, part: string, sheet?: string): InputError {
+  const what = sheet ? `工作表“${sheet}”的部件 ${part}` : `部件 ${part}`;
+  return inputError('damaged', fileName, `缺少${what}（missing part），文件不完整，请在 Excel 中打开并另存后再试`);
+}
+
+/** Turns errors of the zip and XML layers into InputErrors naming the part. */
+function asInputError(e: unknown, fileName: string | undefined): unknown {
+  if (e instanceof InputError) return e;
+  if (e instanceof ZipError) {
+    if (e.kind === 'budget') return inputError('too-large', fileName, undefined, e);
+    if (e.kind === 'encrypted') return inputError('encrypted', fileName, undefined, e);
+    return e.part ? damagedPart(fileName, e.part, e.message, e) : inputError('damaged', fileName, undefined, e);
+  }
+  if (e instanceof XmlError) return damagedPart(fileName, e.part, e.message, e);
+  return e;
+}
+
+/** Reads the snapshot of one worksheet part (after a patch, or for the demo's refresh). */
+export function readSheet(fw: FileWorkbook, sheet: SheetPart, ctx: { styles: StyleInfo; strings: string[] }): SheetSnapshot {
+  const cells = readSheetCells((write) => fw.pkg.streamText(sheet.part, write), { name: fw.name, sheet: sheet.name, part: sheet.part, styles: ctx.styles, strings: ctx.strings, date1904: fw.date1904 });
+  sheet.merges = cells.merges;
+  return sheetFromCells(sheet.name, cells, ctx.styles, fw.name);
+}
+
+/** The styles and shared strings of the workbook as they are now (after patches). */
+export function readContext(fw: FileWorkbook): { styles: StyleInfo; strings: string[] } {
+  try {
+    const info = readWorkbookPart(fw.pkg, fw.name);
+    return { styles: info.styles, strings: info.strings };
+  } catch (e) {
+    throw asInputError(e, fw.name);
+  }
+}
+
+/** Takes the snapshots of the named sheets again from the package. */
+export function refreshSheets(fw: FileWorkbook, names: Iterable<string>): void {
+  const set = new Set(names);
+  if (!set.size) return;
+  const ctx = readContext(fw);
+  try {
+    fw.snapshot.sheets = fw.snapshot.sheets.map((s, i) => (set.has(s.name) ? readSheet(fw, fw.sheets[i], ctx) : s));
+  } catch (e) {
+    throw asInputError(e, fw.name);
+  }
+}
 
 /**
  * Reads an .xlsx file's bytes. Throws InputError for an empty, encrypted, old
- * .xls, non-xlsx or damaged file.
+ * .xls, non-xlsx, damaged or too large file; a damaged or missing part is named.
  */
 export async function readWorkbook(input: Uint8Array | ArrayBuffer, opts: ReadOptions = {}): Promise<FileWorkbook> {
+  return readWorkbookSync(input, opts);
+}
+
+/** readWorkbook without the promise. */
+export function readWorkbookSync(input: Uint8Array | ArrayBuffer, opts: ReadOptions = {}): FileWorkbook {
   const bytes = toBytes(input);
   const name = opts.name;
   if (bytes.length === 0) throw inputError('empty', name);
   if (startsWith(bytes, OLE_SIGNATURE)) throw inputError(oleKind(bytes), name);
   if (!isZip(bytes)) throw inputError('not-xlsx', name);
-  let zip: JSZip;
+  // The part being read, named by internal errors (defects of this reader, not of the file).
+  let part = 'xl/workbook.xml';
   try {
-    zip = await JSZip.loadAsync(bytes);
+    const pkg = new XlsxPackage(bytes);
+    const info = readWorkbookPart(pkg, name);
+    const fw: FileWorkbook = { snapshot: { sheets: [] }, pkg, workbookPart: info.workbookPart, sheets: [], date1904: info.date1904, name, unsupported: [] };
+    for (const s of info.sheets) {
+      part = s.part;
+      const sp: SheetPart = { name: s.name, part: s.part, merges: [] };
+      fw.sheets.push(sp);
+      fw.snapshot.sheets.push(readSheet(fw, sp, info));
+    }
+    return fw;
   } catch (e) {
-    throw inputError('damaged', name, undefined, e);
+    const err = asInputError(e, name);
+    if (err instanceof Error && !(err instanceof InputError) && !(err as { part?: string }).part) (err as { part?: string }).part = part;
+    throw err;
   }
-  const has = (p: string) => Object.keys(zip.files).some((k) => k.toLowerCase() === p);
-  if (!has('xl/workbook.xml')) {
-    if (has('xl/workbook.bin')) throw inputError('not-xlsx', name, '这是二进制工作簿（.xlsb），请在 Excel 中另存为 .xlsx 后再试');
-    throw inputError('not-xlsx', name);
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    // The parser's own error stays in `cause`, for --debug output.
-    throw inputError('damaged', name, undefined, e);
-  }
-  let unsupported: string[];
-  try {
-    unsupported = await findUnsupported(zip);
-  } catch (e) {
-    throw inputError('damaged', name, undefined, e);
-  }
-  return { snapshot: workbookSnapshot(workbook), workbook, unsupported };
 }

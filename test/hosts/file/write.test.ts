@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import ExcelJS from 'exceljs';
 import { readWorkbook, type FileWorkbook } from '../../../src/hosts/file/read';
-import { applyPatch, writeWorkbook, PatchError, MARK_FILLS, NOTE_PREFIX } from '../../../src/hosts/file/write';
-import { writeWorkbookFile, readWorkbookFile } from '../../../src/hosts/file/node';
+import { applyPatch, writeWorkbook, setCells, getCellXml, PatchError, MARK_FILLS, NOTE_PREFIX } from '../../../src/hosts/file/write';
+import { writeWorkbookFile, readWorkbookFile, OutputError } from '../../../src/hosts/file/node';
 import type { Patch, Mark } from '../../../src/core/patch';
+import { MARK_STYLE } from '../../../src/core/mark-style';
 import * as W from '../../../scripts/workbooks';
 
 async function miscalculated(): Promise<FileWorkbook> {
@@ -20,10 +20,23 @@ function valueAt(fw: FileWorkbook, sheet: string, row: number, col: number) {
   return fw.snapshot.sheets.find((s) => s.name === sheet)!.values[row][col];
 }
 
+/** The patched package read back by exceljs. */
+async function excel(fw: FileWorkbook): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeWorkbook(fw)) as unknown as ArrayBuffer);
+  return wb;
+}
+
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const f = cell.fill as ExcelJS.FillPattern | undefined;
   return f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
 }
+
+const noteOf = (cell: ExcelJS.Cell) => {
+  const n = cell.note as string | ExcelJS.Comment | undefined;
+  if (!n || typeof n === 'string') return n;
+  return (n.texts ?? []).map((t) => t.text).join('');
+};
 
 const mark = (sheet: string, cell: string, severity: Mark['severity'], message: string, related = false): Mark =>
   ({ sheet, cell, severity, message, related });
@@ -36,26 +49,31 @@ describe('applyPatch: values', () => {
         { sheet: '附件2', cell: 'E4', value: 0.8571, numberFormat: '0.00%' },
         { sheet: '附件4', cell: 'G6', value: 1 },
         { sheet: '附件4', cell: 'H6', value: 10 },
+        { sheet: '附件4', cell: 'K30', value: 7, numberFormat: '0.0"分"' },
       ],
       marks: [],
     };
     applyPatch(fw, patch);
-    const ws2 = fw.workbook.getWorksheet('附件2')!;
-    const ws4 = fw.workbook.getWorksheet('附件4')!;
-    expect(ws2.getCell('E4').value).toBe(0.8571);
-    expect(ws2.getCell('E4').numFmt).toBe('0.00%');
-    expect(ws4.getCell('G6').value).toBe(1);
-    expect(ws4.getCell('G6').numFmt).toBe('0%');
     expect(valueAt(fw, '附件2', 3, 4)).toBe(0.8571);
     expect(valueAt(fw, '附件4', 5, 7)).toBe(10);
     // Untouched sheets keep their snapshot.
     expect(valueAt(fw, '附件3', 4, 7)).toBe(9.5);
+    const wb = await excel(fw);
+    const ws2 = wb.getWorksheet('附件2')!;
+    const ws4 = wb.getWorksheet('附件4')!;
+    expect(ws2.getCell('E4').value).toBe(0.8571);
+    expect(ws2.getCell('E4').numFmt).toBe('0.00%');
+    expect(ws4.getCell('G6').value).toBe(1);
+    expect(ws4.getCell('G6').numFmt).toBe('0%');
+    // A new cell in a new row, with a new number format.
+    expect(ws4.getCell('K30').value).toBe(7);
+    expect(ws4.getCell('K30').numFmt).toBe('0.0"分"');
+    expect(fw.snapshot.sheets[2].range).toBe('A1:K30');
   });
 
   it('refuses to write into a formula cell, and writes nothing then', async () => {
     const fw = await miscalculated();
-    const ws3 = fw.workbook.getWorksheet('附件3')!;
-    expect(ws3.getCell('H29').formula).toBe('H5+SUM(H17:H28)');
+    const before = await writeWorkbook(fw);
     const patch: Patch = {
       values: [{ sheet: '附件3', cell: 'H5', value: 10 }, { sheet: '附件3', cell: 'H29', value: 96 }],
       marks: [mark('附件3', 'H5', 'error', 'x')],
@@ -64,9 +82,8 @@ describe('applyPatch: values', () => {
     expect(e).toBeInstanceOf(PatchError);
     expect((e as PatchError).code).toBe('formula');
     expect((e as PatchError).message).toMatch(/附件3!H29.*公式（formula）/);
-    expect(ws3.getCell('H5').value).toBe(9.5);
-    expect(fillOf(ws3.getCell('H5'))).toBeUndefined();
-    expect(ws3.getCell('H29').formula).toBe('H5+SUM(H17:H28)');
+    expect(Buffer.from(await writeWorkbook(fw)).equals(Buffer.from(before))).toBe(true);
+    expect(valueAt(fw, '附件3', 4, 7)).toBe(9.5);
   });
 
   it('refuses a cell inside a merged area and an unknown sheet', async () => {
@@ -77,34 +94,50 @@ describe('applyPatch: values', () => {
 });
 
 describe('applyPatch: marks', () => {
-  it('fills the marked cell only, though exceljs shares its style with the neighbours', async () => {
+  it('marks the cell only, though it shares its cell format with its neighbours', async () => {
     const fw = await miscalculated();
-    const ws = fw.workbook.getWorksheet('附件4')!;
-    const [h6, g6, h7, f6] = ['H6', 'G6', 'H7', 'F6'].map((a) => ws.getCell(a));
-    expect(h6.style).toBe(f6.style); // the precondition that makes this test meaningful
-    const before = JSON.stringify(f6.style);
+    const src = await excel(fw);
     applyPatch(fw, { values: [], marks: [mark('附件4', 'H6', 'error', '得分应为 10'), mark('附件4', 'G6', 'warning', 'w'), mark('附件4', 'H7', 'info', 'i', true)] });
-    expect(fillOf(h6)).toBe(MARK_FILLS.error.cell);
-    expect(fillOf(h6)).toBe('FFFFC7CE');
-    expect(fillOf(g6)).toBe('FFFFEB9C');
-    expect(fillOf(h7)).toBe(MARK_FILLS.info.related);
-    expect(JSON.stringify(f6.style)).toBe(before);
-    expect(fillOf(f6)).toBeUndefined();
-    expect(fillOf(ws.getCell('H5'))).toBeUndefined();
-    expect(h6.note).toBe(`${NOTE_PREFIX}得分应为 10`);
+    const ws = (await excel(fw)).getWorksheet('附件4')!;
+    const before = src.getWorksheet('附件4')!;
+    expect(before.getCell('H6').style).toEqual(before.getCell('F6').style); // the precondition that makes this test meaningful
+    expect(fillOf(ws.getCell('H6'))).toBe(MARK_FILLS.error.cell);
+    expect(fillOf(ws.getCell('H6'))).toBe(`FF${MARK_STYLE.error.own.fill.slice(1)}`);
+    expect(ws.getCell('H6').border.bottom).toEqual({ style: 'medium', color: { argb: `FF${MARK_STYLE.error.own.border.slice(1)}` } });
+    expect(fillOf(ws.getCell('G6'))).toBe(MARK_FILLS.warning.cell);
+    expect(ws.getCell('G6').border.top?.style).toBe('dashed');
+    expect(fillOf(ws.getCell('H7'))).toBe(MARK_FILLS.info.related);
+    expect(ws.getCell('H7').border.top?.style).toBe('thin');
+    expect(ws.getCell('F6').style).toEqual(before.getCell('F6').style);
+    expect(ws.getCell('H5').style).toEqual(before.getCell('H5').style);
+    expect(noteOf(ws.getCell('H6'))).toBe(`${NOTE_PREFIX}得分应为 10`);
+    expect(ws.getCell('H6').numFmt).toBe(before.getCell('H6').numFmt);
   });
 
   it('keeps a user\'s note and appends ours after a blank line; a second run replaces ours', async () => {
-    const spec = W.hongjiangWorkbook('corrected');
-    const wb = W.toExcelJS(spec);
+    const wb = W.toExcelJS(W.hongjiangWorkbook('corrected'));
     wb.getWorksheet('附件3')!.getCell('H18').note = '按局务会意见打分';
     const fw = await readWorkbook((await wb.xlsx.writeBuffer()) as unknown as Buffer);
-    const cell = fw.workbook.getWorksheet('附件3')!.getCell('H18');
-    expect(cell.note).toBe('按局务会意见打分');
     applyPatch(fw, { values: [], marks: [mark('附件3', 'H18', 'warning', '缺少偏差原因')] });
-    expect(cell.note).toBe(`按局务会意见打分\n\n${NOTE_PREFIX}缺少偏差原因`);
-    applyPatch(fw, { values: [], marks: [mark('附件3', 'H18', 'error', '得分应为 3')] });
-    expect(cell.note).toBe(`按局务会意见打分\n\n${NOTE_PREFIX}得分应为 3`);
+    expect(noteOf((await excel(fw)).getWorksheet('附件3')!.getCell('H18'))).toBe(`按局务会意见打分\n\n${NOTE_PREFIX}缺少偏差原因`);
+    const again = await readWorkbook(await writeWorkbook(fw));
+    applyPatch(again, { values: [], marks: [mark('附件3', 'H18', 'error', '得分应为 3')] });
+    expect(noteOf((await excel(again)).getWorksheet('附件3')!.getCell('H18'))).toBe(`按局务会意见打分\n\n${NOTE_PREFIX}得分应为 3`);
+  });
+});
+
+describe('setCells and getCellXml (the demo\'s edits and undo)', () => {
+  it('writes text, numbers and blanks, and puts a cell back exactly', async () => {
+    const fw = await miscalculated();
+    const before = getCellXml(fw, '附件4', 5, 7);
+    expect(before).toMatch(/^<c r="H6"/);
+    setCells(fw, '附件4', [{ row: 5, col: 7, value: 10 }, { row: 40, col: 2, value: '备注 <1>' }, { row: 5, col: 6, value: null }]);
+    expect(valueAt(fw, '附件4', 5, 7)).toBe(10);
+    expect(valueAt(fw, '附件4', 40, 2)).toBe('备注 <1>');
+    expect(valueAt(fw, '附件4', 5, 6)).toBe('');
+    setCells(fw, '附件4', [{ row: 5, col: 7, restore: before }, { row: 40, col: 2, restore: '' }]);
+    expect(getCellXml(fw, '附件4', 5, 7)).toBe(before);
+    expect(getCellXml(fw, '附件4', 40, 2)).toBe('');
   });
 });
 
@@ -118,15 +151,14 @@ describe('writeWorkbook', () => {
     const bytes = await writeWorkbook(fw);
     const again = await readWorkbook(bytes);
     expect(again.snapshot).toEqual(fw.snapshot);
-    const ws = again.workbook.getWorksheet('附件3')!;
+    const ws = (await excel(again)).getWorksheet('附件3')!;
     expect(ws.getCell('G5').numFmt).toBe('0.00%');
-    expect(fillOf(ws.getCell('H5'))).toBe('FFFFC7CE');
+    expect(fillOf(ws.getCell('H5'))).toBe(MARK_FILLS.error.cell);
     expect(fillOf(ws.getCell('G5'))).toBeUndefined();
-    expect(ws.getCell('H29').note).toBe(`${NOTE_PREFIX}总分应为 96`);
+    expect(noteOf(ws.getCell('H29'))).toBe(`${NOTE_PREFIX}总分应为 96`);
     expect(ws.getCell('H29').formula).toBe('H5+SUM(H17:H28)');
     // Excel recalculates the formulas that depend on the new values when it opens the file.
-    const zip = await JSZip.loadAsync(bytes);
-    expect(await zip.file('xl/workbook.xml')!.async('string')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
+    expect(again.pkg.text('xl/workbook.xml')).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
   });
 
   it('writes a file by path, replacing the old one whole', async () => {
@@ -139,6 +171,7 @@ describe('writeWorkbook', () => {
       expect(fs.readdirSync(dir)).toEqual(['out.xlsx']);
       expect((await readWorkbookFile(file)).snapshot).toEqual(fw.snapshot);
       await expect(writeWorkbookFile(fw, path.join(dir, 'no', 'out.xlsx'))).rejects.toMatchObject({ code: 'no-folder' });
+      await expect(writeWorkbookFile(fw, dir)).rejects.toBeInstanceOf(OutputError);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

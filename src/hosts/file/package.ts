@@ -1,0 +1,153 @@
+/**
+ * An OPC package (the parts of an .xlsx zip) by part name: part names are
+ * case-insensitive, relationship targets absolute or relative. Parts are
+ * unpacked on first use under one size budget. Parts can be replaced or added;
+ * `toBytes` writes every other part byte for byte as it was read.
+ *
+ * Browser-safe: no Node API.
+ */
+import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry } from './zip';
+import { parseXml, attr, local } from './xml';
+
+/** Uncompressed bytes a package may unpack in all (zip bombs stop here). */
+export const UNPACK_BUDGET = 256 * 1024 * 1024;
+
+export interface Relationship {
+  id: string;
+  /** Type URI, e.g. http://…/relationships/worksheet. */
+  type: string;
+  /** Part name of the target (no leading slash), or the raw target when external. */
+  target: string;
+  external: boolean;
+}
+
+/** The last segment of a relationship type, e.g. "worksheet". */
+export function relKind(type: string): string {
+  return type.slice(type.lastIndexOf('/') + 1);
+}
+
+/** The relationships part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsPartOf(part: string): string {
+  const i = part.lastIndexOf('/');
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** Resolves a relationship target against the part that holds the relationship. */
+export function resolveTarget(source: string, target: string): string {
+  let t = target.replace(/\\/g, '/');
+  try { t = decodeURIComponent(t); } catch { /* keep it as written */ }
+  t = t.replace(/[?#].*$/, '');
+  const base = t.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') base.pop();
+    else base.push(seg);
+  }
+  return base.join('/');
+}
+
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+export class XlsxPackage {
+  readonly entries: ZipEntry[];
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly changed = new Map<string, { name: string; data: Uint8Array }>();
+  private readonly budget: Budget;
+
+  constructor(readonly data: Uint8Array, budget = UNPACK_BUDGET) {
+    this.budget = { left: budget };
+    this.entries = listZip(data);
+    for (const e of this.entries) {
+      const key = e.name.replace(/^\/+/, '').toLowerCase();
+      if (this.byName.has(key)) throw new ZipError('damaged', `duplicate part ${e.name}`, e.name);
+      this.byName.set(key, e);
+    }
+  }
+
+  /** The stored name of a part (its own case), or undefined when absent. */
+  find(part: string): string | undefined {
+    const key = part.replace(/^\/+/, '').toLowerCase();
+    const c = this.changed.get(key);
+    if (c) return c.name;
+    return this.byName.get(key)?.name.replace(/^\/+/, '');
+  }
+
+  has(part: string): boolean {
+    return this.find(part) !== undefined;
+  }
+
+  /** Every part name (stored case), in zip order, then added parts. */
+  names(): string[] {
+    const out = this.entries.map((e) => e.name.replace(/^\/+/, ''));
+    for (const [key, c] of this.changed) if (!this.byName.has(key)) out.push(c.name);
+    return out;
+  }
+
+  /** The part's bytes. Throws ZipError when absent or damaged. */
+  bytes(part: string): Uint8Array {
+    const key = part.replace(/^\/+/, '').toLowerCase();
+    const c = this.changed.get(key);
+    if (c) return c.data;
+    const e = this.byName.get(key);
+    if (!e) throw new ZipError('damaged', `missing part ${part}`, part);
+    return unzipEntry(this.data, e, this.budget);
+  }
+
+  text(part: string): string {
+    return utf8.decode(this.bytes(part));
+  }
+
+  /** The part's text in chunks, as it inflates (a large sheet is never held whole). */
+  streamText(part: string, onText: (chunk: string) => void): void {
+    const key = part.replace(/^\/+/, '').toLowerCase();
+    const e = this.byName.get(key);
+    if (this.changed.has(key) || !e) { onText(this.text(part)); return; }
+    const dec = new TextDecoder('utf-8');
+    streamEntry(this.data, e, this.budget, (chunk) => { const t = dec.decode(chunk, { stream: true }); if (t) onText(t); });
+    const rest = dec.decode();
+    if (rest) onText(rest);
+  }
+
+  /** The relationships of a part; [] when it has none. */
+  rels(part: string): Relationship[] {
+    const relsPart = relsPartOf(this.find(part) ?? part);
+    if (!this.has(relsPart)) return [];
+    const out: Relationship[] = [];
+    parseXml(this.text(relsPart), relsPart, {
+      open: (name, attrs) => {
+        if (local(name) !== 'Relationship') return;
+        const target = attr(attrs, 'Target') ?? '';
+        const external = attr(attrs, 'TargetMode') === 'External';
+        out.push({ id: attr(attrs, 'Id') ?? '', type: attr(attrs, 'Type') ?? '', target: external ? target : resolveTarget(part, target), external });
+      },
+    });
+    return out;
+  }
+
+  /** Replaces or adds a part (keeping the stored name's case when it exists). */
+  set(part: string, content: string | Uint8Array): void {
+    const key = part.replace(/^\/+/, '').toLowerCase();
+    const name = this.find(part) ?? part.replace(/^\/+/, '');
+    this.changed.set(key, { name, data: typeof content === 'string' ? encoder.encode(content) : content });
+  }
+
+  /** Whether the part was replaced or added. */
+  isChanged(part: string): boolean {
+    return this.changed.has(part.replace(/^\/+/, '').toLowerCase());
+  }
+
+  /** The package as zip bytes: the parts in their stored order, then the added ones. */
+  toBytes(): Uint8Array {
+    // Writing unpacks every part once more: it gets a fresh budget of its own.
+    const budget: Budget = { left: Number.MAX_SAFE_INTEGER };
+    const out: { name: string; data: Uint8Array }[] = [];
+    for (const e of this.entries) {
+      const key = e.name.replace(/^\/+/, '').toLowerCase();
+      const c = this.changed.get(key);
+      out.push({ name: e.name.replace(/^\/+/, ''), data: c ? c.data : unzipEntry(this.data, e, budget) });
+    }
+    for (const [key, c] of this.changed) if (!this.byName.has(key)) out.push(c);
+    return writeZip(out);
+  }
+}
