@@ -280,7 +280,10 @@ export class PaneController {
         ? { intent: 'warning', key: 'marksFailed', error: errorInfo(res.markError) }
         : res.report.tables.length === 0
           ? { intent: 'warning', key: 'checkedNoTables' }
-          : { intent: 'success', key: write ? 'checked' : 'autoChecked', params: { n: res.report.tables.length, f: open.length } },
+          : open.some((f) => f.severity === 'error')
+            // Errors left are not a pass: no green notice while there are any.
+            ? { intent: 'warning', key: write ? 'checkedErrors' : 'autoChecked', params: { n: res.report.tables.length, f: open.length, e: open.filter((f) => f.severity === 'error').length } }
+            : { intent: 'success', key: write ? 'checked' : 'autoChecked', params: { n: res.report.tables.length, f: open.length } },
     });
   }
 

@@ -58,7 +58,17 @@ describe('PaneController: check', () => {
     expect(s.report).toEqual(fakeReport());
     expect(s.selected).toEqual(['附件3!G5', '附件3!H5', '附件3!G30']);
     expect(s.summaryDraft).toBe(fakeReport().summary);
-    expect(s.notice).toEqual({ intent: 'success', key: 'checked', params: { n: 2, f: 3 } });
+    // Two errors are open: a warning that counts them, not a green pass.
+    expect(s.notice).toEqual({ intent: 'warning', key: 'checkedErrors', params: { n: 2, f: 3, e: 2 } });
+  });
+
+  test('only a report without open errors is a green pass', async () => {
+    const onlyWarnings = fakeReport();
+    onlyWarnings.findings = onlyWarnings.findings.filter((f) => f.severity !== 'error');
+    const { ctrl } = setup([onlyWarnings]);
+    await ctrl.check();
+    expect(onlyWarnings.findings.length).toBeGreaterThan(0);
+    expect(ctrl.getState().notice).toEqual({ intent: 'success', key: 'checked', params: { n: 2, f: onlyWarnings.findings.length } });
   });
 
   test('a report the ribbon stored is shown when the pane opens', () => {

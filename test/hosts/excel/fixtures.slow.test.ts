@@ -46,7 +46,8 @@ function fakeFrom(snap: WorkbookSnapshot): FakeExcel {
     fx.syncs = 0;
     await ctrl.check();
     const s = ctrl.getState();
-    expect(s.notice?.intent).toBe('success');
+    // Errors are left: a warning, never a green pass.
+    expect(s.notice).toMatchObject({ intent: 'warning', key: 'checkedErrors' });
     expect(s.report!.tables.length).toBeGreaterThanOrEqual(3);
     expect(s.report!.recalculated.length).toBeGreaterThan(0);
     // settings reload 1 + read 3 + clear (reads the registry: 1) + marks 3 (check, write, notes) + settings 1
