@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../src/core/snapshot';
 import { Bounds, parseCell, parseRange, rangeToA1, toA1, type RangePos } from '../src/core/address';
 import { emptyUsedRange } from '../src/core/snapshot';
+import { rng } from './rng';
 
 // ===========================================================================
 // Spec language
@@ -941,7 +942,7 @@ function evalLayout(o: EvalCommon, kindHeaders: Partial<EvalHeaders>) {
  * 总分 default to the correct values computed from the inputs.
  */
 export function projectTable(o: ProjectTableOptions = {}): Block {
-  const { year, h, fundsCols, indCols, width, last } = evalLayout(o, {});
+  const { year, h, width, last } = evalLayout(o, {});
   const name = o.name ?? '科技三项费产学研创新（含无委办经费）';
   const funds: Funds = o.funds ?? { initial: 19.05, budget: 19.05, executed: 19.05 };
   const parts: [string, FundsPart | undefined][] = [
@@ -1022,7 +1023,7 @@ function labelled(label: string, v: Scalar | undefined): string {
  * fields take the corrected Hongjiang values.
  */
 export function overallTable(o: OverallTableOptions = {}): Block {
-  const { year, h, fundsCols, indCols, width, last } = evalLayout(o, { nameLabel: '预算单位名称', funds: '年度预算申请(万元)' });
+  const { year, h, width, last } = evalLayout(o, { nameLabel: '预算单位名称', funds: '年度预算申请(万元)' });
   const unit = o.unit ?? '洪江区科技和工业信息化局';
   const funds: Funds = o.funds ?? { initial: 238.83, budget: 377.89, executed: 377.89 };
   const income = o.income ?? { public: 377.89, fund: 0, specialNonTax: null, other: null };
@@ -1229,17 +1230,6 @@ export function bigSheetWorkbook(rows = 100_000, variant: Variant = 'corrected')
   return workbook(sheet('附件4', hongjiangProject(variant), fillerBlock(rows)));
 }
 
-/** Deterministic pseudo-random numbers in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOPICS = ['产学研创新', '中小企业发展', '工业园区建设', '信息化推进', '安全生产监管', '节能降耗', '技术改造', '人才培训', '科技成果转化', '企业帮扶'];
 

@@ -6,19 +6,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main, type Io } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { toXlsx, hongjiangWorkbook, unrelatedWorkbook } from '../../scripts/workbooks';
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false };
-  const status = await main(['node', 'selfeval', ...args], io);
-  return { status, stdout, stderr };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-cli-'));

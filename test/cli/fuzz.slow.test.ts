@@ -10,23 +10,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
 import { main, type Io } from '../../src/cli/main';
+import { rng } from '../../scripts/rng';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../samples/hongjiang-2024.xlsx'));
 /** Per run. */
 const TIME_LIMIT_MS = 10_000;
 const RSS_LIMIT = 1.5 * 1024 * 1024 * 1024;
-
-/** mulberry32: a small seeded generator, so every run of the test makes the same mutations. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const base = (): Unzipped => {
   const f = unzipSync(SAMPLE);

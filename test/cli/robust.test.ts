@@ -8,7 +8,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { spawn, spawnSync } from 'child_process';
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { main, colorWanted, type Io } from '../../src/cli/main';
+import { colorWanted } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { safeText } from '../../src/cli/format';
 import { toXlsx, hongjiangWorkbook } from '../../scripts/workbooks';
 
@@ -18,13 +19,7 @@ const built = fs.existsSync(path.join(ROOT, 'lib', 'src', 'cli', 'main.js'));
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, isTTY: false };
-  const status = await main(['node', 'selfeval', ...args], io);
-  return { status, stdout, stderr };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-robust-'));
