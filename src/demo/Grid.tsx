@@ -118,6 +118,8 @@ export function Grid({ host }: { host: DemoHost }): React.ReactElement {
     const a = state.selection.active;
     const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${toA1(a.row, a.col)}"]`);
     el?.scrollIntoView({ block: 'center', inline: 'center' });
+    // Only a reveal request scrolls: a selection made in the grid itself must not jump the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.reveal]);
 
   if (!sheet || !grid || !look) return <div className="grid-empty">工作簿中没有工作表</div>;

@@ -91,9 +91,10 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: Pan
   const busy = state.busy !== null;
   const report = state.report;
   const stale = state.staleSheets.length > 0 || state.profileStale;
-  const visible = React.useMemo(() => ctrl.visibleFindings(), [ctrl, state.report, state.ignored, state.filter]);
-  const ignored = React.useMemo(() => ctrl.ignoredFindings(), [ctrl, state.report, state.ignored]);
-  const paragraphs = React.useMemo(() => ctrl.paragraphs(), [ctrl, state.summaryDraft, state.insertSkip, state.report, state.ignored]);
+  // Derived from the controller's state on every render (cheap: a filter over the findings).
+  const visible = ctrl.visibleFindings();
+  const ignored = ctrl.ignoredFindings();
+  const paragraphs = ctrl.paragraphs();
   const refreshTarget = React.useCallback(() => { void ctrl.refreshInsertTarget(); }, [ctrl]);
   const form = ctrl.profileForm();
 

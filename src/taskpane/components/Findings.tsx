@@ -66,11 +66,12 @@ export function Findings(p: FindingsProps) {
   const index = p.visible.findIndex((f) => findingKey(f) === p.current);
 
   // The current finding stays in view in the list.
+  const currentKey = p.current;
   React.useEffect(() => {
-    if (!p.current || !list.current) return;
+    if (!currentKey || !list.current) return;
     const el = list.current.querySelector<HTMLElement>('[aria-current="true"]');
     el?.scrollIntoView?.({ block: 'nearest' });
-  }, [p.current]);
+  }, [currentKey]);
 
   const tableName = (id: string | undefined) => {
     const tb = tables.find((x) => x.id === id);
