@@ -130,7 +130,8 @@ export function quantitativeScore(op: '>=' | '<=' | '=', t: number, a: number, w
 
 export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
   // Fields are shared by the tables, so a field-keyed cache hits on every read after the first.
-  const cache = new WeakMap<Field, NumberRead>();
+  // A Map, not a WeakMap: it lives as long as the analysis, and a large WeakMap is slow to collect.
+  const cache = new Map<Field, NumberRead>();
   const EMPTY: NumberRead = { kind: 'empty' };
   const read = (f: Field | null | undefined): NumberRead => {
     if (!f) return EMPTY;

@@ -10,8 +10,8 @@ const AMOUNT_HEADER = /^(?:(\d{4})年?|上年|本年|当年)?(决算|预算)数?
 
 /** Whether a row is the amount header of a basic-data table. */
 export function isBasicAnchor(g: SheetGrid, row: number): boolean {
+  if (!g.rowHasShortText(row, 40, '经费', '决算')) return false;
   const cells = g.headerCells(row, 40);
-  if (!cells.some((c) => c.text.includes('经费') || c.text.includes('决算'))) return false;
   if (cells.some((c) => fold(c.text).replace(/\s+/g, '').includes('经费控制情况'))) return true;
   const amounts = cells.filter((c) => AMOUNT_HEADER.test(normalizeHeader(c.text)));
   return amounts.length >= 2 && amounts.some((c) => normalizeHeader(c.text).includes('决算'));

@@ -9,9 +9,9 @@ import { findHead, rowCells, tableRange, valueRightOf } from './scan';
 
 /** Columns of a funds header row, or null when the row is not one. */
 export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColumn, number>> | null {
-  const cells = g.headerCells(row);
   // Every wording of the budget and executed columns has 预算 or 执行 in it: most rows are out at once.
-  if (!cells.some((c) => c.text.includes('预') || c.text.includes('执'))) return null;
+  if (!g.rowHasShortText(row, 30, '预', '执')) return null;
+  const cells = g.headerCells(row);
   const cols: Partial<Record<FundsColumn, number>> = {};
   for (const c of cells) {
     const k = fundsColumnOf(c.text);
@@ -23,9 +23,9 @@ export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColu
 }
 
 function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
-  const cells = g.headerCells(row);
   // Every wording of the target column has 值 in it: most rows are out at once.
-  if (!cells.some((c) => c.text.includes('值'))) return null;
+  if (!g.rowHasShortText(row, 30, '值', '值')) return null;
+  const cells = g.headerCells(row);
   const cols: Partial<Record<IndicatorColumn, number>> = {};
   for (const c of cells) {
     const k = indicatorColumnOf(c.text);
@@ -181,7 +181,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   let hasScoreColumn = false;
   let bottom = Math.max(fundsRowNo ?? h, sectionEnd - 1);
   /** A row holding one 偏差原因 block for the whole table: its label left, its text right. */
-  const reasonBlockRow = (r: number, leftLimit: number, rowCellsOf?: { col: number; text: string }[]): boolean => {
+  const reasonBlockRow = (r: number, leftLimit: number, rowCellsOf?: readonly { col: number; text: string }[]): boolean => {
     const cells = rowCellsOf ?? rowCells(g, r);
     if (!cells.length || cells.length > 2 || cells[0].col > leftLimit) return false;
     if (!REASON_BLOCK.test(normalizeHeader(cells[0].text))) return false;
