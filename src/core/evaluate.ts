@@ -9,8 +9,7 @@ import type { ScoringProfile } from './profile';
 import type { BasicDataTable, EvalTable, GoalBlock, IndicatorRow, Table, Tables } from './tables';
 import type { Grade } from './report';
 import { readNumber, readTarget, sameText, dateValue, normalizeUnit, moneyFactor, statesCompletion, type NumberRead, type TargetRead } from './values';
-import { mul2, rate, ratioTimes2, round2, sum2, fmtPercent, fmtScore } from './num';
-import Decimal from 'decimal.js';
+import { mul2, rate, ratioTimes2, round2, sum2, twiceMinus, fmtPercent, fmtScore } from './num';
 
 export type DerivedKind = 'rate' | 'score' | 'total';
 
@@ -119,7 +118,7 @@ export function quantitativeScore(op: '>=' | '<=' | '=', t: number, a: number, w
     if (a <= t) return w;
     if (reverse === 'ratio') return a === 0 ? w : Math.max(0, ratioTimes2(t, a, w));
     if (a >= 2 * t) return 0;
-    const twoTminusA = new Decimal(t).times(2).minus(a).toNumber();
+    const twoTminusA = twiceMinus(t, a);
     return Math.max(0, ratioTimes2(twoTminusA, t, w));
   }
   if (op === '=' && t === 0) return a <= 0 ? w : 0;

@@ -3,6 +3,14 @@ import type { CellValue, SheetSnapshot } from './snapshot';
 import { parseRange, toA1, type RangePos } from './address';
 import { cellText, fold } from './values';
 
+/** A short text cell (≤ 30 characters) of the row has 预 or 执 in it (a funds header candidate). */
+export const HINT_FUNDS = 1;
+/** A short text cell (≤ 40 characters) has 经费 or 决算 in it (a basic-data anchor candidate). */
+export const HINT_BASIC = 2;
+/** A short text cell (≤ 30 characters) has 值 in it (an indicator header candidate). */
+export const HINT_INDICATORS = 4;
+const HINT_DONE = 128;
+
 /** A located cell: what a rule sees of a field. */
 export interface Field {
   sheet: string;
@@ -87,16 +95,31 @@ export class SheetGrid {
     return out;
   }
 
-  /** Whether a short text cell (≤ maxLength, as `headerCells` keeps) of the row contains one of the words. */
-  rowHasShortText(row: number, maxLength: number, a: string, b: string): boolean {
-    const r = this.snap.values[row - this.top];
-    if (!r) return false;
-    for (let i = 0; i < r.length; i++) {
-      const v = r[i];
-      if (typeof v !== 'string' || v === '' || v.length > maxLength) continue;
-      if (v.includes(a) || v.includes(b)) return true;
+  /** Per row: HINT_* bits | HINT_DONE once computed. */
+  private hints: Uint8Array | null = null;
+
+  /**
+   * Which header words the row's short text cells (as `headerCells` keeps them) contain, as HINT_* bits,
+   * worked out in one pass per row: the recognizers test most rows for a header, and most are none.
+   */
+  headerHints(row: number): number {
+    const i = row - this.top;
+    const r = this.snap.values[i];
+    if (!r) return 0;
+    const hints = this.hints ?? (this.hints = new Uint8Array(this.snap.values.length));
+    let h = hints[i];
+    if (h & HINT_DONE) return h;
+    h = HINT_DONE;
+    for (let k = 0; k < r.length; k++) {
+      const v = r[k];
+      if (typeof v !== 'string' || v === '' || v.length > 40) continue;
+      if (v.includes('经费') || v.includes('决算')) h |= HINT_BASIC;
+      if (v.length > 30) continue;
+      if (v.includes('预') || v.includes('执')) h |= HINT_FUNDS;
+      if (v.includes('值')) h |= HINT_INDICATORS;
     }
-    return false;
+    hints[i] = h;
+    return h;
   }
 
   /** The cell's own value ("" outside the used range and in non-top-left merged cells). */
