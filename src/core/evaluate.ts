@@ -251,6 +251,8 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
 }
 
 const COST = /成本指标/;
+const OP_TEXT = { '>=': '≥', '<=': '≤', '=': '=' } as const;
+const showValue = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
 
 /** Whether a row sits under a cost indicator (一级 or 二级 成本指标, 经济/社会/生态(环境)成本指标). */
 function isCostRow(row: IndicatorRow): boolean {
@@ -288,12 +290,11 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
     ev.matchesTarget = ev.expected >= weight;
     if (row.score) {
       const tv = target, av = actual;
-      const show = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
-      const opText = { '>=': '≥', '<=': '≤', '=': '=' }[tv.op];
+      const opText = OP_TEXT[tv.op];
       ev.derived = {
         table: t, field: row.score, kind: 'score', label: `${clean(row.name)} 得分`, computed: ev.expected,
         inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
-        explain: () => `年度指标值 ${opText}${show(tv.value, tv.percent)}，实际完成 ${show(av.value, av.percent)}，分值 ${weight} → ${fmtScore(s)}`,
+        explain: () => `年度指标值 ${opText}${showValue(tv.value, tv.percent)}，实际完成 ${showValue(av.value, av.percent)}，分值 ${weight} → ${fmtScore(s)}`,
       };
       derived.push(ev.derived);
     }
