@@ -31,13 +31,14 @@ export class SheetGrid {
   readonly bottom: number;
   readonly right: number;
   private readonly snap: SheetSnapshot;
-  /** Merged areas; `mergeIdx` maps every cell of the box [boxTop..] × [boxLeft..] to 1 + its area's index (0: none). */
+  /** Merged areas; `mergeIdx` maps every cell of the used range to 1 + the index of its area (0: none). */
   private readonly areas: RangePos[] = [];
   private readonly mergeIdx: Int32Array;
   private readonly boxTop: number;
   private readonly boxLeft: number;
   private readonly boxWidth: number;
   private readonly boxHeight: number;
+  private mergeOutside: Map<number, RangePos> | null = null;
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -48,26 +49,25 @@ export class SheetGrid {
     this.bottom = r.top + Math.max(snap.values.length, 1) - 1;
     const width = snap.values.reduce((w, row) => Math.max(w, row.length), 0);
     this.right = r.left + Math.max(width, 1) - 1;
-    let top = this.top, left = this.left, bottom = this.bottom, right = this.right;
+    // The index covers the used range only (a stray merge far away must not size it); cells of
+    // merged areas outside it are kept by key row*16384+col.
+    this.boxTop = this.top;
+    this.boxLeft = this.left;
+    this.boxWidth = snap.merges.length ? this.right - this.left + 1 : 0;
+    this.boxHeight = snap.merges.length ? this.bottom - this.top + 1 : 0;
+    this.mergeIdx = new Int32Array(this.boxWidth * this.boxHeight);
+    // A later area wins where areas overlap, as one map keyed by cell would.
     for (const m of snap.merges) {
       const a = parseMerge(m) ?? parseRange(m);
       this.areas.push(a);
-      if (a.top < top) top = a.top;
-      if (a.left < left) left = a.left;
-      if (a.bottom > bottom) bottom = a.bottom;
-      if (a.right > right) right = a.right;
-    }
-    this.boxTop = top;
-    this.boxLeft = left;
-    this.boxWidth = this.areas.length ? right - left + 1 : 0;
-    this.boxHeight = this.areas.length ? bottom - top + 1 : 0;
-    this.mergeIdx = new Int32Array(this.boxWidth * this.boxHeight);
-    // A later area wins where areas overlap, as a map keyed by cell would.
-    for (let i = 0; i < this.areas.length; i++) {
-      const a = this.areas[i];
+      const idx = this.areas.length;
       for (let row = a.top; row <= a.bottom; row++) {
-        const base = (row - top) * this.boxWidth - left;
-        for (let col = a.left; col <= a.right; col++) this.mergeIdx[base + col] = i + 1;
+        const y = row - this.boxTop;
+        for (let col = a.left; col <= a.right; col++) {
+          const x = col - this.boxLeft;
+          if (y >= 0 && x >= 0 && y < this.boxHeight && x < this.boxWidth) this.mergeIdx[y * this.boxWidth + x] = idx;
+          else (this.mergeOutside ??= new Map()).set(row * 16384 + col, a);
+        }
       }
     }
   }
@@ -142,7 +142,7 @@ export class SheetGrid {
   mergeOf(row: number, col: number): RangePos | undefined {
     const r = row - this.boxTop;
     const c = col - this.boxLeft;
-    if (r < 0 || c < 0 || r >= this.boxHeight || c >= this.boxWidth) return undefined;
+    if (r < 0 || c < 0 || r >= this.boxHeight || c >= this.boxWidth) return this.mergeOutside?.get(row * 16384 + col);
     const i = this.mergeIdx[r * this.boxWidth + c];
     return i ? this.areas[i - 1] : undefined;
   }
