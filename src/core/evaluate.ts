@@ -9,8 +9,7 @@ import type { ScoringProfile } from './profile';
 import type { BasicDataTable, EvalTable, GoalBlock, IndicatorRow, Table, Tables } from './tables';
 import type { Grade } from './report';
 import { readNumber, readTarget, sameText, dateValue, normalizeUnit, moneyFactor, statesCompletion, type NumberRead, type TargetRead } from './values';
-import { mul2, rate, ratioTimes2, round2, sum2, fmtPercent, fmtScore } from './num';
-import Decimal from 'decimal.js';
+import { mul2, rate, ratioTimes2, round2, sum2, twiceMinus, fmtPercent, fmtScore } from './num';
 
 export type DerivedKind = 'rate' | 'score' | 'total';
 
@@ -119,7 +118,7 @@ export function quantitativeScore(op: '>=' | '<=' | '=', t: number, a: number, w
     if (a <= t) return w;
     if (reverse === 'ratio') return a === 0 ? w : Math.max(0, ratioTimes2(t, a, w));
     if (a >= 2 * t) return 0;
-    const twoTminusA = new Decimal(t).times(2).minus(a).toNumber();
+    const twoTminusA = twiceMinus(t, a);
     return Math.max(0, ratioTimes2(twoTminusA, t, w));
   }
   if (op === '=' && t === 0) return a <= 0 ? w : 0;
@@ -130,7 +129,8 @@ export function quantitativeScore(op: '>=' | '<=' | '=', t: number, a: number, w
 
 export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
   // Fields are shared by the tables, so a field-keyed cache hits on every read after the first.
-  const cache = new WeakMap<Field, NumberRead>();
+  // A Map, not a WeakMap: it lives as long as the analysis, and a large WeakMap is slow to collect.
+  const cache = new Map<Field, NumberRead>();
   const EMPTY: NumberRead = { kind: 'empty' };
   const read = (f: Field | null | undefined): NumberRead => {
     if (!f) return EMPTY;
@@ -251,6 +251,8 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
 }
 
 const COST = /成本指标/;
+const OP_TEXT = { '>=': '≥', '<=': '≤', '=': '=' } as const;
+const showValue = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
 
 /** Whether a row sits under a cost indicator (一级 or 二级 成本指标, 经济/社会/生态(环境)成本指标). */
 function isCostRow(row: IndicatorRow): boolean {
@@ -288,12 +290,11 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
     ev.matchesTarget = ev.expected >= weight;
     if (row.score) {
       const tv = target, av = actual;
-      const show = (x: number, pct: boolean) => (pct ? fmtPercent(x) : String(round2(x)));
-      const opText = { '>=': '≥', '<=': '≤', '=': '=' }[tv.op];
+      const opText = OP_TEXT[tv.op];
       ev.derived = {
         table: t, field: row.score, kind: 'score', label: `${clean(row.name)} 得分`, computed: ev.expected,
         inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
-        explain: () => `年度指标值 ${opText}${show(tv.value, tv.percent)}，实际完成 ${show(av.value, av.percent)}，分值 ${weight} → ${fmtScore(s)}`,
+        explain: () => `年度指标值 ${opText}${showValue(tv.value, tv.percent)}，实际完成 ${showValue(av.value, av.percent)}，分值 ${weight} → ${fmtScore(s)}`,
       };
       derived.push(ev.derived);
     }

@@ -3,6 +3,14 @@ import type { CellValue, SheetSnapshot } from './snapshot';
 import { parseRange, toA1, type RangePos } from './address';
 import { cellText, fold } from './values';
 
+/** A short text cell (≤ 30 characters) of the row has 预 or 执 in it (a funds header candidate). */
+export const HINT_FUNDS = 1;
+/** A short text cell (≤ 40 characters) has 经费 or 决算 in it (a basic-data anchor candidate). */
+export const HINT_BASIC = 2;
+/** A short text cell (≤ 30 characters) has 值 in it (an indicator header candidate). */
+export const HINT_INDICATORS = 4;
+const HINT_DONE = 128;
+
 /** A located cell: what a rule sees of a field. */
 export interface Field {
   sheet: string;
@@ -23,8 +31,14 @@ export class SheetGrid {
   readonly bottom: number;
   readonly right: number;
   private readonly snap: SheetSnapshot;
-  /** Key row*16384+col of every merged cell → its area. */
-  private readonly mergeAt = new Map<number, RangePos>();
+  /** Merged areas; `mergeIdx` maps every cell of the used range to 1 + the index of its area (0: none). */
+  private readonly areas: RangePos[] = [];
+  private readonly mergeIdx: Int32Array;
+  private readonly boxTop: number;
+  private readonly boxLeft: number;
+  private readonly boxWidth: number;
+  private readonly boxHeight: number;
+  private mergeOutside: Map<number, RangePos> | null = null;
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -35,12 +49,77 @@ export class SheetGrid {
     this.bottom = r.top + Math.max(snap.values.length, 1) - 1;
     const width = snap.values.reduce((w, row) => Math.max(w, row.length), 0);
     this.right = r.left + Math.max(width, 1) - 1;
+    // The index covers the used range only (a stray merge far away must not size it); cells of
+    // merged areas outside it are kept by key row*16384+col.
+    this.boxTop = this.top;
+    this.boxLeft = this.left;
+    this.boxWidth = snap.merges.length ? this.right - this.left + 1 : 0;
+    this.boxHeight = snap.merges.length ? this.bottom - this.top + 1 : 0;
+    this.mergeIdx = new Int32Array(this.boxWidth * this.boxHeight);
+    // A later area wins where areas overlap, as one map keyed by cell would.
     for (const m of snap.merges) {
-      const a = parseRange(m);
+      const a = parseMerge(m) ?? parseRange(m);
+      this.areas.push(a);
+      const idx = this.areas.length;
       for (let row = a.top; row <= a.bottom; row++) {
-        for (let col = a.left; col <= a.right; col++) this.mergeAt.set(row * 16384 + col, a);
+        const y = row - this.boxTop;
+        for (let col = a.left; col <= a.right; col++) {
+          const x = col - this.boxLeft;
+          if (y >= 0 && x >= 0 && y < this.boxHeight && x < this.boxWidth) this.mergeIdx[y * this.boxWidth + x] = idx;
+          else (this.mergeOutside ??= new Map()).set(row * 16384 + col, a);
+        }
       }
     }
+  }
+
+  /** Cells of a row holding a value, with their trimmed text, made once per row (callers only read them). */
+  private rowCellsCache: (readonly { col: number; text: string }[] | null)[] | null = null;
+
+  /** Master cells (top-left of a merged area, or plain cells) with text in a row, over the whole width. */
+  cellsOf(row: number): readonly { col: number; text: string }[] {
+    const i = row - this.top;
+    const cache = this.rowCellsCache ?? (this.rowCellsCache = new Array<readonly { col: number; text: string }[] | null>(this.snap.values.length).fill(null));
+    const cached = i >= 0 ? cache[i] : undefined;
+    if (cached) return cached;
+    const out: { col: number; text: string }[] = [];
+    const r = this.snap.values[i];
+    if (r) {
+      const n = Math.min(r.length, this.right - this.left + 1);
+      for (let k = 0; k < n; k++) {
+        const v = r[k];
+        if (v === '' || v === null || v === undefined) continue;
+        out.push({ col: k + this.left, text: typeof v === 'string' ? v.trim() : String(v) });
+      }
+    }
+    if (i >= 0 && r) cache[i] = out;
+    return out;
+  }
+
+  /** Per row: HINT_* bits | HINT_DONE once computed. */
+  private hints: Uint8Array | null = null;
+
+  /**
+   * Which header words the row's short text cells (as `headerCells` keeps them) contain, as HINT_* bits,
+   * worked out in one pass per row: the recognizers test most rows for a header, and most are none.
+   */
+  headerHints(row: number): number {
+    const i = row - this.top;
+    const r = this.snap.values[i];
+    if (!r) return 0;
+    const hints = this.hints ?? (this.hints = new Uint8Array(this.snap.values.length));
+    let h = hints[i];
+    if (h & HINT_DONE) return h;
+    h = HINT_DONE;
+    for (let k = 0; k < r.length; k++) {
+      const v = r[k];
+      if (typeof v !== 'string' || v === '' || v.length > 40) continue;
+      if (v.includes('经费') || v.includes('决算')) h |= HINT_BASIC;
+      if (v.length > 30) continue;
+      if (v.includes('预') || v.includes('执')) h |= HINT_FUNDS;
+      if (v.includes('值')) h |= HINT_INDICATORS;
+    }
+    hints[i] = h;
+    return h;
   }
 
   /** The cell's own value ("" outside the used range and in non-top-left merged cells). */
@@ -61,7 +140,11 @@ export class SheetGrid {
   }
 
   mergeOf(row: number, col: number): RangePos | undefined {
-    return this.mergeAt.get(row * 16384 + col);
+    const r = row - this.boxTop;
+    const c = col - this.boxLeft;
+    if (r < 0 || c < 0 || r >= this.boxHeight || c >= this.boxWidth) return this.mergeOutside?.get(row * 16384 + col);
+    const i = this.mergeIdx[r * this.boxWidth + c];
+    return i ? this.areas[i - 1] : undefined;
   }
 
   /** Top-left of the merged area covering the cell, or the cell itself. */
@@ -72,8 +155,8 @@ export class SheetGrid {
 
   /** The value shown in a cell: a merged area's value in every cell of it. */
   shown(row: number, col: number): CellValue {
-    const p = this.master(row, col);
-    return this.raw(p.row, p.col);
+    const m = this.mergeOf(row, col);
+    return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   /** Trimmed text of the shown value. */
@@ -86,27 +169,27 @@ export class SheetGrid {
 
   /** A cell as a field; a merged cell resolves to its area's top-left. One object per cell. */
   field(row: number, col: number): Field {
-    const m = this.mergeAt.size ? this.mergeAt.get(row * 16384 + col) : undefined;
+    const m = this.areas.length ? this.mergeOf(row, col) : undefined;
     if (m) { row = m.top; col = m.left; }
     const r = row - this.top;
     const line = this.fields[r] ?? (this.fields[r] = []);
     let f = line[col - this.left];
     if (!f) {
-      f = this.makeField({ row, col });
+      f = this.makeField(row, col);
       line[col - this.left] = f;
     }
     return f;
   }
 
-  private makeField(p: { row: number; col: number }): Field {
+  private makeField(row: number, col: number): Field {
     return {
       sheet: this.name,
-      cell: toA1(p.row, p.col),
-      row: p.row,
-      col: p.col,
-      value: this.raw(p.row, p.col),
-      formula: this.formula(p.row, p.col),
-      numFmt: this.numFmt(p.row, p.col),
+      cell: toA1(row, col),
+      row,
+      col,
+      value: this.raw(row, col),
+      formula: this.formula(row, col),
+      numFmt: this.numFmt(row, col),
     };
   }
 
@@ -161,6 +244,40 @@ export class SheetGrid {
     }
     return right;
   }
+}
+
+/** Reads one `A1` part of a plain `A1:C3` area from position i into out[k], out[k+1] (row, col); the end position, or -1. */
+function cellAt(s: string, i: number, out: number[], k: number): number {
+  let col = 0;
+  const start = i;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  if (i === start || i - start > 3) return -1;
+  const rowStart = i;
+  let row = 0;
+  for (; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i === rowStart || i - rowStart > 7 || row === 0) return -1;
+  out[k] = row - 1;
+  out[k + 1] = col - 1;
+  return i;
+}
+
+const mergeParts = [0, 0, 0, 0];
+
+/** A merged area written plainly (`B3:D4`, upper case, no `$` or sheet), or null for `parseRange` to read. */
+function parseMerge(s: string): RangePos | null {
+  const i = cellAt(s, 0, mergeParts, 0);
+  if (i < 0 || s.charCodeAt(i) !== 58 /* : */) return null;
+  if (cellAt(s, i + 1, mergeParts, 2) !== s.length) return null;
+  const [r1, c1, r2, c2] = mergeParts;
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
 }
 
 /**

@@ -13,6 +13,18 @@ function hasAtMost2Decimals(x: number): boolean {
   return s.length - s.indexOf('.') - 1 <= 2 && Math.abs(x) < 1e13;
 }
 
+/**
+ * 2t − a, exact in decimal (as decimal.js gives it). When both have at most two decimals the
+ * result is a whole number of cents, and cents / 100 is the double nearest to it, as decimal.js's is.
+ */
+export function twiceMinus(t: number, a: number): number {
+  if (hasAtMost2Decimals(t) && hasAtMost2Decimals(a)) {
+    const cents = 2 * Math.round(t * 100) - Math.round(a * 100);
+    if (Math.abs(cents) < 2 ** 53) return cents / 100;
+  }
+  return new Decimal(t).times(2).minus(a).toNumber();
+}
+
 /** round(x, 2) half-up, as the finance ministry's system does, without binary drift (1.005 → 1.01). */
 export function round2(x: number): number {
   if (hasAtMost2Decimals(x)) return x;

@@ -33,8 +33,18 @@ export function isEmptyMarker(v: CellValue | undefined): boolean {
   return EMPTY_MARKERS.has(v.trim()) || EMPTY_MARKERS.has(fold(v));
 }
 
+const percentFormats = new Map<string, boolean>();
+
+/** Whether a number format shows a percentage (a `%` outside quoted text). Memoized: a workbook has few formats. */
 export function isPercentFormat(fmt: string | null | undefined): boolean {
-  return !!fmt && /%/.test(fmt.replace(/"[^"]*"/g, ''));
+  if (!fmt) return false;
+  let p = percentFormats.get(fmt);
+  if (p === undefined) {
+    p = fmt.replace(/"[^"]*"/g, '').includes('%');
+    if (percentFormats.size > 10_000) percentFormats.clear();
+    percentFormats.set(fmt, p);
+  }
+  return p;
 }
 
 export type NumberRead =

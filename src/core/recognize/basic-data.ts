@@ -1,6 +1,6 @@
 /** Recognizes a 基础数据表 (RULES.md §1.1) from its 经费控制情况 header row. */
 import type { SheetGrid, Field } from '../grid';
-import { normalizeHeader } from '../grid';
+import { HINT_BASIC, normalizeHeader } from '../grid';
 import { fold } from '../values';
 import type { AmountColumn, AmountRow, BasicDataTable, BasicRowKey, ProjectGroup } from '../tables';
 import { bareLabel, isSignatureLine, numbering } from './headers';
@@ -10,8 +10,8 @@ const AMOUNT_HEADER = /^(?:(\d{4})年?|上年|本年|当年)?(决算|预算)数?
 
 /** Whether a row is the amount header of a basic-data table. */
 export function isBasicAnchor(g: SheetGrid, row: number): boolean {
+  if (!(g.headerHints(row) & HINT_BASIC)) return false;
   const cells = g.headerCells(row, 40);
-  if (!cells.some((c) => c.text.includes('经费') || c.text.includes('决算'))) return false;
   if (cells.some((c) => fold(c.text).replace(/\s+/g, '').includes('经费控制情况'))) return true;
   const amounts = cells.filter((c) => AMOUNT_HEADER.test(normalizeHeader(c.text)));
   return amounts.length >= 2 && amounts.some((c) => normalizeHeader(c.text).includes('决算'));

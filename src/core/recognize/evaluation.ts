@@ -1,6 +1,6 @@
 /** Recognizes 整体支出绩效自评表 and 项目支出绩效自评表 (RULES.md §1.2, §1.3) from their funds header row. */
 import type { SheetGrid, Field } from '../grid';
-import { normalizeHeader } from '../grid';
+import { HINT_FUNDS, HINT_INDICATORS, normalizeHeader } from '../grid';
 import { fold } from '../values';
 import type { Breakdown, EvalTable, FundsRow, GoalBlock, IndicatorRow, Level1Group } from '../tables';
 import { declaredWeight, fundsColumnOf, goalBlockWeight, headerWeight, indicatorColumnOf, isSignatureLine, type FundsColumn, type IndicatorColumn } from './headers';
@@ -9,9 +9,9 @@ import { findHead, rowCells, tableRange, valueRightOf } from './scan';
 
 /** Columns of a funds header row, or null when the row is not one. */
 export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColumn, number>> | null {
-  const cells = g.headerCells(row);
   // Every wording of the budget and executed columns has 预算 or 执行 in it: most rows are out at once.
-  if (!cells.some((c) => c.text.includes('预') || c.text.includes('执'))) return null;
+  if (!(g.headerHints(row) & HINT_FUNDS)) return null;
+  const cells = g.headerCells(row);
   const cols: Partial<Record<FundsColumn, number>> = {};
   for (const c of cells) {
     const k = fundsColumnOf(c.text);
@@ -23,9 +23,9 @@ export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColu
 }
 
 function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
-  const cells = g.headerCells(row);
   // Every wording of the target column has 值 in it: most rows are out at once.
-  if (!cells.some((c) => c.text.includes('值'))) return null;
+  if (!(g.headerHints(row) & HINT_INDICATORS)) return null;
+  const cells = g.headerCells(row);
   const cols: Partial<Record<IndicatorColumn, number>> = {};
   for (const c of cells) {
     const k = indicatorColumnOf(c.text);
@@ -53,6 +53,16 @@ const FUND_SOURCE = /^(?:其中[:：]?)?\s*(当年财政拨款|本年财政拨�
 const REASON_BLOCK = /^(?:偏差大或目标未完成原因分析|偏差原因分析|未完成原因分析|目标未完成原因分析|原因分析|存在问题及原因分析|改进措施及结果应用方案|改进措施|偏差原因分析及改进措施)/;
 /** A value that is a unit note, never a name: `单位：万元`. */
 const UNIT_NOTE = /^(?:金额)?单位[:：]|^(?:项目)?负责人|^联系(?:人|电话)|^填报(?:人|日期)/;
+
+/** The field of row r in a column, or null without the column. */
+function fieldIn(g: SheetGrid, r: number, col: number | undefined): Field | null {
+  return col === undefined ? null : g.field(r, col);
+}
+
+/** No field, a field merged down from another row, or an empty marker. */
+function blankIn(f: Field | null, r: number): boolean {
+  return !f || f.row !== r || isEmptyMarker(f.value);
+}
 
 export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<FundsColumn, number>>, windowTop: number, windowBottom: number, id: (range: string) => string): EvalTable | null {
   const firstAmountCol = Math.min(...(Object.values(cols) as number[]));
@@ -181,7 +191,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   let hasScoreColumn = false;
   let bottom = Math.max(fundsRowNo ?? h, sectionEnd - 1);
   /** A row holding one 偏差原因 block for the whole table: its label left, its text right. */
-  const reasonBlockRow = (r: number, leftLimit: number, rowCellsOf?: { col: number; text: string }[]): boolean => {
+  const reasonBlockRow = (r: number, leftLimit: number, rowCellsOf?: readonly { col: number; text: string }[]): boolean => {
     const cells = rowCellsOf ?? rowCells(g, r);
     if (!cells.length || cells.length > 2 || cells[0].col > leftLimit) return false;
     if (!REASON_BLOCK.test(normalizeHeader(cells[0].text))) return false;
@@ -240,7 +250,10 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       // A goal block label (年度绩效目标1(40分)): in a row of its own, or in a column merged down beside the block.
       let labelOnly = false;
       for (let c = g.left; c < dataLeft; c++) {
-        const w = goalBlockWeight(g.text(r, c));
+        // goalBlockWeight wants 分 and 目标: most cells are out before their text is made.
+        const v = g.shown(r, c);
+        if (typeof v !== 'string' || !v.includes('分') || !v.includes('目标')) continue;
+        const w = goalBlockWeight(v.trim());
         if (w === null) continue;
         startBlock(g.field(r, c), w);
         labelOnly = cells.every((x) => goalBlockWeight(x.text) !== null);
@@ -264,19 +277,16 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       const nameCol = ic.name ?? ic.level2 ?? ic.level1 as number;
       const nameField = g.field(r, nameCol);
       const name = nameField.row === r || ic.name !== undefined ? g.text(r, nameCol) : '';
-      const rowIc = ic;
-      const fieldAt = (k: IndicatorColumn) => (rowIc[k] === undefined ? null : g.field(r, rowIc[k] as number));
-      const target = fieldAt('target');
-      const actual = fieldAt('actual');
-      const weight = fieldAt('weight');
-      const score = fieldAt('score');
+      const target = fieldIn(g, r, ic.target);
+      const actual = fieldIn(g, r, ic.actual);
+      const weight = fieldIn(g, r, ic.weight);
+      const score = fieldIn(g, r, ic.score);
       bottom = r;
       // A template row (指标1：, ……, a 二级 with no 三级): no weight, no score, no target, no actual.
-      const blank = (f: Field | null) => !f || f.row !== r || isEmptyMarker(f.value);
-      if (blank(target) && blank(actual) && blank(weight) && blank(score)) continue;
+      if (blankIn(target, r) && blankIn(actual, r) && blankIn(weight, r) && blankIn(score, r)) continue;
       const row: IndicatorRow = {
         row: r, level1: l1, level1Cell: l1Cell, level2: l2, name, nameCell: nameField,
-        target, actual, weight, score, reason: fieldAt('reason'), block,
+        target, actual, weight, score, reason: fieldIn(g, r, ic.reason), block,
       };
       indicators.push(row);
       if (block) (block as GoalBlock).rows.push(row);

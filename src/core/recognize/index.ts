@@ -24,7 +24,8 @@ export function recognizeSheet(g: SheetGrid): Table[] {
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i];
     if (a.row < windowTop) continue;
-    const next = anchors.slice(i + 1).find((n) => n.row > a.row);
+    let next: (typeof anchors)[number] | undefined;
+    for (let j = i + 1; j < anchors.length && !next; j++) if (anchors[j].row > a.row) next = anchors[j];
     const windowBottom = next ? next.row - 1 : g.bottom;
     const t = a.kind === 'basic'
       ? parseBasicData(g, a.row, windowTop, windowBottom, id)

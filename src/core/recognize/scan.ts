@@ -4,7 +4,8 @@ import { rangeToA1 } from '../address';
 import { isAttachmentLabel, yearIn } from './headers';
 
 /** Master cells (top-left of a merged area, or plain cells) with text in a row. */
-export function rowCells(g: SheetGrid, row: number, left = g.left, right = g.right): { col: number; text: string }[] {
+export function rowCells(g: SheetGrid, row: number, left = g.left, right = g.right): readonly { col: number; text: string }[] {
+  if (left === g.left && right === g.right) return g.cellsOf(row);
   const out: { col: number; text: string }[] = [];
   for (let c = left; c <= right; c++) {
     const v = g.raw(row, c);

@@ -45,16 +45,17 @@ const rule: Rule = {
         }
       }
       for (const i of t.indicators) {
-        const name = label(i.name) || `第 ${i.row + 1} 行指标`;
+        // The indicator's name for a message, made only when one is reported.
+        const nameOf = () => label(i.name) || `第 ${i.row + 1} 行指标`;
         const weighted = t.hasWeightColumn ? ctx.num(i.weight) !== null : t.scored || !!i.block;
         if (t.hasWeightColumn && empty(i.weight)) {
-          ctx.report({ cell: i.weight, related: [i.nameCell], table: t, expectedKind: 'none', message: `${at(i.weight)} ${name} 有指标却未填写分值` });
+          ctx.report({ cell: i.weight, related: [i.nameCell], table: t, expectedKind: 'none', message: `${at(i.weight)} ${nameOf()} 有指标却未填写分值` });
         }
         if (!weighted && t.scored) continue;
-        if (empty(i.target)) ctx.report({ cell: i.target, related: [i.nameCell], table: t, expectedKind: 'none', message: `${at(i.target)} ${name} 年度指标值未填写` });
-        if (empty(i.actual)) ctx.report({ cell: i.actual, related: [i.nameCell, i.target], table: t, expectedKind: 'none', message: `${at(i.actual)} ${name} 实际完成值未填写` });
+        if (empty(i.target)) ctx.report({ cell: i.target, related: [i.nameCell], table: t, expectedKind: 'none', message: `${at(i.target)} ${nameOf()} 年度指标值未填写` });
+        if (empty(i.actual)) ctx.report({ cell: i.actual, related: [i.nameCell, i.target], table: t, expectedKind: 'none', message: `${at(i.actual)} ${nameOf()} 实际完成值未填写` });
         if (t.hasScoreColumn && empty(i.score) && (weighted || !t.hasWeightColumn)) {
-          ctx.report({ cell: i.score, related: [i.weight, i.nameCell], table: t, expectedKind: 'none', message: `${at(i.score)} ${name} 得分未填写` });
+          ctx.report({ cell: i.score, related: [i.weight, i.nameCell], table: t, expectedKind: 'none', message: `${at(i.score)} ${nameOf()} 得分未填写` });
         }
       }
     }

@@ -10,17 +10,19 @@ const rule: Rule = {
   description: '数字单元格中的内容无法读取为数字（如 91.2591.25）',
   appliesTo: ['basic-data', 'overall', 'project'],
   check(ctx) {
-    const flag = (f: Field | null | undefined, what: string, table: Parameters<typeof ctx.report>[0]['table']) => {
+    // What the cell is: `${label(name)} ${column}`, or the column alone when name is null; made only for a cell reported.
+    const flag = (f: Field | null | undefined, name: string | null, column: string, table: Parameters<typeof ctx.report>[0]['table']) => {
       if (!f) return;
       const r = ctx.analysis.read(f);
       if (r.kind !== 'unparseable') return;
+      const what = name === null ? column : `${label(name)} ${column}`;
       ctx.report({ cell: f, table, message: `${at(f)} ${what} “${r.text}” 不是有效的数字`, expected: null, actual: scalar(f), expectedKind: 'none' });
     };
     for (const t of ctx.tables.basicData) {
       if (t.staff) {
-        flag(t.staff.authorized, '编制数', t);
-        flag(t.staff.actual, columnTitle(t.staff.actualHeader, '实际在职人数'), t);
-        flag(t.staff.controlRate, '控制率', t);
+        flag(t.staff.authorized, null, '编制数', t);
+        flag(t.staff.actual, null, columnTitle(t.staff.actualHeader, '实际在职人数'), t);
+        flag(t.staff.controlRate, null, '控制率', t);
       }
       const rows = [...Object.values(t.rows), ...t.groups, ...t.groups.flatMap((g) => g.members)];
       const seen = new Set<string>();
@@ -28,25 +30,24 @@ const rule: Rule = {
         if (!row || seen.has(row.labelCell.cell)) continue;
         seen.add(row.labelCell.cell);
         for (const k of ['prevFinal', 'budget', 'final'] as const) {
-          flag(row.cells[k], `${label(row.label)} ${columnTitle(t.amountHeaders[k]?.field, k)}`, t);
+          flag(row.cells[k], row.label, columnTitle(t.amountHeaders[k]?.field, k), t);
         }
       }
     }
     for (const t of [...ctx.tables.overall, ...ctx.tables.project]) {
       const f = t.funds;
       if (f) {
-        const l = label(f.label);
-        flag(f.initialBudget, `${l} 年初预算数`, t);
-        flag(f.budget, `${l} 全年预算数`, t);
-        flag(f.executed, `${l} 全年执行数`, t);
-        flag(f.weight, `${l} 分值`, t);
-        flag(f.rate, `${l} 执行率`, t);
-        flag(f.score, `${l} 得分`, t);
+        flag(f.initialBudget, f.label, '年初预算数', t);
+        flag(f.budget, f.label, '全年预算数', t);
+        flag(f.executed, f.label, '全年执行数', t);
+        flag(f.weight, f.label, '分值', t);
+        flag(f.rate, f.label, '执行率', t);
+        flag(f.score, f.label, '得分', t);
       }
       for (const s of t.fundSources) {
-        flag(s.initialBudget, `${label(s.label)} 年初预算数`, t);
-        flag(s.budget, `${label(s.label)} 全年预算数`, t);
-        flag(s.executed, `${label(s.label)} 全年执行数`, t);
+        flag(s.initialBudget, s.label, '年初预算数', t);
+        flag(s.budget, s.label, '全年预算数', t);
+        flag(s.executed, s.label, '全年执行数', t);
       }
       for (const b of [...t.byIncome, ...t.byExpense]) {
         const text = b.amountText;
@@ -55,12 +56,12 @@ const rule: Rule = {
         }
       }
       for (const i of t.indicators) {
-        flag(i.weight, `${label(i.name)} 分值`, t);
-        flag(i.score, `${label(i.name)} 得分`, t);
+        flag(i.weight, i.name, '分值', t);
+        flag(i.score, i.name, '得分', t);
       }
       if (t.total) {
-        flag(t.total.weight, '总分 分值', t);
-        flag(t.total.score, '总分 得分', t);
+        flag(t.total.weight, null, '总分 分值', t);
+        flag(t.total.score, null, '总分 得分', t);
       }
     }
   },
