@@ -107,7 +107,8 @@ describe('ribbon ↔ pane over one workbook', () => {
     await fx.fireChange({ worksheetId: '{2}', triggerSource: 'Unknown' });
     await new Promise((r) => setTimeout(r, 20));
     await flush();
-    expect(ctrl.getState().notice).toMatchObject({ intent: 'success', key: 'autoChecked' });
+    // The workbook still has errors: a warning, never a green pass.
+    expect(ctrl.getState().notice).toMatchObject({ intent: 'warning', key: 'autoChecked' });
     expect(fx.writes).toEqual([]);
     // Another runtime then saves only the scoring rules: the pane keeps its newer, refreshed report.
     const refreshedAt = ctrl.getState().checkedAt;
