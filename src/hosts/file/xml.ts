@@ -198,6 +198,7 @@ export class FastXml {
       if (lt < 0) {
         if (!final) return i;
         for (let k = i; k < n; k++) if (!isWs(s.charCodeAt(k))) throw BAIL;
+        if (i < n && h.text) h.text(s.slice(i));
         return n;
       }
       if (lt > i) {
@@ -206,7 +207,9 @@ export class FastXml {
           if (t.indexOf(']]>') >= 0) throw BAIL;
           if (h.text) h.text(decodeXml(t));
         } else {
+          // Whitespace outside the root: saxes reports it too.
           for (let k = i; k < lt; k++) if (!isWs(s.charCodeAt(k))) throw BAIL;
+          if (h.text) h.text(s.slice(i, lt));
         }
         i = lt;
       }
