@@ -460,7 +460,37 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
     if (formula !== null || (value !== '' && value !== null)) out.content.add(cRow, cCol);
   };
 
+  /** A <c> opens (in sheetData): its address, type and style. */
+  const startCell = (r: string | undefined, t: string | undefined, st: string | undefined) => {
+    if (r !== undefined) {
+      const p = cellAddress(r);
+      if (!p) {
+        if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（beyond XFD${MAX_ROWS}）`);
+        throw bad(`cell address "${r}"`);
+      }
+      cRow = p.row;
+      cCol = p.col;
+    } else {
+      if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 XFD（column beyond XFD）`);
+      cRow = Math.max(row, 0);
+      cCol = nextCol;
+    }
+    nextCol = cCol + 1;
+    cType = t ?? '';
+    cStyle = st ? Number(st) || 0 : 0;
+    vText = undefined; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
+    mode = 0; inIs = false; inRun = false; inPh = 0;
+  };
+
   const handlers: XmlHandlers = {
+    // A plain cell whole, as open c (v, text, close v) close c would read it.
+    cell: (r, st, t, v) => {
+      if (inCell || !inData) return false;
+      startCell(r, t, st);
+      if (v !== undefined) vText = v;
+      finishCell();
+      return true;
+    },
     open: (name, a: Attrs, selfClosing) => {
       const n = local(name);
       if (inCell) {
@@ -494,25 +524,7 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
         return;
       }
       if (inData && n === 'c') {
-        const r = a.r;
-        if (r !== undefined) {
-          const p = cellAddress(r);
-          if (!p) {
-            if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（beyond XFD${MAX_ROWS}）`);
-            throw bad(`cell address "${r}"`);
-          }
-          cRow = p.row;
-          cCol = p.col;
-        } else {
-          if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 XFD（column beyond XFD）`);
-          cRow = Math.max(row, 0);
-          cCol = nextCol;
-        }
-        nextCol = cCol + 1;
-        cType = a.t ?? '';
-        cStyle = a.s ? Number(a.s) || 0 : 0;
-        vText = undefined; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
-        mode = 0; inIs = false; inRun = false; inPh = 0;
+        startCell(a.r, a.t, a.s);
         if (selfClosing) finishCell();
         else inCell = true;
         return;

@@ -18,6 +18,12 @@ export interface XmlHandlers {
   open?: (name: string, attrs: Attrs, selfClosing: boolean) => void;
   close?: (name: string) => void;
   text?: (text: string) => void;
+  /**
+   * Fast scanner only: a whole plain cell <c r s? t?>(<v>v</v>)?</c> or <c …/>
+   * (v undefined without <v>). Returns false to get the usual events instead;
+   * true when it did exactly what those events would have done.
+   */
+  cell?: (r: string, s: string | undefined, t: string | undefined, v: string | undefined) => boolean;
 }
 
 /** The name without its namespace prefix (x:c → c). */
@@ -231,6 +237,10 @@ export class FastXml {
         // The common worksheet cell, matched whole by one regular expression.
         CELL.lastIndex = lt;
         const m = CELL.exec(s);
+        if (m && h.cell && h.cell(m[1], m[2], m[3], m[5])) {
+          i = CELL.lastIndex;
+          continue;
+        }
         if (m) {
           const a: Attrs = { r: m[1] };
           if (m[2] !== undefined) a.s = m[2];
