@@ -3,7 +3,8 @@
  * WorkbookSnapshot, following what Office.js returns (see src/core/snapshot.ts).
  *
  * A lean reader of our own: the zip through fflate (./zip.ts), the parts by
- * OPC rules (./package.ts), each part's XML streamed through saxes (./xml.ts).
+ * OPC rules (./package.ts), each part's XML streamed through the fast scanner,
+ * or saxes when the scanner gives up on it (./xml.ts).
  * It reads only what the engine needs (values, formulas with their cached
  * results, number formats, merged areas) and keeps the package, so that
  * write.ts can patch it in place.

@@ -1,6 +1,7 @@
 /**
- * XML of the package's parts: streaming parse with saxes (no DTD processing,
- * so no entity expansion), and the few helpers the patcher needs.
+ * XML of the package's parts: a fast scanner for the plain XML Excel writes
+ * (readXml, FastXml), streaming parse with saxes for everything else (no DTD
+ * processing, so no entity expansion), and the few helpers the patcher needs.
  */
 import { SaxesParser } from 'saxes';
 
