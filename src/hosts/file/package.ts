@@ -7,7 +7,7 @@
  * Browser-safe: no Node API.
  */
 import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry } from './zip';
-import { parseXml, attr, local } from './xml';
+import { readXml, attr, local, type Attrs } from './xml';
 
 /** Uncompressed bytes a package may unpack in all (zip bombs stop here). */
 export const UNPACK_BUDGET = 256 * 1024 * 1024;
@@ -54,6 +54,8 @@ export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, { name: string; data: Uint8Array }>();
   private readonly budget: Budget;
+  /** Parts already streamed (charged to the budget). */
+  private readonly streamed = new Set<string>();
 
   constructor(readonly data: Uint8Array, budget = UNPACK_BUDGET) {
     this.budget = { left: budget };
@@ -104,7 +106,15 @@ export class XlsxPackage {
     const e = this.byName.get(key);
     if (this.changed.has(key) || !e) { onText(this.text(part)); return; }
     const dec = new TextDecoder('utf-8');
-    streamEntry(this.data, e, this.budget, (chunk) => { const t = dec.decode(chunk, { stream: true }); if (t) onText(t); });
+    // A part streamed again (the fast XML scanner gave it to saxes) is charged once.
+    const again = this.streamed.has(key);
+    const budget = again ? { left: e.usize } : this.budget;
+    const left = budget.left;
+    try {
+      streamEntry(this.data, e, budget, (chunk) => { const t = dec.decode(chunk, { stream: true }); if (t) onText(t); });
+    } finally {
+      if (!again && budget.left !== left) this.streamed.add(key);
+    }
     const rest = dec.decode();
     if (rest) onText(rest);
   }
@@ -113,16 +123,16 @@ export class XlsxPackage {
   rels(part: string): Relationship[] {
     const relsPart = relsPartOf(this.find(part) ?? part);
     if (!this.has(relsPart)) return [];
-    const out: Relationship[] = [];
-    parseXml(this.text(relsPart), relsPart, {
-      open: (name, attrs) => {
+    return readXml(this.text(relsPart), relsPart, () => {
+      const out: Relationship[] = [];
+      const open = (name: string, attrs: Attrs): void => {
         if (local(name) !== 'Relationship') return;
         const target = attr(attrs, 'Target') ?? '';
         const external = attr(attrs, 'TargetMode') === 'External';
         out.push({ id: attr(attrs, 'Id') ?? '', type: attr(attrs, 'Type') ?? '', target: external ? target : resolveTarget(part, target), external });
-      },
+      };
+      return { handlers: { open }, done: () => out };
     });
-    return out;
   }
 
   /** Replaces or adds a part (keeping the stored name's case when it exists). */

@@ -3,7 +3,8 @@
  * WorkbookSnapshot, following what Office.js returns (see src/core/snapshot.ts).
  *
  * A lean reader of our own: the zip through fflate (./zip.ts), the parts by
- * OPC rules (./package.ts), each part's XML streamed through saxes (./xml.ts).
+ * OPC rules (./package.ts), each part's XML streamed through the fast scanner,
+ * or saxes when the scanner gives up on it (./xml.ts).
  * It reads only what the engine needs (values, formulas with their cached
  * results, number formats, merged areas) and keeps the package, so that
  * write.ts can patch it in place.
@@ -20,7 +21,7 @@ import { Bounds, rangeToA1, type RangePos } from '../../core/address';
 import { emptyUsedRange } from '../../core/snapshot';
 import { XlsxPackage, relKind } from './package';
 import { ZipError } from './zip';
-import { XmlError, parseXml, attr, local, type Attrs } from './xml';
+import { XmlError, readXml, attr, local, type Attrs, type XmlHandlers, type XmlSource } from './xml';
 
 export interface SheetPart {
   /** Name on the tab. */
@@ -267,19 +268,22 @@ export interface StyleInfo {
 function readStyles(pkg: XlsxPackage, part: string | undefined): StyleInfo {
   const info: StyleInfo = { numFmt: [], isDate: [] };
   if (!part) return info;
-  const custom = new Map<number, string>();
-  const xfIds: number[] = [];
-  let depth = 0;
-  let inXfs = false;
-  parseXml(pkg.text(part), part, {
-    open: (name, a) => {
-      depth++;
-      const n = local(name);
-      if (n === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
-      else if (n === 'cellXfs') inXfs = true;
-      else if (n === 'xf' && inXfs && depth === 3) xfIds.push(Number(a.numFmtId ?? 0) || 0);
-    },
-    close: (name) => { depth--; if (local(name) === 'cellXfs') inXfs = false; },
+  const { custom, xfIds } = readXml(pkg.text(part), part, () => {
+    const custom = new Map<number, string>();
+    const xfIds: number[] = [];
+    let depth = 0;
+    let inXfs = false;
+    const handlers: XmlHandlers = {
+      open: (name, a) => {
+        depth++;
+        const n = local(name);
+        if (n === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (n === 'cellXfs') inXfs = true;
+        else if (n === 'xf' && inXfs && depth === 3) xfIds.push(Number(a.numFmtId ?? 0) || 0);
+      },
+      close: (name) => { depth--; if (local(name) === 'cellXfs') inXfs = false; },
+    };
+    return { handlers, done: () => ({ custom, xfIds }) };
   });
   for (const id of xfIds) {
     const f = id ? custom.get(id) ?? BUILTIN_FORMATS[id] : undefined;
@@ -290,8 +294,13 @@ function readStyles(pkg: XlsxPackage, part: string | undefined): StyleInfo {
 }
 
 function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[] {
+  if (!part) return [];
+  return readXml(pkg.text(part), part, () => sharedStringsReader());
+}
+
+/** Fresh state and handlers for reading the shared strings part. */
+function sharedStringsReader(): { handlers: XmlHandlers; done: () => string[] } {
   const out: string[] = [];
-  if (!part) return out;
   let plain: string | null = null;
   let runs: string | null = null;
   let inSi = false;
@@ -299,7 +308,7 @@ function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[]
   let inPh = 0;
   let inT = false;
   let buf = '';
-  parseXml(pkg.text(part), part, {
+  const handlers: XmlHandlers = {
     open: (name, _a, selfClosing) => {
       const n = local(name);
       if (n === 'si') { inSi = true; plain = null; runs = null; if (selfClosing) { out.push(''); inSi = false; } }
@@ -322,8 +331,8 @@ function readSharedStrings(pkg: XlsxPackage, part: string | undefined): string[]
       } else if (n === 'r') inRun = false;
       else if (n === 'si') { inSi = false; out.push(runs !== null ? runs : plain ?? ''); }
     },
-  });
-  return out;
+  };
+  return { handlers, done: () => out };
 }
 
 // ---------------------------------------------------------------------------
@@ -361,7 +370,12 @@ interface SheetContext {
   date1904: boolean;
 }
 
-function readSheetCells(text: string | ((write: (chunk: string) => void) => void), ctx: SheetContext): SheetCells {
+function readSheetCells(text: XmlSource, ctx: SheetContext): SheetCells {
+  return readXml(text, ctx.part, () => sheetReader(ctx));
+}
+
+/** Fresh state and handlers for reading one worksheet part's cells. */
+function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => SheetCells } {
   const out: SheetCells = { rows: new Map(), content: new Bounds(), merges: [], rowStyles: new Map(), colStyles: [] };
   let line: RowCells | undefined;
   let lineRow = -1;
@@ -447,7 +461,37 @@ function readSheetCells(text: string | ((write: (chunk: string) => void) => void
     if (formula !== null || (value !== '' && value !== null)) out.content.add(cRow, cCol);
   };
 
-  parseXml(text, ctx.part, {
+  /** A <c> opens (in sheetData): its address, type and style. */
+  const startCell = (r: string | undefined, t: string | undefined, st: string | undefined) => {
+    if (r !== undefined) {
+      const p = cellAddress(r);
+      if (!p) {
+        if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（beyond XFD${MAX_ROWS}）`);
+        throw bad(`cell address "${r}"`);
+      }
+      cRow = p.row;
+      cCol = p.col;
+    } else {
+      if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 XFD（column beyond XFD）`);
+      cRow = Math.max(row, 0);
+      cCol = nextCol;
+    }
+    nextCol = cCol + 1;
+    cType = t ?? '';
+    cStyle = st ? Number(st) || 0 : 0;
+    vText = undefined; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
+    mode = 0; inIs = false; inRun = false; inPh = 0;
+  };
+
+  const handlers: XmlHandlers = {
+    // A plain cell whole, as open c (v, text, close v) close c would read it.
+    cell: (r, st, t, v) => {
+      if (inCell || !inData) return false;
+      startCell(r, t, st);
+      if (v !== undefined) vText = v;
+      finishCell();
+      return true;
+    },
     open: (name, a: Attrs, selfClosing) => {
       const n = local(name);
       if (inCell) {
@@ -481,25 +525,7 @@ function readSheetCells(text: string | ((write: (chunk: string) => void) => void
         return;
       }
       if (inData && n === 'c') {
-        const r = a.r;
-        if (r !== undefined) {
-          const p = cellAddress(r);
-          if (!p) {
-            if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（beyond XFD${MAX_ROWS}）`);
-            throw bad(`cell address "${r}"`);
-          }
-          cRow = p.row;
-          cCol = p.col;
-        } else {
-          if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 XFD（column beyond XFD）`);
-          cRow = Math.max(row, 0);
-          cCol = nextCol;
-        }
-        nextCol = cCol + 1;
-        cType = a.t ?? '';
-        cStyle = a.s ? Number(a.s) || 0 : 0;
-        vText = undefined; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
-        mode = 0; inIs = false; inRun = false; inPh = 0;
+        startCell(a.r, a.t, a.s);
         if (selfClosing) finishCell();
         else inCell = true;
         return;
@@ -533,8 +559,8 @@ function readSheetCells(text: string | ((write: (chunk: string) => void) => void
       else if (n === 'rPh') inPh--;
       else if (n === 'is') inIs = false;
     },
-  });
-  return out;
+  };
+  return { handlers, done: () => out };
 }
 
 /** Above this many cells a merged area counts only up to the sheet's cells. */
@@ -683,14 +709,17 @@ function readWorkbookPart(pkg: XlsxPackage, fileName: string | undefined): Workb
     throw inputError('not-xlsx', fileName);
   }
   workbookPart = workbookPart.replace(/^\/+/, '');
-  let date1904 = false;
-  const listed: { name: string; rid: string }[] = [];
-  parseXml(pkg.text(workbookPart), workbookPart, {
-    open: (name, a) => {
-      const n = local(name);
-      if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
-      else if (n === 'sheet') listed.push({ name: a.name ?? '', rid: attr(a, 'id') ?? '' });
-    },
+  const { date1904, listed } = readXml(pkg.text(workbookPart), workbookPart, () => {
+    let date1904 = false;
+    const listed: { name: string; rid: string }[] = [];
+    const handlers: XmlHandlers = {
+      open: (name, a) => {
+        const n = local(name);
+        if (n === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+        else if (n === 'sheet') listed.push({ name: a.name ?? '', rid: attr(a, 'id') ?? '' });
+      },
+    };
+    return { handlers, done: () => ({ date1904, listed }) };
   });
   const rels = pkg.rels(workbookPart);
   const byId = new Map(rels.map((r) => [r.id, r]));

@@ -1,6 +1,7 @@
 /**
- * XML of the package's parts: streaming parse with saxes (no DTD processing,
- * so no entity expansion), and the few helpers the patcher needs.
+ * XML of the package's parts: a fast scanner for the plain XML Excel writes
+ * (readXml, FastXml), streaming parse with saxes for everything else (no DTD
+ * processing, so no entity expansion), and the few helpers the patcher needs.
  */
 import { SaxesParser } from 'saxes';
 
@@ -18,6 +19,12 @@ export interface XmlHandlers {
   open?: (name: string, attrs: Attrs, selfClosing: boolean) => void;
   close?: (name: string) => void;
   text?: (text: string) => void;
+  /**
+   * Fast scanner only: a whole plain cell <c r s? t?>(<v>v</v>)?</c> or <c …/>
+   * (v undefined without <v>). Returns false to get the usual events instead;
+   * true when it did exactly what those events would have done.
+   */
+  cell?: (r: string, s: string | undefined, t: string | undefined, v: string | undefined) => boolean;
 }
 
 /** The name without its namespace prefix (x:c → c). */
@@ -57,6 +64,257 @@ export function parseXml(text: string | ((write: (chunk: string) => void) => voi
   if (typeof text === 'string') p.write(text);
   else text((chunk) => { p.write(chunk); });
   p.close();
+}
+
+/** Text fed whole, or by a function that feeds it in chunks (and can be called again). */
+export type XmlSource = string | ((write: (chunk: string) => void) => void);
+
+/**
+ * Reads a part with the fast scanner below; when the scanner meets anything
+ * it does not fully understand, or a handler or the source throws, the part is
+ * read again from the start with saxes, with fresh handlers from `start`, so
+ * results and error messages are exactly saxes's.
+ */
+export function readXml<T>(source: XmlSource, part: string, start: () => { handlers: XmlHandlers; done: () => T }): T {
+  const first = start();
+  try {
+    const sc = new FastXml(first.handlers);
+    if (typeof source === 'string') sc.write(source);
+    else source((chunk) => sc.write(chunk));
+    sc.end();
+    return first.done();
+  } catch {
+    // Read again with saxes: the same result, or the error as saxes gives it.
+  }
+  const again = start();
+  parseXml(source, part, again.handlers);
+  return again.done();
+}
+
+/** The fast scanner gives up; saxes reads the part. */
+const BAIL = new Error('fast XML scanner: not handled');
+
+/** Characters the scanner leaves to saxes: outside XML 1.0 chars, CR (saxes normalizes), and any surrogate. */
+// eslint-disable-next-line no-control-regex
+const ODD_CHAR = /[^\t\n\x20-\uD7FF\uE000-\uFFFD]/;
+/** The usual XML declaration (UTF-8, version 1.0); any other prolog goes to saxes. */
+const DECL = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(?:"1\.0"|'1\.0')(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(?:"[Uu][Tt][Ff]-8"|'[Uu][Tt][Ff]-8'))?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(?:"(?:yes|no)"|'(?:yes|no)'))?[ \t\n]*\?>$/;
+
+/** Attribute values: with an entity (decoded), or with what saxes rejects or normalizes (bail). */
+const ATTR_ODD = /[&<\t\n]/;
+const ATTR_BAD = /[<\t\n]/;
+
+/**
+ * A whole plain cell: <c r="A1" s="2" t="s"><v>0</v></c>, or self-closing. Its
+ * parts hold no entity, no '>' and no whitespace of note, so saxes would read it
+ * the same.
+ */
+const CELL = /<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})")?(?: t="([a-z]{1,9})")?(?:(\/>)|>(?:<v>([^<&>]*)<\/v>)?<\/c>)/y;
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 10 || c === 9;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 95 || c === 45 || c === 46;
+}
+
+function isXmlChar(c: number): boolean {
+  return c === 9 || c === 10 || c === 13 || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/** Decodes the five predefined entities and character references; anything else bails. */
+function decodeXml(s: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const a = s.indexOf('&', i);
+    if (a < 0) return i === 0 ? s : out + s.slice(i);
+    const b = s.indexOf(';', a);
+    if (b < 0) throw BAIL;
+    const ent = s.slice(a + 1, b);
+    let ch: string;
+    switch (ent) {
+      case 'amp': ch = '&'; break;
+      case 'lt': ch = '<'; break;
+      case 'gt': ch = '>'; break;
+      case 'quot': ch = '"'; break;
+      case 'apos': ch = "'"; break;
+      default: {
+        const hex = ent.charCodeAt(1) === 120;
+        const digits = ent.slice(hex ? 2 : 1);
+        if (ent.charCodeAt(0) !== 35 || !digits || digits.length > 8 || !(hex ? /^[0-9A-Fa-f]+$/ : /^[0-9]+$/).test(digits)) throw BAIL;
+        const code = parseInt(digits, hex ? 16 : 10);
+        if (!isXmlChar(code)) throw BAIL;
+        ch = String.fromCodePoint(code);
+      }
+    }
+    out += s.slice(i, a) + ch;
+    i = b + 1;
+  }
+}
+
+/**
+ * A tight scanner for the XML our parts are made of: elements, attributes in
+ * either quotes, text with the predefined entities and character references,
+ * an optional usual declaration. It calls the handlers as saxes does (open,
+ * then close at once for a self-closing tag; text inside the root, whole).
+ * Comments, CDATA, processing instructions, DOCTYPE, non-ASCII names, unusual
+ * characters and anything malformed throw BAIL (left to saxes).
+ */
+export class FastXml {
+  private buf = '';
+  private readonly stack: string[] = [];
+  private atStart = true;
+  private ended = false;
+  constructor(private readonly h: XmlHandlers) {}
+
+  write(chunk: string): void {
+    if (ODD_CHAR.test(chunk)) throw BAIL;
+    const s = this.buf ? this.buf + chunk : chunk;
+    this.buf = s.slice(this.scan(s, false));
+  }
+
+  end(): void {
+    const used = this.scan(this.buf, true);
+    if (used !== this.buf.length || this.stack.length || !this.ended) throw BAIL;
+    this.buf = '';
+  }
+
+  /** Scans what it can; returns where the unfinished rest begins. */
+  private scan(s: string, final: boolean): number {
+    const n = s.length;
+    const { stack, h } = this;
+    let i = 0;
+    if (this.atStart) {
+      if (!n) return 0;
+      if (s.charCodeAt(0) === 60 && s.charCodeAt(1) === 63) {
+        const q = s.indexOf('?>');
+        if (q < 0) { if (final) throw BAIL; return 0; }
+        if (!DECL.test(s.slice(0, q + 2))) throw BAIL;
+        i = q + 2;
+      } else if (n < 2 && !final) return 0;
+      this.atStart = false;
+    }
+    while (i < n) {
+      const lt = s.indexOf('<', i);
+      if (lt < 0) {
+        if (!final) return i;
+        for (let k = i; k < n; k++) if (!isWs(s.charCodeAt(k))) throw BAIL;
+        if (i < n && h.text) h.text(s.slice(i));
+        return n;
+      }
+      if (lt > i) {
+        if (stack.length) {
+          const t = s.slice(i, lt);
+          if (t.indexOf(']]>') >= 0) throw BAIL;
+          if (h.text) h.text(decodeXml(t));
+        } else {
+          // Whitespace outside the root: saxes reports it too.
+          for (let k = i; k < lt; k++) if (!isWs(s.charCodeAt(k))) throw BAIL;
+          if (h.text) h.text(s.slice(i, lt));
+        }
+        i = lt;
+      }
+      if (lt + 1 >= n) { if (final) throw BAIL; return lt; }
+      const c1 = s.charCodeAt(lt + 1);
+      if (c1 === 47) {
+        const gt = s.indexOf('>', lt + 2);
+        if (gt < 0) { if (final) throw BAIL; return lt; }
+        let e = gt;
+        while (e > lt + 2 && isWs(s.charCodeAt(e - 1))) e--;
+        const top = stack.pop();
+        if (top === undefined || top.length !== e - lt - 2 || !s.startsWith(top, lt + 2)) throw BAIL;
+        if (h.close) h.close(top);
+        if (!stack.length) this.ended = true;
+        i = gt + 1;
+        continue;
+      }
+      if (c1 === 99 && stack.length && s.charCodeAt(lt + 2) === 32) {
+        // The common worksheet cell, matched whole by one regular expression.
+        CELL.lastIndex = lt;
+        const m = CELL.exec(s);
+        if (m && h.cell && h.cell(m[1], m[2], m[3], m[5])) {
+          i = CELL.lastIndex;
+          continue;
+        }
+        if (m) {
+          const a: Attrs = { r: m[1] };
+          if (m[2] !== undefined) a.s = m[2];
+          if (m[3] !== undefined) a.t = m[3];
+          const v = m[5];
+          if (m[4] !== undefined) {
+            if (h.open) h.open('c', a, true);
+            if (h.close) h.close('c');
+          } else {
+            if (h.open) h.open('c', a, false);
+            if (v !== undefined) {
+              if (h.open) h.open('v', {}, false);
+              if (v && h.text) h.text(v);
+              if (h.close) h.close('v');
+            }
+            if (h.close) h.close('c');
+          }
+          i = CELL.lastIndex;
+          continue;
+        }
+      }
+      if (!isNameStart(c1) || this.ended) throw BAIL;
+      let j = lt + 2;
+      while (j < n && isNameChar(s.charCodeAt(j))) j++;
+      if (j >= n) { if (final) throw BAIL; return lt; }
+      const name = s.slice(lt + 1, j);
+      // A plain object (faster than saxes's prototype-less one): names it inherits bail below.
+      const attrs: Attrs = {};
+      let selfClosing = false;
+      for (;;) {
+        const ws = j;
+        while (j < n && isWs(s.charCodeAt(j))) j++;
+        if (j >= n) { if (final) throw BAIL; return lt; }
+        const c = s.charCodeAt(j);
+        if (c === 62) { j++; break; }
+        if (c === 47) {
+          if (j + 1 >= n) { if (final) throw BAIL; return lt; }
+          if (s.charCodeAt(j + 1) !== 62) throw BAIL;
+          selfClosing = true;
+          j += 2;
+          break;
+        }
+        if (j === ws || !isNameStart(c)) throw BAIL;
+        const a0 = j;
+        while (j < n && isNameChar(s.charCodeAt(j))) j++;
+        const an = s.slice(a0, j);
+        while (j < n && isWs(s.charCodeAt(j))) j++;
+        if (j >= n) { if (final) throw BAIL; return lt; }
+        if (s.charCodeAt(j) !== 61) throw BAIL;
+        j++;
+        while (j < n && isWs(s.charCodeAt(j))) j++;
+        if (j >= n) { if (final) throw BAIL; return lt; }
+        const q = s.charCodeAt(j);
+        if (q !== 34 && q !== 39) throw BAIL;
+        const qe = s.indexOf(q === 34 ? '"' : "'", j + 1);
+        if (qe < 0) { if (final) throw BAIL; return lt; }
+        if (attrs[an] !== undefined || an === '__proto__') throw BAIL;
+        const raw = s.slice(j + 1, qe);
+        if (ATTR_ODD.test(raw)) {
+          if (ATTR_BAD.test(raw)) throw BAIL;
+          attrs[an] = decodeXml(raw);
+        } else attrs[an] = raw;
+        j = qe + 1;
+      }
+      if (h.open) h.open(name, attrs, selfClosing);
+      if (selfClosing) {
+        if (h.close) h.close(name);
+        if (!stack.length) this.ended = true;
+      } else stack.push(name);
+      i = j;
+    }
+    return n;
+  }
 }
 
 /** Escapes text for element content. */
