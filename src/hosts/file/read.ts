@@ -236,6 +236,17 @@ function colName(col: number): string {
   return s;
 }
 
+/**
+ * A number cell's `<v>`: empty (`<v/>`) is an empty cell, never NaN; text that is no number (a damaged or
+ * hand-made file) is kept as text, so the checks see and name it instead of a NaN.
+ */
+function numberValue(vText: string, date: boolean, date1904: boolean): CellValue {
+  if (vText.trim() === '') return '';
+  const n = parseFloat(vText);
+  if (Number.isNaN(n)) return vText;
+  return date ? dateSerial(n, date1904) : n;
+}
+
 function colNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & ~32) - 64);
@@ -420,10 +431,7 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
         if (cType === 'str') value = decodeEntities(vText);
         else if (cType === 'b') value = parseInt(vText, 10) !== 0;
         else if (cType === 'e') value = vText;
-        else {
-          const n = parseFloat(vText);
-          value = date ? dateSerial(n, date1904) : n;
-        }
+        else value = numberValue(vText, date, date1904);
       }
     } else if (cType === 'inlineStr' && (isPlain !== undefined || isRuns !== undefined || vText !== undefined)) {
       value = isRuns !== undefined ? isRuns : (vText ?? '') + (isPlain ?? '');
@@ -439,10 +447,7 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
         case 'inlineStr': value = vText; break;
         case 'b': value = parseInt(vText, 10) !== 0; break;
         case 'e': value = vText; break;
-        default: {
-          const n = parseFloat(vText);
-          value = date ? dateSerial(n, date1904) : n;
-        }
+        default: value = numberValue(vText, date, date1904);
       }
     }
     if (cRow !== lineRow) {

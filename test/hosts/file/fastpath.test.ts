@@ -33,7 +33,8 @@ test('the edges of the fast scanner read as saxes reads them', async () => {
   const s = fast.snapshot.sheets[0];
   expect(s.range).toBe('A1:F5');
   expect(s.values[0].slice(0, 2)).toEqual([' A & B 中文 ', '粗 体A']);
-  // C1 (<v/>) reads as saxes reads it (NaN today: an empty number, left as the reader had it).
+  // C1 (<v/>): an empty number is an empty cell, never NaN; D1 has no value at all.
+  expect(s.values[0][2]).toBe('');
   expect(s.values[0][3]).toBe('');
   expect(s.formulas?.[3][1]).toBe('=A4*2');
   expect(s.formulas?.[4].slice(0, 5)).toEqual([1.5, '=A5*2', '="a"&"b"', true, '#N/A']);
