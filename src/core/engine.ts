@@ -58,7 +58,7 @@ export function analyze(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}
         table: (f.table ?? tableOfCell(recognized, cell))?.id,
       });
     };
-    rule.check({ tables: recognized, analysis, profile, report, num: (f) => { const r = analysis.read(f); return r.kind === 'number' ? r.value : null; } });
+    rule.check({ workbook, tables: recognized, analysis, profile, report, num: (f) => { const r = analysis.read(f); return r.kind === 'number' ? r.value : null; } });
   }
   // Stable order: severity, then table order, then position.
   const tableIndex = new Map(recognized.all.map((t, i) => [t.id, i]));

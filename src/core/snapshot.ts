@@ -22,6 +22,12 @@ export interface SheetSnapshot {
   formulas?: CellValue[][];
   numberFormats?: (string | null)[][];
   merges: string[];
+  /**
+   * Cells with content that lie far away from the rest (a stray value at XFD1048576) and were left out of
+   * `range` so that the snapshot stays the size of the real content: A1 addresses (at most 20), and how many
+   * there are. Only the file host sets it; the engine reports them as not checked (rule far-cells).
+   */
+  outside?: { cells: string[]; count: number };
 }
 
 export interface WorkbookSnapshot {

@@ -15,7 +15,7 @@ test('docs/rules.md lists every rule with its severity', () => {
 test('every rule is one module with its own test file', () => {
   const src = path.join(__dirname, '../../src/core/rules');
   const modules: string[] = [];
-  for (const sub of ['table', 'cross']) {
+  for (const sub of ['table', 'cross', 'workbook']) {
     for (const f of fs.readdirSync(path.join(src, sub))) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(path.join(src, sub, f));

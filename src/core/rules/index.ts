@@ -20,6 +20,7 @@ import overallBudget from './cross/overall-budget';
 import overallExecuted from './cross/overall-executed';
 import overallExpense from './cross/overall-expense-vs-basic';
 import projectVsBasic from './cross/project-vs-basic';
+import farCells from './workbook/far-cells';
 
 export const RULES: readonly Rule[] = [
   unparseableNumber,
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   overallExecuted,
   overallExpense,
   projectVsBasic,
+  farCells,
 ];
 
 export type { Rule, RuleContext, FindingInput } from './rule';

@@ -1,3 +1,4 @@
+import type { WorkbookSnapshot } from '../snapshot';
 /**
  * A rule is one module (after ESLint): an id, a severity, a description and a
  * check that reads the recognized tables and the analysis, and reports findings
@@ -25,6 +26,8 @@ export interface FindingInput {
 }
 
 export interface RuleContext {
+  /** The workbook as read (for the rules that look beyond the recognized tables). */
+  workbook: WorkbookSnapshot;
   tables: Tables;
   analysis: Analysis;
   profile: ScoringProfile;

@@ -17,7 +17,7 @@
  * from a path lives in ./node.ts.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
-import { Bounds, rangeToA1, type RangePos } from '../../core/address';
+import { Bounds, rangeToA1, toA1, type RangePos } from '../../core/address';
 import { emptyUsedRange } from '../../core/snapshot';
 import { XlsxPackage, relKind } from './package';
 import { ZipError } from './zip';
@@ -573,6 +573,36 @@ const MERGE_AREA_LIMIT = 10000;
 /** Above this many cells in the used range the engine cannot scan a sheet in reasonable time. */
 export const USED_RANGE_LIMIT = 32 * 1024 * 1024;
 
+/** A gap of this many empty rows (columns) ends a sheet's main block. */
+const FAR_ROWS = 1000;
+const FAR_COLS = 256;
+
+/**
+ * The main block of a sheet: from its first row with content down to the last one before a gap of FAR_ROWS
+ * empty rows, and across those rows from the first column with content to the last one before a gap of
+ * FAR_COLS empty columns. Null for a sheet without content.
+ */
+function mainBlock(cells: SheetCells): RangePos | null {
+  const filled = (line: RowCells, col: number) => {
+    const v = line.values[col];
+    return (v !== '' && v !== null && v !== undefined) || !!line.formulas?.[col];
+  };
+  const rows = [...cells.rows.keys()].filter((r) => cells.rows.get(r)!.values.some((_, col) => filled(cells.rows.get(r)!, col))).sort((a, b) => a - b);
+  if (rows.length === 0) return null;
+  let bottom = rows[0];
+  for (const r of rows) { if (r - bottom > FAR_ROWS) break; bottom = r; }
+  const colSet = new Set<number>();
+  for (const r of rows) {
+    if (r > bottom) break;
+    const line = cells.rows.get(r)!;
+    line.values.forEach((_, col) => { if (filled(line, col)) colSet.add(col); });
+  }
+  const cols = [...colSet].sort((a, b) => a - b);
+  let right = cols[0];
+  for (const c of cols) { if (c - right > FAR_COLS) break; right = c; }
+  return { top: rows[0], left: cols[0], bottom, right };
+}
+
 /** The snapshot of a sheet from its cells: used range, values, formulas, number formats, merges. */
 function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, fileName: string | undefined): SheetSnapshot {
   const c = cells.content.range();
@@ -596,15 +626,40 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
     merges.push(area);
     bounds.addRange(area);
   }
-  const names = { name, merges: merges.map((m) => rangeToA1(m)) };
-  const used = bounds.range();
+  let used = bounds.range();
+  let outside: SheetSnapshot['outside'];
+  if (used && (used.bottom - used.top + 1) * (used.right - used.left + 1) > USED_RANGE_LIMIT) {
+    // A few cells far away (a stray value at XFD1048576) must not make the sheet as large as their distance:
+    // the sheet is read as its main block, and the cells outside it are listed (rule far-cells reports them).
+    const main = mainBlock(cells);
+    if (!main || (main.bottom - main.top + 1) * (main.right - main.left + 1) > USED_RANGE_LIMIT) {
+      throw inputError('too-large', fileName, `工作表“${name}”的使用区域 ${rangeToA1(used)} 过大（used range too large），请删除远处多余的单元格后再试`);
+    }
+    const far: string[] = [];
+    let count = 0;
+    for (const [r, line] of cells.rows) {
+      const inRows = r >= main.top && r <= main.bottom;
+      line.values.forEach((v, col) => {
+        if (inRows && col >= main.left && col <= main.right) return;
+        if ((v === '' || v === null || v === undefined) && !line.formulas?.[col]) return;
+        count++;
+        if (far.length < 20) far.push(toA1(r, col));
+      });
+      if (!inRows) cells.rows.delete(r);
+    }
+    outside = { cells: far, count };
+    // Merged areas: those starting in the main block, clipped to it.
+    const kept = merges.filter((m) => m.top >= main.top && m.top <= main.bottom && m.left >= main.left && m.left <= main.right)
+      .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, main.bottom), right: Math.min(m.right, main.right) }));
+    merges.length = 0;
+    merges.push(...kept);
+    used = main;
+  }
+  const names = { name, merges: merges.map((m) => rangeToA1(m)), ...(outside ? { outside } : {}) };
   if (!used) return { ...names, ...emptyUsedRange() };
   const { top, left, bottom, right } = used;
   const height = bottom - top + 1;
   const width = right - left + 1;
-  if (height * width > USED_RANGE_LIMIT) {
-    throw inputError('too-large', fileName, `工作表“${name}”的使用区域 ${rangeToA1(used)} 过大（used range too large），请删除远处多余的单元格后再试`);
-  }
   // Slave cells of merged areas, by row: blank, their own number format kept.
   const slaves = new Map<number, [number, number][]>();
   for (const m of merges) {

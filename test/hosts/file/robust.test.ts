@@ -3,6 +3,7 @@
  * (absolute targets, part names in any case), missing parts named, cells
  * beyond the sheet, huge merges kept cheap, zip bombs stopped by the budget.
  */
+import { columnName } from '../../../src/core/address';
 import * as fs from 'fs';
 import * as path from 'path';
 import { unzipSync, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
@@ -107,10 +108,28 @@ describe('sparse: cost follows the cells present', () => {
     expect(col.message).toContain('XFE31');
   });
 
-  test('a used range too large for the engine (a value at XFD1048576): a clear input error', async () => {
-    const e = await failure(mutate((f) => edit(f, 'xl/worksheets/sheet1.xml', (s) => s.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))));
+  test('a stray value at XFD1048576: the sheet is read as its main block and the far cell is listed, cheaply', async () => {
+    const fw = await readWorkbook(mutate((f) => edit(f, 'xl/worksheets/sheet1.xml', (s) => s.replace('</sheetData>', '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))));
+    const s = fw.snapshot.sheets[0];
+    expect(s.range).toBe('A1:G28');
+    expect(s.values).toHaveLength(28);
+    expect(s.outside).toEqual({ cells: ['XFD1048576'], count: 1 });
+    // The engine says so (rule far-cells): not checked is never silent.
+    const { analyze } = await import('../../../src/core/engine');
+    const far = analyze(fw.snapshot).findings.filter((x) => x.rule === 'far-cells');
+    expect(far.map((x) => `${x.sheet}!${x.cell}`)).toEqual([`${s.name}!XFD1048576`]);
+  });
+
+  test('content spread over the whole sheet (no main block small enough): a clear input error', async () => {
+    const rows: string[] = [];
+    for (let r = 40; r <= 1048576; r += 900) {
+      let cells = '';
+      for (let c = 0; c < 16384; c += 250) cells += `<c r="${columnName(c)}${r}"><v>1</v></c>`;
+      rows.push(`<row r="${r}">${cells}</row>`);
+    }
+    const e = await failure(mutate((f) => edit(f, 'xl/worksheets/sheet1.xml', (s) => s.replace('</sheetData>', `${rows.join('')}</sheetData>`))));
     expect(e.code).toBe('too-large');
-    expect(e.message).toContain('A1:XFD1048576');
+    expect(e.message).toMatch(/使用区域 A1:[A-Z]+\d+ 过大/);
   });
 });
 
