@@ -6,6 +6,7 @@ import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile } from '../core/pr
 import { REPORT_KEY, PROFILE_KEY, IGNORED_KEY, type StoredReport, type CheckSource } from './keys';
 import { findingKey } from './wording';
 import { formatsOf, reportCells, derivedLabels } from './roles';
+import type { Analysis } from '../core/evaluate';
 
 /** The engine's entry point, injected so that tests can use a fake. */
 export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile> }) => Report;
@@ -75,10 +76,12 @@ export async function checkWorkbook(
   const snapshot = await host.readWorkbook((p) => onStage?.('reading', p));
   onStage?.('analyzing');
   await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
-  const report = pickReport(analyze(snapshot, { profile }));
+  const analyzed: Report & { analysis?: Analysis } = analyze(snapshot, { profile });
+  const report = pickReport(analyzed);
   let labels: StoredReport['labels'] = {};
   try {
-    labels = derivedLabels(snapshot, profile);
+    // The engine's own analysis when it hands it over (analyze() does): recognition is not run twice.
+    labels = derivedLabels(analyzed.analysis ?? snapshot, profile);
   } catch {
     // names for the 重算 list are a help only
   }

@@ -10,7 +10,7 @@ import type { CellRef, Report } from '../core/report';
 import type { Field } from '../core/grid';
 import type { Table } from '../core/tables';
 import { recognize } from '../core/recognize';
-import { analyze as analyzeTables } from '../core/evaluate';
+import { analyze as analyzeTables, type Analysis } from '../core/evaluate';
 import { resolveProfile, type ScoringProfile } from '../core/profile';
 import { parseCell, parseRange } from '../core/address';
 import { refKey } from './wording';
@@ -64,10 +64,12 @@ export function reportCells(report: Report): Set<string> {
 
 const COLUMN: Record<string, string> = { rate: '执行率', score: '得分', total: '总分' };
 
-/** Table, row label and column of every derived cell the engine recomputes. */
-export function derivedLabels(snapshot: WorkbookSnapshot, profile?: Partial<ScoringProfile>): Record<string, CellLabel> {
-  const tables = recognize(snapshot);
-  const analysis = analyzeTables(tables, resolveProfile(profile ?? {}));
+/**
+ * Table, row label and column of every derived cell the engine recomputes: from the analysis the check
+ * already made when there is one, else (an engine that returns only a report) by analyzing the snapshot.
+ */
+export function derivedLabels(source: WorkbookSnapshot | Analysis, profile?: Partial<ScoringProfile>): Record<string, CellLabel> {
+  const analysis = 'sheets' in source ? analyzeTables(recognize(source), resolveProfile(profile ?? {})) : source;
   const out: Record<string, CellLabel> = {};
   for (const d of analysis.derived) {
     const column = d.kind === 'rate' && d.table.kind === 'basic-data' ? '控制率' : COLUMN[d.kind];

@@ -68,6 +68,8 @@ describe('wording of a finding', () => {
     const rate = Object.entries(labels).find(([, l]) => l.column === '执行率')!;
     expect(rate).toBeDefined();
     expect(formatsOf(wb, [rate[0]])[rate[0]]).toMatch(/%/);
+    // The check hands over the engine's own analysis: the same labels, without recognizing the tables again.
+    expect(derivedLabels(r.analysis)).toEqual(labels);
   });
 });
 
