@@ -9,11 +9,14 @@ import { summarize } from './summary';
 import type { Table, Tables } from './tables';
 import { isPercentFormat } from './values';
 import { parseCell } from './address';
+import { checkText } from './text';
 
 export interface AnalyzeOptions {
   profile?: Partial<ScoringProfile>;
   /** Rules to run; all by default. */
   rules?: readonly Rule[];
+  /** The report's text (paragraph n is `[n - 1]`): its figures are checked against the tables (RULES.md §8). */
+  reportText?: readonly string[];
 }
 
 export interface Analyzed extends Report {
@@ -85,11 +88,17 @@ export function analyze(workbook: WorkbookSnapshot, options: AnalyzeOptions = {}
     const e = analysis.evals.get(t)!;
     return { sheet: t.sheet, kind: t.kind, name: t.name, total: e.totalScore, grade: e.grade, table: t.id };
   });
-  return { tables, findings, recalculated, scores, summary: summarize(recognized, analysis), recognized, analysis };
+  const out: Analyzed = { tables, findings, recalculated, scores, summary: summarize(recognized, analysis), recognized, analysis };
+  if (options.reportText) {
+    const text = checkText(options.reportText, recognized, analysis);
+    out.findings = [...findings, ...text.findings];
+    out.text = text.summary;
+  }
+  return out;
 }
 
 /** The plain report (what `--json` prints): no recognized tables or analysis. */
 export function toReport(a: Analyzed): Report {
-  const { tables, findings, recalculated, scores, summary } = a;
-  return { tables, findings, recalculated, scores, summary };
+  const { tables, findings, recalculated, scores, summary, text } = a;
+  return { tables, findings, recalculated, scores, summary, ...(text ? { text } : {}) };
 }

@@ -43,6 +43,25 @@ export interface Finding extends CellRef {
   expectedText?: string;
   /** The id of the table the finding belongs to (the first one for a cross-table finding). */
   table?: string;
+  /**
+   * A finding on the report's text (RULES.md §8): the paragraph (1-based among the body's paragraphs outside
+   * tables) and the sentence it quotes. Its `sheet`/`cell` are the first table cell it names ('' when it names
+   * none, e.g. a sum the text states that does not add up); `related` lists every cell it names.
+   */
+  paragraph?: number;
+  quote?: string;
+}
+
+/** What the check of the report's text looked at. */
+export interface TextSummary {
+  /** Paragraphs read. */
+  paragraphs: number;
+  /** Figures found in the text (numbers with their labels, and 评价等级). */
+  figures: number;
+  /** Figures whose words name a table value, and so were compared with it. */
+  checked: number;
+  /** Findings on the text. */
+  findings: number;
 }
 
 export interface Recalculation extends CellRef {
@@ -68,6 +87,8 @@ export interface Report {
   recalculated: Recalculation[];
   scores: ScoreInfo[];
   summary: string;
+  /** Present when a report's text was checked too. */
+  text?: TextSummary;
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
