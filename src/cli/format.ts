@@ -44,6 +44,7 @@ export function formatReport(file: string, r: Report, color: boolean): string {
   const out: string[] = [paint('1', `文件：${t(file)}`)];
   if (!r.tables.length) {
     out.push('  未识别到基础数据表、整体支出绩效自评表或项目支出绩效自评表（no recognized table）。');
+    if (r.text) out.push(...formatText(r, t, sev, paint));
     return out.join('\n');
   }
   const tableNames = new Map<string, string>();
@@ -55,6 +56,7 @@ export function formatReport(file: string, r: Report, color: boolean): string {
   for (const name of tableNames.values()) out.push(`    · ${name}`);
   const groups = new Map<string, Finding[]>();
   for (const f of r.findings) {
+    if (f.paragraph !== undefined) continue; // findings on the text are listed under 报告正文
     const key = f.table ?? '';
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(f);
@@ -69,6 +71,7 @@ export function formatReport(file: string, r: Report, color: boolean): string {
       if (rel.length) out.push(`         相关单元格：${f.related.map((x) => `${t(x.sheet)}!${x.cell}`).join('、')}`);
     }
   }
+  if (r.text) out.push(...formatText(r, t, sev, paint));
   if (r.recalculated.length) {
     out.push('');
     out.push(`  可重新计算的单元格（selfeval fix 写入）：${r.recalculated.map((x) => `${t(x.sheet)}!${x.cell} ${t(x.before ?? '空')} → ${x.after}`).join('；')}`);
@@ -83,4 +86,18 @@ export function formatReport(file: string, r: Report, color: boolean): string {
   out.push('');
   out.push(`  共 ${formatCounts(countFindings(r.findings))}。`);
   return out.join('\n');
+}
+
+/** The 报告正文 part: how many figures were found and compared, then each finding with the sentence it quotes. */
+function formatText(r: Report, t: (x: unknown) => string, sev: (s: Severity) => string, paint: (code: string, s: string) => string): string[] {
+  const x = r.text!;
+  const list = r.findings.filter((f) => f.paragraph !== undefined);
+  const out = ['', paint('1', `  报告正文：${formatCounts(countFindings(list))}`)];
+  out.push(`    共 ${x.paragraphs} 段，找到 ${x.figures} 个数字，其中 ${x.checked} 个与表格中的数字核对${x.checked < x.figures ? `，其余 ${x.figures - x.checked} 个在表格中没有对应的数字，未核对` : ''}。`);
+  for (const f of list) {
+    out.push(`    ${sev(f.severity)} ${t(f.message)}  [${t(f.rule)}]`);
+    out.push(`         原文：“${t(f.quote ?? '')}”`);
+    if (f.related.length) out.push(`         相关单元格：${f.related.map((c) => `${t(c.sheet)}!${c.cell}`).join('、')}`);
+  }
+  return out;
 }

@@ -73,10 +73,15 @@ function loadProfile(file: string | undefined): Partial<ScoringProfile> | undefi
 }
 
 /**
- * Files named on the command line; a folder gives its .xlsx files
+ * Files named on the command line; a folder gives its .xlsx and .docx files
  * (recursively, ~$ lock files skipped, links to folders not followed). A
- * folder named *.xlsx is a file argument (refused when read).
+ * folder named *.xlsx or *.docx is a file argument (refused when read).
  */
+/** What a folder gives: workbooks and Word reports. */
+const CHECKED_FILE = /\.(?:xlsx|docx)$/i;
+/** Files read as Word documents (an old .doc or a .wps is refused with its own message). */
+const WORD_FILE = /\.(?:docx|docm|dotx|doc|wps)$/i;
+
 export function expandInputs(inputs: string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -88,17 +93,17 @@ export function expandInputs(inputs: string[]): string[] {
     }
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory() && !/\.xlsx$/i.test(e.name)) walk(p);
-      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$')) out.push(p);
+      if (e.isDirectory() && !CHECKED_FILE.test(e.name)) walk(p);
+      else if (CHECKED_FILE.test(e.name) && !e.name.startsWith('~$')) out.push(p);
     }
   };
   for (const i of inputs) {
     let st: fs.Stats | undefined;
     try { st = fs.statSync(i); } catch { st = undefined; }
-    if (st?.isDirectory() && !/\.xlsx$/i.test(i.replace(/[\\/]+$/, ''))) {
+    if (st?.isDirectory() && !CHECKED_FILE.test(i.replace(/[\\/]+$/, ''))) {
       const before = out.length;
       walk(i);
-      if (out.length === before) throw new UsageError(`文件夹 ${safeText(i)} 中没有 .xlsx 文件（no .xlsx file in folder）`);
+      if (out.length === before) throw new UsageError(`文件夹 ${safeText(i)} 中没有 .xlsx 或 .docx 文件（no .xlsx or .docx file in folder）`);
     } else out.push(i);
   }
   return out;
@@ -106,19 +111,44 @@ export function expandInputs(inputs: string[]): string[] {
 
 interface Checked { file: string; report?: Report; error?: string }
 
-/** Reads and checks one file; never throws (an unreadable file or an internal error is its `error`). */
-async function checkFile(file: string, profile: Partial<ScoringProfile> | undefined): Promise<Checked> {
-  const { readWorkbookFile, InputError } = await import('../hosts/file/node');
-  const { analyze, toReport } = await import('../core/engine');
-  let fw;
+/** The paragraphs of a report given with --report, or the error that keeps it from being read. */
+type ReportText = { paragraphs: string[] } | { error: string };
+
+/** Reads the text of a Word report (for --report); never throws. */
+async function readReportText(file: string): Promise<ReportText> {
+  const { readDocumentFile, InputError } = await import('../hosts/file/node');
   try {
-    fw = await readWorkbookFile(file);
+    return { paragraphs: (await readDocumentFile(file)).paragraphs };
   } catch (e) {
-    if (e instanceof InputError) return { file, error: e.message };
+    if (e instanceof InputError) return { error: e.message };
+    return { error: internalError(file, e) };
+  }
+}
+
+/**
+ * Reads and checks one file; never throws (an unreadable file or an internal error is its `error`).
+ * A Word document gives its tables and its text; a workbook its tables, and `text` the report's text.
+ */
+async function checkFile(file: string, profile: Partial<ScoringProfile> | undefined, text?: ReportText): Promise<Checked> {
+  const node = await import('../hosts/file/node');
+  const { analyze, toReport } = await import('../core/engine');
+  if (text && 'error' in text) return { file, error: text.error };
+  let snapshot;
+  let reportText = text?.paragraphs;
+  try {
+    if (WORD_FILE.test(file) || (!/\.xlsx$/i.test(file) && await node.isDocxFile(file))) {
+      const doc = await node.readDocumentFile(file);
+      snapshot = doc.snapshot;
+      reportText ??= doc.paragraphs;
+    } else {
+      snapshot = (await node.readWorkbookFile(file)).snapshot;
+    }
+  } catch (e) {
+    if (e instanceof node.InputError) return { file, error: e.message };
     return { file, error: internalError(file, e) };
   }
   try {
-    return { file, report: toReport(analyze(fw.snapshot, { profile })) };
+    return { file, report: toReport(analyze(snapshot, { profile, reportText })) };
   } catch (e) {
     return { file, error: internalError(file, e, '校验') };
   }
@@ -135,10 +165,11 @@ function statusOf(c: Checked): number {
   return c.report!.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 
-async function runCheck(inputs: string[], opts: { json?: boolean; profile?: string }, io: Io): Promise<number> {
+async function runCheck(inputs: string[], opts: { json?: boolean; profile?: string; report?: string }, io: Io): Promise<number> {
   const profile = loadProfile(opts.profile);
   if (profile) (await import('../core/profile')).resolveProfile(profile);
   const files = inputs.length ? expandInputs(inputs) : [displayPath(samplePath())];
+  const text = opts.report ? await readReportText(opts.report) : undefined;
   const results: Checked[] = [];
   let bar: import('cli-progress').SingleBar | null = null;
   if (files.length > 1 && !opts.json && io.progress) {
@@ -148,7 +179,7 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
   }
   for (const f of files) {
     bar?.update(results.length, { file: safeText(path.basename(f)) });
-    results.push(await checkFile(f, profile));
+    results.push(await checkFile(f, profile, text));
   }
   bar?.update(results.length, { file: '' });
   bar?.stop();
@@ -157,10 +188,12 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
     const strip = (o: Report & { file: string }) => ({
       file: o.file,
       tables: o.tables.map(({ kind, sheet, range, year, name }) => ({ kind, sheet, range, year, name })),
-      findings: o.findings.map(({ rule, severity, sheet, cell, related, message, expected, actual }) => ({ rule, severity, sheet, cell, related, message, expected, actual })),
+      findings: o.findings.map(({ rule, severity, sheet, cell, related, message, expected, actual, paragraph, quote }) => (
+        paragraph === undefined ? { rule, severity, sheet, cell, related, message, expected, actual } : { rule, severity, paragraph, quote, sheet, cell, related, message, expected, actual })),
       recalculated: o.recalculated.map(({ sheet, cell, before, after }) => ({ sheet, cell, before, after })),
       scores: o.scores.map(({ sheet, kind, name, total, grade }) => ({ sheet, kind, name, total, grade })),
       summary: o.summary,
+      ...(o.text ? { text: o.text } : {}),
     });
     // Always valid JSON: an unreadable file is { file, error }.
     const objs = results.map((r) => (r.report ? strip({ file: r.file, ...r.report }) : { file: r.file, error: r.error! }));
@@ -233,8 +266,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   program.command('check')
-    .description('校验工作簿（不指定文件时校验自带的示例工作簿）')
-    .argument('[files...]', '.xlsx 文件或文件夹')
+    .description('校验工作簿或 Word 报告（.docx：表格和正文一起校验；不指定文件时校验自带的示例工作簿）')
+    .argument('[files...]', '.xlsx、.docx 文件或文件夹')
+    .option('--report <file>', '报告正文（.docx）：与所校验工作簿的表格核对正文中的数字')
     .option('--json', '输出 JSON 报告')
     .option('--profile <file>', '评分规则设置（JSON）')
     .action(async (files: string[], opts) => { status = await runCheck(files, opts, io); });

@@ -66,7 +66,8 @@ export function reportMismatch(ctx: TextContext, c: Claim): void {
   ctx.report({
     paragraph: fig.paragraph, quote: fig.quote, figure: fig, related: facts.map((f) => f.field),
     message: `${para(fig.paragraph)}：${c.what} ${fig.text}${fig.decline ? '（下降）' : ''} 与 ${facts.map(named).join('、')} 不一致，请核对`,
-    expected: facts[0].field.value === '' ? null : (typeof facts[0].field.value === 'boolean' ? String(facts[0].field.value) : facts[0].field.value),
+    // The table's number (a percentage as a fraction, money in 万元), as `expected` is for cross-table findings.
+    expected: facts[0].value,
     actual: fig.text,
   });
 }

@@ -13,9 +13,11 @@ import { promises as fs, constants as C } from 'fs';
 import * as path from 'path';
 import { inputError, readWorkbook as readWorkbookBytes, type FileWorkbook, type ReadOptions } from './read';
 import { writeWorkbook } from './write';
+import { readDocumentSync, isDocxBytes, type FileDocument } from './docx';
 
 export * from './read';
 export * from './write';
+export { readDocumentSync, isDocxBytes, type FileDocument, type DocTable } from './docx';
 
 /** Largest file read (bytes); larger files are refused before reading. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -82,6 +84,16 @@ export async function readFileBytes(file: string): Promise<Buffer> {
 /** Reads an .xlsx file. Throws InputError ('missing', 'unreadable', or any code of readWorkbook). */
 export async function readWorkbookFile(file: string): Promise<FileWorkbook> {
   return readWorkbookBytes(await readFileBytes(file), { name: file });
+}
+
+/** Reads a Word document (.docx): its paragraphs and its tables as sheets. Throws InputError. */
+export async function readDocumentFile(file: string): Promise<FileDocument> {
+  return readDocumentSync(await readFileBytes(file), { name: file });
+}
+
+/** Whether a file (of no telling extension) is a Word document; false when it cannot be read. */
+export async function isDocxFile(file: string): Promise<boolean> {
+  try { return isDocxBytes(await readFileBytes(file)); } catch { return false; }
 }
 
 /** Reads a workbook from a path or from bytes. */
