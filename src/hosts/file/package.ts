@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node API.
  */
-import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry } from './zip';
+import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry, type ZipOut } from './zip';
 import { readXml, attr, local, type Attrs } from './xml';
 
 /** Uncompressed bytes a package may unpack in all (zip bombs stop here). */
@@ -79,7 +79,7 @@ export class XlsxPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, { name: string; data: Uint8Array }>();
   private readonly budget: Budget;
-  /** Parts already streamed (charged to the budget). */
+  /** Parts already read or streamed (charged to the budget, once). */
   private readonly streamed = new Set<string>();
 
   constructor(readonly data: Uint8Array, budget = UNPACK_BUDGET) {
@@ -118,7 +118,12 @@ export class XlsxPackage {
     if (c) return c.data;
     const e = this.byName.get(key);
     if (!e) throw new ZipError('damaged', `missing part ${part}`, part);
-    return unzipEntry(this.data, e, this.budget);
+    // A part read again (streamed by the reader, then read by the patcher) is charged to the budget once.
+    if (this.streamed.has(key)) return unzipEntry(this.data, e, { left: e.usize });
+    const left = this.budget.left;
+    const bytes = unzipEntry(this.data, e, this.budget);
+    if (this.budget.left !== left) this.streamed.add(key);
+    return bytes;
   }
 
   /** The part's text: UTF-8, or UTF-16 (with a BOM or an encoding declaration) as the package format allows. */
@@ -188,13 +193,13 @@ export class XlsxPackage {
 
   /** The package as zip bytes: the parts in their stored order, then the added ones. */
   toBytes(): Uint8Array {
-    // Writing unpacks every part once more: it gets a fresh budget of its own.
-    const budget: Budget = { left: Number.MAX_SAFE_INTEGER };
-    const out: { name: string; data: Uint8Array }[] = [];
+    // Parts not changed are copied compressed, as stored: never inflated (nor charged to any budget).
+    const out: ZipOut[] = [];
     for (const e of this.entries) {
       const key = e.name.replace(/^\/+/, '').toLowerCase();
       const c = this.changed.get(key);
-      out.push({ name: e.name.replace(/^\/+/, ''), data: c ? c.data : unzipEntry(this.data, e, budget) });
+      const name = e.name.replace(/^\/+/, '');
+      out.push(c ? { name, data: c.data } : { name, from: this.data, entry: e });
     }
     for (const [key, c] of this.changed) if (!this.byName.has(key)) out.push(c);
     return writeZip(out);

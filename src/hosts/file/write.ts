@@ -918,7 +918,8 @@ function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][], wid
 
 /** Serializes the package to .xlsx bytes: unchanged parts as read, patched parts as patched. */
 export async function writeWorkbook(fw: FileWorkbook): Promise<Uint8Array> {
-  return fw.pkg.toBytes();
+  // Unchanged parts are copied compressed; one whose zip header is damaged is named, never an internal error.
+  return guard(fw, () => fw.pkg.toBytes());
 }
 
 /** Lists every tag name of a part (tests use it to compare parts). */
