@@ -82,7 +82,8 @@ function measureOf(s: string): Measure | 'fullBudget' | null {
   return found[0][1];
 }
 
-const round = (x: number, d: number) => {
+/** Half-up rounding to `d` decimals (the finance ministry's rounding, RULES.md §3). */
+export const round = (x: number, d: number) => {
   const k = 10 ** d;
   return (Math.sign(x) * Math.round(Math.abs(x) * k * (1 + 1e-12))) / k;
 };

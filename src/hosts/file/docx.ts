@@ -29,7 +29,7 @@ import { rangeToA1, toA1 } from '../../core/address';
 import { XlsxPackage, relKind } from './package';
 import { ZipError } from './zip';
 import { XmlError, readXml, attr, local, type Attrs, type XmlHandlers } from './xml';
-import { InputError } from './read';
+import { InputError, toBytes } from './read';
 
 /** One table of the document as the sheet it became. */
 export interface DocTable {
@@ -100,14 +100,6 @@ function oleKind(bytes: Uint8Array, name: string | undefined): DocErrorCode {
   if (/\.wps$/i.test(name ?? '')) return 'wps';
   if (hasUtf16(bytes, 'WordDocument')) return 'doc';
   return 'not-docx';
-}
-
-function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
-  if (input instanceof Uint8Array) return input;
-  if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  const any = input as unknown as { buffer?: ArrayBuffer; byteOffset?: number; byteLength?: number };
-  if (any && any.buffer && typeof any.byteLength === 'number') return new Uint8Array(any.buffer, any.byteOffset ?? 0, any.byteLength);
-  return new Uint8Array(input as ArrayBuffer);
 }
 
 // ---------------------------------------------------------------------------

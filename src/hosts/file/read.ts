@@ -132,7 +132,8 @@ function oleKind(bytes: Uint8Array): InputErrorCode {
   return 'not-xlsx';
 }
 
-function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
+/** Bytes of an input that may come from another realm (jest, iframes). */
+export function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   // Typed arrays from another realm (jest, iframes) fail instanceof.

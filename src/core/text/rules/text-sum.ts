@@ -1,11 +1,8 @@
 import type { TextRule } from '../rule';
 import { para } from '../rule';
 import type { Figure } from '../figures';
+import { round } from '../facts';
 
-const round = (x: number, d: number) => {
-  const k = 10 ** d;
-  return (Math.sign(x) * Math.round(Math.abs(x) * k * (1 + 1e-12))) / k;
-};
 
 /** A figure in 万元 (money) or as written (counts). */
 const amount = (f: Figure) => (f.unit === 'money' ? f.value * f.factor : f.value);
