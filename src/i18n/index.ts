@@ -365,6 +365,7 @@ const HOST_ERRORS_EN: Record<string, (p: Params) => string> = {
   unsupported: (p) => `This version of Excel does not support the operation${p.reason ? ` (${p.reason})` : ''}. Update Office or use Excel on the web.`,
   invalidRequest: (p) => `Excel rejected the request (invalid argument). Check again and retry; if it keeps failing, report this message.${p.reason ? ` (${p.reason})` : ''}`,
   signedOut: () => 'Your sign-in has expired. Sign in to Office again and retry.',
+  noWorkbook: () => 'No workbook is open. Open the workbook to check and try again.',
   notFound: () => 'A cell or sheet the add-in needs was not found (deleted, moved or renamed). Check again and retry.',
   unknown: (p) => `The operation failed: ${p.reason ?? 'unknown error'}`,
 };
