@@ -4,6 +4,7 @@
  * unparseable and reported, never guessed.
  */
 import type { CellValue } from './snapshot';
+import { NUMBER_SOURCE, strictNumber } from './number-grammar';
 
 const foldCache = new Map<string, string>();
 
@@ -52,7 +53,8 @@ export type NumberRead =
   | { kind: 'number'; value: number; percent: boolean; unit: string | null }
   | { kind: 'unparseable'; text: string };
 
-const NUM_RE = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)\s*(%)?\s*([^\d\s.%+\-,][^\d]{0,7}[23]?)?$/;
+/** The number (the grammar of number-grammar.ts), then `%` or a trailing unit. */
+const NUM_RE = new RegExp(`^(${NUMBER_SOURCE})\\s*(%)?\\s*([^\\d\\s.%+\\-,][^\\d]{0,7}[23]?)?$`);
 
 /**
  * Reads a number cell: a number (percent when its format is a percentage), or
@@ -88,15 +90,13 @@ export function parseNumberText(text: string): NumberRead {
 }
 
 function parseNumberTextOnce(text: string): NumberRead {
-  let s = fold(text).replace(/[\u2212\u2013]/g, '-');
-  // Thousands separators: only between digit groups of three.
-  s = s.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
+  const s = fold(text).replace(/[\u2212\u2013]/g, '-');
   const m = NUM_RE.exec(s);
   if (!m) return { kind: 'unparseable', text };
-  const magnitude = Number(m[2]);
-  const signed = m[1] === '-' ? -magnitude : magnitude;
-  const percent = m[3] === '%';
-  const unit = m[4] ? m[4].trim() : null;
+  const signed = strictNumber(m[1]);
+  if (Number.isNaN(signed)) return { kind: 'unparseable', text };
+  const percent = m[2] === '%';
+  const unit = m[3] ? m[3].trim() : null;
   if (unit && !isUnit(unit)) return { kind: 'unparseable', text };
   return { kind: 'number', value: percent ? signed / 100 : signed, percent, unit };
 }

@@ -19,6 +19,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { Bounds, rangeToA1, toA1, type RangePos } from '../../core/address';
 import { emptyUsedRange } from '../../core/snapshot';
+import { strictNumber } from '../../core/number-grammar';
 import { XlsxPackage, relKind } from './package';
 import { ZipError } from './zip';
 import { XmlError, readXml, attr, local, type Attrs, type XmlHandlers, type XmlSource } from './xml';
@@ -237,13 +238,14 @@ function colName(col: number): string {
 }
 
 /**
- * A number cell's `<v>`: empty (`<v/>`) is an empty cell, never NaN; text that is no number (a damaged or
- * hand-made file) is kept as text, so the checks see and name it instead of a NaN.
+ * A number cell's `<v>`: empty (`<v/>`) is an empty cell, never NaN; text that is not one whole number (a
+ * damaged or hand-made file: `1,8`, `12abc`) is kept as text, so the checks see and name it instead of a NaN
+ * or its leading digits.
  */
 function numberValue(vText: string, date: boolean, date1904: boolean): CellValue {
-  if (vText.trim() === '') return '';
-  const n = parseFloat(vText);
-  if (Number.isNaN(n)) return vText;
+  // One grammar for every host (src/core/number-grammar.ts): `1,8` is text, never 1.
+  const n = strictNumber(vText);
+  if (Number.isNaN(n)) return vText.trim() === '' ? '' : vText;
   return date ? dateSerial(n, date1904) : n;
 }
 
