@@ -1303,9 +1303,9 @@ export function basicRowsFor(projects: ProjectTableOptions[]): BasicRow[] {
 
 /**
  * A workbook for the benchmark: 附件2 (basic data listing every project),
- * 附件3 (overall) and `n` project tables, ten to a sheet. Consistent throughout.
+ * 附件3 (overall) and `n` project tables, ten to a sheet (`perSheet`). Consistent throughout.
  */
-export function benchWorkbook(n: number, year = 2024): WorkbookSpec {
+export function benchWorkbook(n: number, year = 2024, perSheet = 10): WorkbookSpec {
   const projects = generatedProjects(n, year);
   const rows = basicRowsFor(projects);
   const basicFinal = 275.5, basicBudget = 280;
@@ -1324,9 +1324,9 @@ export function benchWorkbook(n: number, year = 2024): WorkbookSpec {
       indicators: overallIndicators,
     })),
   ];
-  for (let i = 0; i < projects.length; i += 10) {
-    const chunk = projects.slice(i, i + 10).map((p) => projectTable(p));
-    sheets.push(sheet(n <= 1 ? '附件4' : `附件4-${i / 10 + 1}`, ...chunk));
+  for (let i = 0; i < projects.length; i += perSheet) {
+    const chunk = projects.slice(i, i + perSheet).map((p) => projectTable(p));
+    sheets.push(sheet(n <= 1 ? '附件4' : `附件4-${i / perSheet + 1}`, ...chunk));
   }
   return workbook(...sheets);
 }
