@@ -10,6 +10,7 @@ import { HostError, toWpsError, WPS_APP } from './errors';
 import type { EtApplication, EtRange, EtWorkbook, EtWorksheet } from './et';
 import { XL, EDGES, hexToBgr } from './et';
 import { newProbe, sheetHead, readSheet, cellValue, type ReadProbe } from './read';
+import { diagnose } from './diagnostics';
 import { loadSettings, saveSettings, readStamp, writeStamp } from './settings';
 import { newStamp, POLL_MS } from '../excel/channel';
 
@@ -23,6 +24,10 @@ export interface WpsEnv {
   pollMs?: number;
   setInterval?: (fn: () => void, ms: number) => unknown;
   clearInterval?: (handle: unknown) => void;
+  /** The add-in's version, for 自检. */
+  version?: string;
+  /** The page's user agent, for 自检. */
+  userAgent?: string;
 }
 
 /** A cell's own fill and borders, as recorded before a mark and put back when it is cleared. */
@@ -69,8 +74,8 @@ export class WpsHost implements WorkbookHost {
   private writing = 0;
   private ownWritesUntil = 0;
   private seenStamp: unknown = undefined;
-  /** What the last read found out about this WPS (自检). */
-  probe: ReadProbe = newProbe();
+  /** What the last read found out about this WPS (自检); null before the first read. */
+  probe: ReadProbe | null = null;
   /** Calls that failed, newest last (自检). */
   readonly failures: string[] = [];
 
@@ -510,6 +515,18 @@ export class WpsHost implements WorkbookHost {
       active = false;
       clear(handle);
     };
+  }
+
+  /** 自检: what this WPS offers (see diagnostics.ts). */
+  async diagnostics(): Promise<string> {
+    return diagnose({
+      app: this.app,
+      userAgent: this.env.userAgent ?? (typeof navigator === 'undefined' ? '?' : navigator.userAgent),
+      probe: this.probe,
+      failures: this.failures,
+      version: this.env.version ?? '?',
+      now: new Date(this.now()),
+    });
   }
 
   // ---------------------------------------------------------------- edits

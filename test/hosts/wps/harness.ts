@@ -2,6 +2,8 @@ import { WpsHost } from '../../../src/hosts/wps/wps-host';
 import type { Harness, SheetSpec } from '../shared/host-contract';
 import { FakeEt, type BulkShape } from './fake-et';
 import { XL } from '../../../src/hosts/wps/et';
+import type { WorkbookSnapshot } from '../../../src/core/snapshot';
+import { parseRange, toA1 } from '../../../src/core/address';
 
 /** The WPS host over the ET fake, as the shared contract sees it; `shape` picks what a multi-cell Value2 returns. */
 export function wpsHarness(shape: BulkShape, blank: undefined | null | '' = undefined): Harness & { last?: FakeEt } {
@@ -50,6 +52,27 @@ export function fakeOf(sheets: SheetSpec[], shape: BulkShape = '2d', blank: unde
   fx.blank = blank;
   for (const s of sheets) {
     fx.addSheet(s.name, s.rows.map((row) => row.map((c) => (c !== null && typeof c === 'object' ? { v: c.v, f: c.f, nf: c.nf } : c))), { merges: s.merges, protected: s.protected });
+  }
+  return fx;
+}
+
+/** An ET fake holding a workbook as read from a real .xlsx (values, formulas, number formats, merged areas). */
+export function fakeFromSnapshot(snap: WorkbookSnapshot): FakeEt {
+  const fx = new FakeEt();
+  for (const s of snap.sheets) {
+    const sheet = fx.addSheet(s.name, [], { merges: s.merges });
+    const origin = parseRange(s.range);
+    s.values.forEach((row, r) => row.forEach((v, c) => {
+      const f = s.formulas?.[r]?.[c];
+      const nf = s.numberFormats?.[r]?.[c];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f : undefined;
+      if ((v === '' || v === null) && !formula) return;
+      sheet.cells.set(toA1(origin.top + r, origin.left + c), {
+        value: v === null || v === '' ? undefined : v,
+        formula,
+        numberFormat: nf && nf !== 'General' ? nf : undefined,
+      });
+    }));
   }
   return fx;
 }

@@ -52,15 +52,15 @@ describe('WpsHost.readWorkbook', () => {
     const fx = workbook('2d');
     const host = await hostOf(fx);
     const bulk = await host.readWorkbook();
-    expect(host.probe.bulkValue2).toBe('2d');
-    expect(host.probe.cellByCell).toBe(0);
+    expect(host.probe!.bulkValue2).toBe('2d');
+    expect(host.probe!.cellByCell).toBe(0);
     const bulkCalls = fx.calls;
     for (const shape of ['flat', 'scalar', 'throws'] as BulkShape[]) {
       const other = workbook(shape);
       const h = await hostOf(other);
       expect(await h.readWorkbook()).toEqual(bulk);
-      expect(h.probe.cellByCell).toBeGreaterThan(0);
-      expect(h.probe.bulkValue2).not.toBe('2d');
+      expect(h.probe!.cellByCell).toBeGreaterThan(0);
+      expect(h.probe!.bulkValue2).not.toBe('2d');
       expect(other.calls).toBeGreaterThan(bulkCalls);
     }
   });
@@ -263,5 +263,31 @@ describe('ET errors', () => {
       expect(e.message).not.toContain('Excel');
     }
     expect(toWpsError('odd').message).toBe('操作失败：odd');
+  });
+});
+
+describe('自检', () => {
+  test('reports the version, the engine, how bulk reads answer and which calls failed, without writing the workbook', async () => {
+    const fx = workbook('flat');
+    const host = await WpsHost.create({ ...fx.env(), version: '0.1.0', userAgent: 'Mozilla/5.0 Chrome/98 WPS' });
+    const first = await host.diagnostics();
+    expect(first).toContain('上次校验：本窗格中还没有校验过');
+    await host.readWorkbook();
+    fx.failWhen = (op) => (op === 'Select' ? '选择失败' : null);
+    await host.select({ sheet: '附件3', cell: 'F2' }).catch(() => undefined);
+    const cellsBefore = JSON.stringify([...fx.sheets.map((s) => [...s.cells])]);
+    const text = await host.diagnostics();
+    expect(text).toContain('自评表校验助手 0.1.0 自检报告');
+    expect(text).toContain('WPS 表格 版本 12.1.0.17147');
+    expect(text).toContain('Chrome/98 WPS');
+    expect(text).toContain('多单元格 Value2（A1:B2）：一维数组（4 项）');
+    expect(text).toContain('单个空单元格的 Value2：undefined');
+    expect(text).toContain('批量 Value2 1d');
+    expect(text).toContain('PluginStorage：可读写');
+    expect(text).toMatch(/失败的调用（最近 1 次）：\n {2}- select: 选择失败/);
+    expect(JSON.stringify([...fx.sheets.map((s) => [...s.cells])])).toBe(cellsBefore);
+    expect(fx.storage.has('selfeval.selftest')).toBe(false);
+    fx.bulkShape = '2d';
+    expect(await host.diagnostics()).toContain('二维数组 2×2');
   });
 });
