@@ -691,8 +691,8 @@ interface EvalCommon {
   funds?: Funds;
   goals?: Goal[];
   indicators?: Indicator[];
-  /** 总分 row; default: sums of 分值 and 得分 (funds row included). */
-  total?: { weight?: CellSpec; score?: CellSpec };
+  /** 总分 row; default: sums of 分值 and 得分 (funds row included). False leaves the row out (a table cut short). */
+  total?: { weight?: CellSpec; score?: CellSpec } | false;
   formulas?: boolean | FormulaOptions;
   headers?: Partial<EvalHeaders>;
   /** Column order of the funds row, from column C. */
@@ -877,19 +877,21 @@ function evalTable(o: EvalCommon, body: EvalBody, defaults: { label: string | nu
   r = first + inds.length;
 
   // 总分
-  const wCol = ic('weight'), sCol = ic('score');
-  const sumEnd = Math.min(wCol, sCol) - 1;
-  g.put(r, 0, r, sumEnd, h.sum);
-  let totalWeight: CellSpec | undefined = o.total?.weight ?? addScores([f.weight, ...inds.map((x) => x.weight)]) ?? undefined;
-  let totalScore: CellSpec | undefined = o.total?.score ?? addScores([f.score, ...inds.map((x) => x.score)]) ?? undefined;
-  if (fx.total && inds.length) {
-    const span = (c: number) => `${toA1(first, c)}:${toA1(first + inds.length - 1, c)}`;
-    if (colOf('weight') >= 0) totalWeight = asFormula(totalWeight, `${cell('weight')}+SUM(${span(wCol)})`);
-    if (colOf('score') >= 0) totalScore = asFormula(totalScore, `${cell('score')}+SUM(${span(sCol)})`);
+  if (o.total !== false) {
+    const wCol = ic('weight'), sCol = ic('score');
+    const sumEnd = Math.min(wCol, sCol) - 1;
+    g.put(r, 0, r, sumEnd, h.sum);
+    let totalWeight: CellSpec | undefined = o.total?.weight ?? addScores([f.weight, ...inds.map((x) => x.weight)]) ?? undefined;
+    let totalScore: CellSpec | undefined = o.total?.score ?? addScores([f.score, ...inds.map((x) => x.score)]) ?? undefined;
+    if (fx.total && inds.length) {
+      const span = (c: number) => `${toA1(first, c)}:${toA1(first + inds.length - 1, c)}`;
+      if (colOf('weight') >= 0) totalWeight = asFormula(totalWeight, `${cell('weight')}+SUM(${span(wCol)})`);
+      if (colOf('score') >= 0) totalScore = asFormula(totalScore, `${cell('score')}+SUM(${span(sCol)})`);
+    }
+    g.set(r, wCol, totalWeight);
+    g.set(r, sCol, totalScore);
+    r++;
   }
-  g.set(r, wCol, totalWeight);
-  g.set(r, sCol, totalScore);
-  r++;
   g.box(top, r - 1);
   const footer = o.footer === undefined ? defaults.footer : o.footer;
   if (footer) {

@@ -80,6 +80,11 @@ export interface EvalAnalysis {
   /** Where the funds weight was read: its 分值 cell, a header, or the profile. */
   fundsWeightCell: Field | null;
   blocks: BlockAnalysis[];
+  /**
+   * Why no score is given although the table scores (RULES.md §4.14): no indicator was read under its
+   * header (or no header was found), or there is no 总分 row. Null when the score was computed from rows read.
+   */
+  unread: 'no-indicators' | 'no-total' | null;
 }
 
 export interface Analysis {
@@ -170,7 +175,7 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
   }
 
   for (const t of [...tables.overall, ...tables.project]) {
-    const a: EvalAnalysis = { table: t, rate: null, fundsScore: null, total: null, executionRate: null, fundsWeight: null, indicators: [], totalScore: null, grade: null, cap: null, fundsWeightCell: null, blocks: [] };
+    const a: EvalAnalysis = { table: t, rate: null, fundsScore: null, total: null, executionRate: null, fundsWeight: null, indicators: [], totalScore: null, grade: null, cap: null, fundsWeightCell: null, blocks: [], unread: null };
     const f = t.funds;
     if (f) {
       const b = num(f.budget);
@@ -205,9 +210,13 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
     // 总分 (得分) = 预算执行得分 + Σ indicator 得分, from recomputed values.
     const fundsPart = a.fundsScore ? a.fundsScore.computed : f?.score ? num(f.score) : 0;
     const parts = a.indicators.map((i) => i.effectiveScore);
-    if (!t.scored) {
+    // Never a score or a grade for a table whose indicators were not read, or with no 总分 row (RULES.md §4.14):
+    // a funds score alone is no self-evaluation score.
+    if (!a.indicators.length) a.unread = 'no-indicators';
+    else if (t.scored && !t.total) a.unread = 'no-total';
+    if (!t.scored || a.unread) {
       a.totalScore = null;
-    } else if (fundsPart !== null && parts.every((p) => p !== null) && (a.indicators.length || f?.score)) {
+    } else if (fundsPart !== null && parts.every((p) => p !== null)) {
       let total = sum2([fundsPart, ...(parts as number[])]);
       if (profile.capTotalByExecutionRate && a.executionRate !== null) {
         const cap = capFor(a.executionRate);
@@ -223,8 +232,8 @@ export function analyze(tables: Tables, profile: ScoringProfile): Analysis {
         derived.push(a.total);
       }
     } else {
-      const stored = num(t.total?.score);
-      a.totalScore = stored;
+      // Not computed from the rows (a score or an input is missing): no score and no grade, only the blocked check.
+      a.totalScore = null;
       if (t.total?.score) {
         const missing: BlockedCell['missing'] = [];
         if (fundsPart === null && f?.score) missing.push({ field: f.score, what: `${clean(f.label)} 得分` });

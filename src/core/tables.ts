@@ -137,6 +137,8 @@ export interface EvalTable extends TableBase {
   blocks: GoalBlock[];
   /** One 偏差原因 block for the whole table instead of a column: its label and the cell holding its text. */
   reasonBlock: { labelCell: Field; cell: Field } | null;
+  /** The first cell of the indicator header row (`一级指标 | … | 年度指标值 | …`), null when none was found. */
+  indicatorHeader: Field | null;
 }
 
 export type Table = BasicDataTable | EvalTable;

@@ -8,10 +8,10 @@ import type { Field } from '../../src/core/grid';
 import type { Table } from '../../src/core/tables';
 import { readNumber } from '../../src/core/values';
 import { parseCell } from '../../src/core/address';
-import { edit } from '../support/rule-tester';
+import { edit, hongjiang } from '../support/rule-tester';
 import {
   toSnapshot, workbook, sheet, consistentLayouts, goalBlockProjectTable, countySpecialFundTable, hunan2018BasicData,
-  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable,
+  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable, projectTable,
 } from '../../scripts/workbooks';
 
 const layouts = Object.entries(consistentLayouts()).map(([name, spec]) => [name, toSnapshot(spec)] as const);
@@ -156,5 +156,28 @@ describe('RULES §4.14 property: blanking any input cell of a consistent table y
     }
     expect(tried).toBeGreaterThan(5);
     expect(silent).toEqual([]);
+  });
+});
+
+describe('issue 17 class 2: never a clean report, a score or a grade for a table that was not read', () => {
+  const one = (b: ReturnType<typeof projectTable>) => toSnapshot(workbook(sheet('附件4', b)));
+  const notRead = {
+    'no indicator header recognized': one(projectTable({ headers: { target: '目标', actual: '完成' } })),
+    'a header with no indicator under it': one(projectTable({ indicators: [] })),
+    'no 总分 row': one(projectTable({ total: false })),
+  };
+  test.each(Object.entries(notRead))('%s: a warning, score and grade null, no score in the summary', (_name, wb) => {
+    const r = analyze(wb);
+    expect(r.scores).toEqual([expect.objectContaining({ total: null, grade: null })]);
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => f.rule)).toContain('indicators-not-read');
+    expect(r.summary).not.toMatch(/自评得分|评价等级/);
+  });
+
+  test('a score is computed from rows read, never taken from a stored 总分 the rows cannot give', () => {
+    const wb = edit(hongjiang('corrected'), { '附件4!H19': '' });
+    const r = analyze(wb);
+    expect(r.scores.find((s) => s.sheet === '附件4')).toMatchObject({ total: null, grade: null });
+    expect(r.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual(expect.arrayContaining(['missing-input warning 附件4!H19', 'derived-value info 附件4!H24']));
+    expect(analyze(hongjiang('corrected')).scores.map((s) => [s.total, s.grade])).toEqual([[96, '优'], [100, '优']]);
   });
 });

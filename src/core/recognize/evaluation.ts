@@ -332,5 +332,6 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
     scored: hasWeightColumn || hasScoreColumn || !!funds?.score || !!total,
     blocks,
     reasonBlock,
+    indicatorHeader: ih === null ? null : g.field(ih, rowCells(g, ih)[0]?.col ?? g.left),
   };
 }

@@ -16,6 +16,7 @@ import years from './table/years';
 import zeroBudget from './table/zero-budget';
 import goalBlockScore from './table/goal-block-score';
 import missingInput from './table/missing-input';
+import indicatorsNotRead from './table/indicators-not-read';
 import overallBudget from './cross/overall-budget';
 import overallExecuted from './cross/overall-executed';
 import overallExpense from './cross/overall-expense-vs-basic';
@@ -23,6 +24,7 @@ import projectVsBasic from './cross/project-vs-basic';
 import farCells from './workbook/far-cells';
 
 export const RULES: readonly Rule[] = [
+  indicatorsNotRead,
   unparseableNumber,
   derivedValue,
   scoreRange,
