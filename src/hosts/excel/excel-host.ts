@@ -1,5 +1,4 @@
 import type { WorkbookHost, Progress, CellContent, CellWrite, ResultRow } from '../host';
-import { literalText } from '../literal';
 import type { WorkbookSnapshot, SheetSnapshot, CellValue } from '../../core/snapshot';
 import { emptyUsedRange } from '../../core/snapshot';
 import type { Patch, Mark } from '../../core/patch';
@@ -668,7 +667,7 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
         if (!old.isNullObject) old.delete();
         const ws = (context.workbook as unknown as XlExtra).worksheets.add(name);
-        // A sheet name or a message from the workbook lands as text, never as a formula (src/hosts/literal.ts).
+        // A sheet name or a message from the workbook lands as text, never as a formula (literalText, src/hosts/undo.ts).
         const body = rows.length ? rows.map((r) => [r.table, `${r.ref.sheet}!${r.ref.cell}`, r.severity, r.message, r.rule].map(literalText)) : [['', '', '', '没有发现问题。', '']];
         ws.getRange(`A1:E${body.length + 1}`).values = [head, ...body];
         ws.getRange('A1:E1').format.font.bold = true;

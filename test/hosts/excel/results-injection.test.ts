@@ -9,7 +9,7 @@
  * part of the value.
  */
 import { ExcelHost } from '../../../src/hosts/excel/excel-host';
-import { literalText } from '../../../src/hosts/literal';
+import { literalText } from '../../../src/hosts/undo';
 
 type Cell = { value: unknown; formula?: string };
 
