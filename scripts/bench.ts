@@ -11,6 +11,7 @@
  *
  *   npm run bench                         all cases
  *   npm run bench -- 1 10                 only these table counts (and no 100,000 rows / folder)
+ *   npm run bench -- docx                 only the Word report (50 pages of text, 30 tables)
  *   SELFEVAL_BEFORE=/old/checkout/bin/selfeval.js npm run bench
  *                                         adds the whole command of another build, run alternately
  *
@@ -57,6 +58,14 @@ async function child(kind: string, file: string, runs: number): Promise<void> {
     const { analyze } = await import('../src/core/engine');
     const fw = await readWorkbook(bytes);
     f = async () => analyze(fw.snapshot);
+  } else if (kind === 'docx-reader') {
+    const { readDocument } = await import('../src/hosts/file/docx');
+    f = () => readDocument(bytes);
+  } else if (kind === 'docx-engine') {
+    const { readDocument } = await import('../src/hosts/file/docx');
+    const { analyze } = await import('../src/core/engine');
+    const doc = await readDocument(bytes);
+    f = async () => analyze(doc.snapshot, { reportText: doc.paragraphs });
   } else {
     const ExcelJS = (await import('exceljs')).default;
     f = async () => { const wb = new ExcelJS.Workbook(); await wb.xlsx.load(bytes as unknown as ArrayBuffer); };
@@ -122,8 +131,35 @@ function table(rows: string[][]): void {
   for (const r of rows) console.log(r.map((c, i) => ' '.repeat(widths[i] - w(c)) + c).join('  '));
 }
 
+/** A Word report of 50 pages of text and 30 tables (基础数据表, 整体, 28 项目) checked by the command: reader, engine with the text check, whole command. */
+async function benchDocx(): Promise<void> {
+  const D = await import('./documents');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-docx-'));
+  const preload = path.join(dir, 'rss.js');
+  const rssFile = path.join(dir, 'rss.txt');
+  await fs.writeFile(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+  try {
+    const file = path.join(dir, 'report.docx');
+    const bytes = D.benchReport(50, 28);
+    await fs.writeFile(file, bytes);
+    const reader = inChild('docx-reader', file, 5);
+    const engine = inChild('docx-engine', file, 5);
+    const now = whole(BIN, ['check', file, '--json'], 5, preload, rssFile);
+    const check = spawnSync(process.execPath, [BIN, 'check', file, '--json'], { encoding: 'utf8', maxBuffer: 512 << 20 });
+    const rep = JSON.parse(check.stdout) as { tables: unknown[]; text: { paragraphs: number; figures: number; checked: number } };
+    table([
+      ['Word 报告', '文件大小', '表格', '段落', '数字（核对）', '读取', '峰值内存', '引擎 + 正文核对', '整条命令', '峰值内存'],
+      ['50 页、30 张表', `${Math.round(bytes.length / 1024)} KB`, String(rep.tables.length), String(rep.text.paragraphs), `${rep.text.figures}（${rep.text.checked}）`,
+        ms(reader.ms), mb(reader.rss), ms(engine.ms), ms(now.ms), mb(now.rss)],
+    ]);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4], Number(process.argv[5]));
+  if (process.argv.includes('docx')) return benchDocx();
   // The generator (and exceljs with it) only in this process: the children measure the reader alone.
   const W = await import('./workbooks');
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -175,6 +211,7 @@ async function main(): Promise<void> {
   }
   table(rows);
   console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动）；最小读取器 = scripts/bench-baseline.js（解压 + 扫描 <c>/<v>，不读样式与合并，新进程），与整条命令交替运行；倍数 = 整条命令 ÷ 最小读取器（目标 ≤ 2×）。');
+  if (!sizes.length) { console.log(''); await benchDocx(); }
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

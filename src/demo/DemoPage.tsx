@@ -13,6 +13,7 @@ import { Grid } from './Grid';
 import { Pane } from './pane';
 import { PaneController } from '../taskpane/controller';
 import { analyze } from '../core/engine';
+import { isDocxBytes, readDocumentSync, documentWorkbook } from '../hosts/file/docx';
 
 /** The bundled sample's file name. */
 export const SAMPLE_NAME = 'hongjiang-2024.xlsx';
@@ -36,7 +37,7 @@ interface Opened {
 
 /** The download's file name: the workbook's name with -校验 (never twice), as .xlsx. */
 export function downloadName(fileName: string): string {
-  const base = fileName.replace(/\.(xlsx|xlsm|xls)$/i, '').replace(/-校验$/, '') || '工作簿';
+  const base = fileName.replace(/\.(xlsx|xlsm|xls|docx)$/i, '').replace(/-校验$/, '') || '工作簿';
   return `${base}-校验.xlsx`;
 }
 
@@ -97,8 +98,11 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
       const bytes = await read();
       // The spinner shows before the reader holds the main thread.
       await paint();
-      const host = await FileHost.open(bytes, fileName);
-      setOpened({ host, ctrl: new PaneController(host, { analyze }), id: nextId.current++ });
+      // A Word report: its tables open as a workbook, its text goes to the pane's 报告正文 tab.
+      const doc = /\.docx$/i.test(fileName) || isDocxBytes(bytes) ? readDocumentSync(bytes, { name: fileName }) : null;
+      const host = await FileHost.open(doc ? documentWorkbook(doc) : bytes, fileName);
+      const reportText = doc ? { name: fileName, paragraphs: doc.paragraphs } : undefined;
+      setOpened({ host, ctrl: new PaneController(host, { analyze, reportText }), id: nextId.current++ });
     } catch (e) {
       setError(openErrorText(e, fileName));
     } finally {
@@ -189,7 +193,7 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
         <input
           ref={input}
           type="file"
-          accept=".xlsx,.xlsm,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xlsm,.xls,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
           hidden
           aria-hidden="true"
           tabIndex={-1}
@@ -207,7 +211,7 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
         <span className="file-name" data-testid="file-name">{opened ? opened.host.getState().fileName : ''}</span>
         {opened ? <DirtyFlag host={opened.host} /> : null}
         {busy && <Spinner size="tiny" label={busy} />}
-        <span className="hint" data-testid="privacy">可将 .xlsx 文件拖放到页面上打开。{PRIVACY_TEXT}</span>
+        <span className="hint" data-testid="privacy">可将 .xlsx 工作簿或 .docx 报告拖放到页面上打开（报告中的表格在左边显示，正文在“报告正文”选项卡中核对）。{PRIVACY_TEXT}</span>
       </header>
       {error && (
         <MessageBar intent="error" layout="multiline" data-testid="page-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>

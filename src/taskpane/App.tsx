@@ -17,6 +17,8 @@ import { Scores } from './components/Scores';
 import { Summary } from './components/Summary';
 import { Profile } from './components/Profile';
 import { Tabs } from './components/Tabs';
+import { ReportText } from './components/ReportText';
+import { readDocument } from '../hosts/file/docx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', minWidth: 0, overflowWrap: 'anywhere' },
@@ -45,7 +47,7 @@ export interface AppProps {
   landmark?: 'main' | 'region';
 }
 
-export type TabId = 'results' | 'recalc' | 'scores' | 'summary' | 'profile';
+export type TabId = 'results' | 'recalc' | 'scores' | 'summary' | 'text' | 'profile';
 
 /** The task pane. It takes the workbook as a WorkbookHost, so the browser demo can run the same App over files. */
 export function App(props: AppProps) {
@@ -234,6 +236,7 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
               { value: 'recalc', label: `${t('tabRecalc')}${count(report.recalculated.length)}` },
               { value: 'scores', label: `${t('tabScores')}${count(report.scores.length)}` },
               { value: 'summary', label: `${t('tabSummary')}${count(paragraphs.filter((p) => p.kind !== 'caveat').length)}` },
+              { value: 'text', label: t('tabText') },
               { value: 'profile', label: `${t('tabProfile')}${count(Object.keys(state.profile.achievementLevels).length)}${state.profileDraft ? ' *' : ''}` },
             ]}
           />
@@ -303,6 +306,15 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
               onCancelInsert={() => ctrl.cancelInsert()}
               onReset={() => ctrl.resetSummary()}
               onCopied={(ok) => ctrl.copied(ok)}
+            />
+          ) : null}
+          {tab === 'text' ? (
+            <ReportText
+              busy={busy}
+              initial={ctrl.reportText()}
+              onCheck={(paras) => ctrl.checkReportText(paras)}
+              readDocx={async (bytes, name) => (await readDocument(bytes, { name })).paragraphs}
+              onSelect={(r) => void ctrl.select(r)}
             />
           ) : null}
           {tab === 'profile' ? profile : null}

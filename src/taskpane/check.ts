@@ -9,7 +9,7 @@ import { formatsOf, reportCells, derivedLabels } from './roles';
 import type { Analysis } from '../core/evaluate';
 
 /** The engine's entry point, injected so that tests can use a fake. */
-export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile> }) => Report;
+export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Report;
 
 export type CheckStage = 'reading' | 'analyzing' | 'marking';
 

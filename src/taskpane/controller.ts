@@ -1,5 +1,5 @@
 import type { WorkbookHost, CellContent, CellWrite, ResultRow } from '../hosts/host';
-import type { Report, CellRef, Recalculation, TableInfo, Finding, Severity, Scalar } from '../core/report';
+import type { Report, CellRef, Recalculation, TableInfo, Finding, Severity, Scalar, TextSummary } from '../core/report';
 import { SEVERITY_ORDER } from '../core/report';
 import { patchFromReport } from '../core/patch';
 import { parseCell, toA1 } from '../core/address';
@@ -134,6 +134,8 @@ type UndoEntry = { kind: 'host' } | { kind: 'insert'; before: CellWrite[]; writt
 
 export interface ControllerOptions {
   analyze: Analyze;
+  /** The report's text that came with the workbook (the web page opening a .docx): the 报告正文 tab starts from it. */
+  reportText?: { name: string; paragraphs: string[] };
   /** Debounce of the automatic re-check after edits, in ms. */
   debounceMs?: number;
   now?: () => Date;
@@ -350,6 +352,24 @@ export class PaneController {
   }
 
   // ------------------------------------------------------------ navigation
+
+  /**
+   * The report's text against the workbook's tables (RULES.md §8): reads the workbook, runs the engine with
+   * the paragraphs, and returns the findings on the text and what was looked at. Marks nothing.
+   */
+  async checkReportText(paragraphs: string[]): Promise<{ findings: Finding[]; summary: TextSummary }> {
+    const snapshot = await this.host.readWorkbook();
+    const r = this.opts.analyze(snapshot, { profile: this.state.profile, reportText: paragraphs });
+    return {
+      findings: r.findings.filter((f) => f.paragraph !== undefined),
+      summary: r.text ?? { paragraphs: paragraphs.length, figures: 0, checked: 0, findings: 0 },
+    };
+  }
+
+  /** The report's text that came with the workbook, if any. */
+  reportText(): { name: string; paragraphs: string[] } | null {
+    return this.opts.reportText ?? null;
+  }
 
   async select(ref: CellRef): Promise<void> {
     try {

@@ -27,7 +27,7 @@
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
 import { rangeToA1, toA1 } from '../../core/address';
 import { XlsxPackage, relKind } from './package';
-import { ZipError } from './zip';
+import { ZipError, writeZip } from './zip';
 import { XmlError, readXml, attr, local, type Attrs, type XmlHandlers } from './xml';
 import { InputError, toBytes } from './read';
 
@@ -402,4 +402,37 @@ export function isDocxBytes(input: Uint8Array | ArrayBuffer): boolean {
   } catch {
     return false;
   }
+}
+
+// ---------------------------------------------------------------------------
+// The tables as a workbook (for hosts that work on workbooks: the web page opens a .docx this way)
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  // eslint-disable-next-line no-control-regex
+  .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/**
+ * The document's tables as .xlsx bytes: one worksheet per table, the cells as text (as Word holds them),
+ * the merged areas kept. Read back, it gives the document's snapshot.
+ */
+export function documentWorkbook(doc: FileDocument): Uint8Array {
+  const enc = new TextEncoder();
+  const sheets = doc.snapshot.sheets.length ? doc.snapshot.sheets : [{ name: '表格', range: 'A1', values: [['']], merges: [] }];
+  const files: { name: string; data: Uint8Array }[] = [];
+  const add = (name: string, xml: string) => files.push({ name, data: enc.encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${xml}`) });
+  add('[Content_Types].xml', `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`);
+  add('_rels/.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+  add('xl/workbook.xml', `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
+  add('xl/_rels/workbook.xml.rels', `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`);
+  sheets.forEach((s, i) => {
+    const rows = s.values.map((r, ri) => {
+      const cells = r.map((v, ci) => (v === '' || v === null ? '' : typeof v === 'number'
+        ? `<c r="${toA1(ri, ci)}"><v>${v}</v></c>`
+        : `<c r="${toA1(ri, ci)}" t="inlineStr"><is><t xml:space="preserve">${xmlText(String(v))}</t></is></c>`)).join('');
+      return cells ? `<row r="${ri + 1}">${cells}</row>` : '';
+    }).join('');
+    const merges = s.merges.length ? `<mergeCells count="${s.merges.length}">${s.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+    add(`xl/worksheets/sheet${i + 1}.xml`, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${merges}</worksheet>`);
+  });
+  return writeZip(files);
 }

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { zipSync, strToU8 } from 'fflate';
-import { readDocumentSync, isDocxBytes } from '../../../src/hosts/file/docx';
+import { readDocumentSync, isDocxBytes, documentWorkbook } from '../../../src/hosts/file/docx';
 import { readWorkbookSync } from '../../../src/hosts/file/read';
 import { InputError } from '../../../src/hosts/file/read';
 import { analyze } from '../../../src/core/engine';
@@ -48,6 +48,14 @@ describe('the seed report as a generated .docx', () => {
     expect(lines(doc.snapshot)).toEqual(lines(toSnapshot(hongjiangWorkbook(variant))));
     expect(a.recalculated.map((r) => `${r.sheet}!${r.cell}`)).toEqual(b.recalculated.map((r) => `${r.sheet}!${r.cell}`));
     expect(a.scores.map((s) => [s.sheet, s.total, s.grade])).toEqual(b.scores.map((s) => [s.sheet, s.total, s.grade]));
+  });
+
+  it('the tables as a workbook (how the web page opens a .docx): read back, the same snapshot and findings', () => {
+    const doc = readDocumentSync(reportDocx('published'));
+    const wb = readWorkbookSync(documentWorkbook(doc));
+    expect(wb.snapshot.sheets.map((s) => [s.name, s.range, s.values, [...s.merges].sort()])).toEqual(doc.snapshot.sheets.map((s) => [s.name, s.range, s.values, [...s.merges].sort()]));
+    expect(lines(wb.snapshot)).toEqual(lines(doc.snapshot));
+    expect(readWorkbookSync(documentWorkbook(readDocumentSync(docx(['只有正文。'])))).snapshot.sheets.map((s) => s.name)).toEqual(['表格']);
   });
 
   it('a tables-only and a text-only document', () => {
