@@ -158,12 +158,21 @@ function isSubsequence(needle: string, hay: string): boolean {
   return j === needle.length;
 }
 
+/** The last label with its trend word and 目标N: dropped (the same label is held against every row). */
+let lastLabel = '';
+let lastTrimmed = '';
+
+/** An indicator's folded name and distinctive part, made once per row. */
+const rowNames = new WeakMap<IndicatorRow, { name: string; core: string }>();
+
 /** Whether a label names the indicator: its whole name, or (4 characters or more) its characters in order. */
 function namesIndicator(lab: string, row: IndicatorRow): number {
-  const name = squeeze(row.name).replace(/[,，、;；。]/g, '');
+  let n = rowNames.get(row);
+  if (!n) { n = { name: squeeze(row.name).replace(/[,，、;；。]/g, ''), core: coreName(row.name) }; rowNames.set(row, n); }
+  const { name, core } = n;
   if (name.length >= 2 && lab.includes(name)) return 2;
-  const core = coreName(row.name);
-  const l = lab.replace(TREND, '').replace(/^(?:目标\d*[:：]?)/, '');
+  if (lab !== lastLabel) { lastLabel = lab; lastTrimmed = lab.replace(TREND, '').replace(/^(?:目标\d*[:：]?)/, ''); }
+  const l = lastTrimmed;
   // The label's last words, from the first character of the name on.
   const from = l.indexOf(core[0]);
   const tail = from >= 0 ? l.slice(from) : '';

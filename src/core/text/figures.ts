@@ -49,27 +49,45 @@ export interface Figure {
   paragraphText: string;
 }
 
+/**
+ * Characters NFKC leaves as they are and that are no space: printable ASCII but the space, CJK ideographs,
+ * and the Chinese punctuation these reports use. Most of a report; they skip the per-character normalize.
+ */
+function plainChar(c: number): boolean {
+  return (c > 32 && c < 127) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3001 || c === 0x3002 || c === 0x201c || c === 0x201d || c === 0x300a || c === 0x300b;
+}
+
 /** A text folded for reading: NFKC, minus signs, spaces dropped; `pos[i]` is where char i was in the original. */
 function foldWithMap(s: string): { text: string; pos: number[] } {
-  let text = '';
+  const out: string[] = [];
   const pos: number[] = [];
   for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (plainChar(c)) { out.push(s[i]); pos.push(i); continue; }
     const cp = s.codePointAt(i)!;
     const ch = String.fromCodePoint(cp);
     // Circled numbers (①) are list marks, not figures: kept as written.
     let f = /[\u2460-\u24ff\u2776-\u2793]/.test(ch) ? ch : ch.normalize('NFKC');
     if (f === '\u2212' || f === '\u2013' || f === '\uFE63') f = '-';
     if (/^\s+$/.test(f) || f === '') { if (cp > 0xffff) i++; continue; }
-    for (let k = 0; k < f.length; k++) { text += f[k]; pos.push(i); }
+    for (let k = 0; k < f.length; k++) { out.push(f[k]); pos.push(i); }
     if (cp > 0xffff) i++;
   }
   pos.push(s.length);
-  return { text, pos };
+  return { text: out.join(''), pos };
 }
 
-/** Folded text without spaces (for labels and names). */
+const squeezed = new Map<string, string>();
+
+/** Folded text without spaces (for labels and names). Memoized: table names and labels recur. */
 export function squeeze(s: string): string {
-  return foldWithMap(s).text;
+  let r = squeezed.get(s);
+  if (r === undefined) {
+    r = foldWithMap(s).text;
+    if (squeezed.size > 50_000) squeezed.clear();
+    squeezed.set(s, r);
+  }
+  return r;
 }
 
 const CN_NUM = '一二三四五六七八九十';
