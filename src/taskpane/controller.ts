@@ -104,7 +104,7 @@ export interface SummaryParagraph {
 /** The summary's paragraphs (blank-line separated) and, while errors are open, a caveat first. */
 export function summaryParagraphs(draft: string, openErrors: number): SummaryParagraph[] {
   const out: SummaryParagraph[] = [];
-  if (openErrors > 0) out.push({ id: 'caveat', kind: 'caveat', text: `注：校验发现 ${openErrors} 处错误尚未更正，以上数字可能随更正而改变。` });
+  if (openErrors > 0) out.push({ id: 'caveat', kind: 'caveat', text: `注：校验发现${openErrors}处错误尚未更正，以上数字可能随更正而改变。` });
   draft.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean).forEach((text, i) => {
     const kind = /部门整体支出/.test(text.slice(0, 60)) ? 'overall' : /项目/.test(text.slice(0, 60)) ? 'project' : 'other';
     out.push({ id: `p${i}`, kind, text });
@@ -581,6 +581,8 @@ export class PaneController {
   toggleParagraph(id: string, on: boolean): void {
     const rest = this.state.insertSkip.filter((x) => x !== id);
     this.set({ insertSkip: on ? rest : [...rest, id], insertConfirm: null });
+    // The number of cells follows the ticked paragraphs: the target shown must say where they all go.
+    if (this.state.insertTarget) void this.refreshInsertTarget();
   }
 
   /** Looks up the cells the ticked paragraphs would go to (down from the active cell) and what they hold. */

@@ -311,13 +311,13 @@ const tests = [
       assert.ok(text.length > 20, 'there is a summary');
       const paragraphs = text.split(/\n\s*\n/);
       assert.equal(paragraphs.length, 2, 'an overall and a project paragraph');
-      await pane(page).getByTestId('insert-target').getByText('将插入到：附件3!B33:B35').waitFor();
+      await pane(page).getByTestId('insert-target').getByText('将插入到：附件3!B33 起向下 3 个单元格（附件3!B33:B35），每段一个').waitFor();
       await pane(page).getByRole('button', { name: '插入到选中的单元格' }).click();
       await page.waitForFunction(() => (document.querySelector('table.grid td[data-cell="B33"]')?.textContent ?? '') !== '');
       // One paragraph per cell, then the caveat about the errors still open.
       assert.equal(await target.textContent(), paragraphs[0]);
       assert.equal(await (await cell(page, '附件3!B34')).textContent(), paragraphs[1]);
-      assert.match(await (await cell(page, '附件3!B35')).textContent(), /^注：校验发现 \d+ 处错误尚未更正/);
+      assert.match(await (await cell(page, '附件3!B35')).textContent(), /^注：校验发现\d+处错误尚未更正/);
       assert.equal(await page.getByTestId('formula-text').textContent(), paragraphs[0]);
     },
   },

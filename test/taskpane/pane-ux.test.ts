@@ -135,11 +135,22 @@ describe('inserting the summary', () => {
     await ctrl.check();
     const paras = ctrl.paragraphs();
     expect(paras[paras.length - 1]).toMatchObject({ kind: 'caveat', on: true });
-    expect(paras[paras.length - 1].text).toContain('2 处错误尚未更正');
+    expect(paras[paras.length - 1].text).toContain('2处错误尚未更正');
     host.active = { sheet: '附件3', cell: 'B40' };
     await ctrl.insertSummary();
-    expect(host.cells.get('附件3!B41')?.value).toContain('2 处错误尚未更正');
+    expect(host.cells.get('附件3!B41')?.value).toContain('2处错误尚未更正');
     expect(summaryParagraphs('a', 0).map((p) => p.kind)).toEqual(['other']);
+  });
+
+  test('the target shown follows the ticked paragraphs (one cell each)', async () => {
+    const { host, ctrl } = setup();
+    await ctrl.check();
+    host.active = { sheet: '附件3', cell: 'B40' };
+    await ctrl.refreshInsertTarget();
+    expect(ctrl.getState().insertTarget?.cells.map((c) => c.cell)).toEqual(['B40', 'B41']);
+    ctrl.toggleParagraph('caveat', false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ctrl.getState().insertTarget?.cells.map((c) => c.cell)).toEqual(['B40']);
   });
 });
 
