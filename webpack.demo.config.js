@@ -50,7 +50,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ template: './src/demo/index.html', filename: 'index.html' }),
       // The pane plus the lean file host (fflate, saxes): the same 1 MB budget as the add-in's pane.
       new BundleSizes({ budgets: { demo: 1024 * 1024 } }),
-      new CopyWebpackPlugin({ patterns: [{ from: SAMPLE, to: 'hongjiang-2024.xlsx' }] }),
+      new CopyWebpackPlugin({ patterns: [{ from: SAMPLE, to: 'hongjiang-2024.xlsx' }, { from: 'assets/icon-32.png', to: 'favicon.png' }] }),
     ],
     performance: { hints: false },
     stats: 'errors-warnings',

@@ -654,7 +654,7 @@ export class PaneController {
   /** The results no longer describe the workbook (the pane wrote into these sheets). */
   private markStale(sheets: string[]): void {
     if (!this.state.report) return;
-    const add = sheets.filter((x) => !this.state.staleSheets.includes(x));
+    const add = [...new Set(sheets)].filter((x) => !this.state.staleSheets.includes(x));
     if (add.length) this.set({ staleSheets: [...this.state.staleSheets, ...add] });
   }
 

@@ -202,6 +202,9 @@ const tests = [
       // The task pane is the add-in's App, before any check.
       await pane(page).getByText('尚未校验').first().waitFor();
       assert.deepEqual(external, [], `requests to the network: ${external.join(', ')}`);
+      // The page's icon is served (no 404 for the favicon).
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      assert.equal(await page.evaluate(async (h) => (await fetch(h)).status, icon), 200, `the icon ${icon} is served`);
       const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
       assert.ok(scripts.every((s) => !/office\.js|^https?:/i.test(s)), `scripts: ${scripts.join(', ')}`);
     },
@@ -220,6 +223,8 @@ const tests = [
         assert.ok(warnings.includes(ref), `a warning on ${ref} is listed`);
         assert.equal(await (await cell(page, ref)).getAttribute('data-mark'), 'warning', `${ref} is marked as a warning`);
       }
+      // Tab labels say what they mean: the scoring rules in force, not a count.
+      await pane(page).getByRole('tab', { name: '评分规则（默认）' }).waitFor();
       // A marked cell carries its finding's message, like the note in Excel.
       assert.match(await (await cell(page, '附件2!E20')).getAttribute('title'), /不是有效的数字/);
       await showSheet(page, '附件2');
@@ -273,6 +278,8 @@ const tests = [
         assert.match(text, /绩效自评表|基础数据表/, `${ref} names its table`);
       }
       assert.match(await pane(page).locator('li[data-cell="附件3!H18"]').textContent(), /新增规模以上工业企业 得分：5 → 3/);
+      // No word twice: the 总分 row's 总分 cell is "总分", not "总分 总分".
+      assert.match(await pane(page).locator('li[data-cell="附件3!H29"]').textContent(), /附件3!H29 总分：98 → 96/);
       await pane(page).getByRole('button', { name: /^写入所选 8 个单元格$/ }).click();
       await pane(page).getByText('没有需要重算的单元格').first().waitFor();
       for (const [ref, , after] of RECALC) assert.equal(await (await cell(page, ref)).textContent(), after, `${ref} after apply`);
@@ -437,7 +444,7 @@ const tests = [
       assert.equal(await (await cell(page, '附件3!I18')).getAttribute('data-mark'), null);
       await check(page);
       assert.equal(await pane(page).locator(`li[data-finding="${key}"]`).count(), 0, 'still ignored after 重新校验');
-      assert.match(await pane(page).getByRole('tab', { name: /^检查结果/ }).textContent(), /检查结果 \(7\)/);
+      assert.match(await pane(page).getByRole('tab', { name: /^检查结果/ }).textContent(), /检查结果（7）/);
       await pane(page).getByText('已忽略 1 条').click();
       await pane(page).getByRole('button', { name: '恢复：附件3!I18' }).click();
       await pane(page).locator(`li[data-finding="${key}"]`).waitFor();

@@ -5,7 +5,7 @@ import {
 import { ChevronUpRegular, ChevronDownRegular } from '@fluentui/react-icons';
 import type { Finding, Report, Severity, CellRef, Recalculation } from '../../core/report';
 import { useI18n } from '../i18n-context';
-import { formatValue, kindKey, type Formats } from '../format';
+import { formatValue, kindKey, tableName as nameOfTable, type Formats } from '../format';
 import { expectationText, findingKey, findingLabel, refKey, ruleDescription, SEVERITIES } from '../wording';
 import { markLook } from '../../core/mark-style';
 
@@ -75,7 +75,7 @@ export function Findings(p: FindingsProps) {
 
   const tableName = (id: string | undefined) => {
     const tb = tables.find((x) => x.id === id);
-    return tb ? `${t(kindKey(tb.kind))}${tb.name ? `：${tb.name}` : ''}（${tb.sheet}）` : t('otherTables');
+    return tb ? `${nameOfTable(t(kindKey(tb.kind)), tb.name)}（${tb.sheet}）` : t('otherTables');
   };
   const current = index >= 0 ? p.visible[index] : null;
   return (
