@@ -7,7 +7,7 @@ import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile, type AchievementL
 import type { MessageKey, Params } from '../i18n';
 import { checkWorkbook, loadProfile, loadStoredReport, loadIgnored, openFindings, type Analyze } from './check';
 import { PROFILE_KEY, OPTIONS_KEY, RIBBON_ERROR_KEY, IGNORED_KEY, type CheckSource, type PaneOptions, type StoredError, type StoredReport } from './keys';
-import { findingKey, refKey, ruleDescription } from './wording';
+import { cardValue, findingKey, refKey, ruleDescription } from './wording';
 import { cellRole, inTable, tableTitle, type CellLabel } from './roles';
 
 export type Task = 'check' | 'apply' | 'undo' | 'clear' | 'insert' | 'profile' | 'ignore' | 'export';
@@ -32,6 +32,9 @@ export interface Notice {
   /** The error behind the notice; the pane shows its text as {reason}. */
   error?: ErrorInfo;
 }
+
+/** What an action said; an automatic re-check leaves these in place until the next action. */
+const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'cleared']);
 
 export interface PaneState {
   busy: Busy | null;
@@ -238,9 +241,10 @@ export class PaneController {
     this.listeners.clear();
   }
 
-  private async task(task: Task, stage: MessageKey, work: () => Promise<void>): Promise<boolean> {
+  private async task(task: Task, stage: MessageKey, work: () => Promise<void>, keepNotice = false): Promise<boolean> {
     if (this.state.busy) return false;
-    this.set({ busy: { task, stage, fraction: null }, notice: null });
+    // An action's line stays until the next action: an automatic re-check (keepNotice) does not wipe it.
+    this.set({ busy: { task, stage, fraction: null }, ...(keepNotice ? {} : { notice: null }) });
     try {
       await work();
       return true;
@@ -275,6 +279,8 @@ export class PaneController {
     }, this.opts.now, write);
     this.showReport(res);
     const open = openFindings(res.report, this.state.ignored);
+    // After an edit, the automatic re-check leaves what the last action said (已写入…, 已忽略…) in place.
+    if (!write && this.state.notice && ACTION_NOTICES.has(this.state.notice.key)) return;
     this.set({
       notice: res.markError
         ? { intent: 'warning', key: 'marksFailed', error: errorInfo(res.markError) }
@@ -289,7 +295,7 @@ export class PaneController {
 
   /** The automatic re-check after an edit: reads and analyzes, refreshes the pane, writes nothing. */
   private refresh(): Promise<boolean> {
-    return this.task('check', 'progressReading', () => this.runCheck(false));
+    return this.task('check', 'progressReading', () => this.runCheck(false), true);
   }
 
   private showReport(stored: StoredReport): void {
@@ -421,14 +427,32 @@ export class PaneController {
     return this.state.report?.recalculated.find((r) => r.sheet === f.sheet && r.cell === f.cell) ?? null;
   }
 
-  /** Writes the recomputed value of one finding's cell, then checks again. */
+  /**
+   * Writes the recomputed value of one finding's cell, then checks again; says
+   * what was written (`附件3!G5 95.00% → 100.00%`), moves to that cell and keeps
+   * the list where it was (the next finding becomes the current one).
+   */
   fixOne(f: Finding): Promise<boolean> {
     const r = this.fixFor(f);
     if (!r) return Promise.resolve(false);
+    const at = this.visibleFindings().findIndex((x) => findingKey(x) === findingKey(f));
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
+      const format = (v: Finding['expected']) => cardValue(f, v, refKey(f), this.state.formats);
+      const params = { cell: refKey(f), before: format(r.before), after: format(r.after) };
       await this.writeRecalc([r]);
+      this.keepPlace(at);
+      await this.select(f);
+      this.set({ notice: { intent: 'success', key: 'fixedOne', params } });
     });
+  }
+
+  /** After a finding left the list: the one now at its place (or the last) becomes the current one. */
+  private keepPlace(at: number): void {
+    if (at < 0) return;
+    const list = this.visibleFindings();
+    const next = list[Math.min(at, list.length - 1)];
+    this.set({ current: next ? findingKey(next) : null });
   }
 
   /** Restores what the last write or insertion changed, then checks again. */
@@ -492,7 +516,8 @@ export class PaneController {
   ignore(f: Finding): Promise<boolean> {
     const key = findingKey(f);
     if (this.state.ignored.includes(key)) return Promise.resolve(false);
-    return this.saveIgnored([...this.state.ignored, key], { intent: 'info', key: 'ignoredOne', params: { cell: refKey(f) } });
+    const at = this.visibleFindings().findIndex((x) => findingKey(x) === key);
+    return this.saveIgnored([...this.state.ignored, key], { intent: 'info', key: 'ignoredOne', params: { cell: refKey(f) } }, at);
   }
 
   /** Shows an ignored finding again (all of them when no key). */
@@ -501,7 +526,7 @@ export class PaneController {
     return this.saveIgnored(ignored, { intent: 'success', key: 'restored' });
   }
 
-  private saveIgnored(ignored: string[], notice: Notice): Promise<boolean> {
+  private saveIgnored(ignored: string[], notice: Notice, at = -1): Promise<boolean> {
     return this.task('ignore', 'progressWorking', async () => {
       await this.reload();
       await this.host.setSetting(IGNORED_KEY, ignored);
@@ -513,6 +538,7 @@ export class PaneController {
         const patch = patchFromReport({ ...report, findings: openFindings(report, ignored) }, { values: false });
         if (patch.marks.length) await this.host.applyPatch(patch);
       }
+      this.keepPlace(at);
       this.set({ notice });
     });
   }

@@ -260,6 +260,42 @@ const tests = [
     },
   },
   {
+    name: '改为 and 忽略: a line says what happened, the cell is selected, the list keeps its place, focus goes to the next finding',
+    async fn({ page }) {
+      await openFile(page, miscalculatedWorkbook());
+      await check(page);
+      const cards = pane(page).locator('li[data-finding]');
+      const fixable = pane(page).locator('li[data-finding]:has(button[aria-label^="将 "])').first();
+      const ref = await fixable.locator('button[data-cell]').getAttribute('data-cell');
+      const at = await cards.evaluateAll((lis, r) => lis.findIndex((li) => li.querySelector(`button[data-cell="${r}"]`)), ref);
+      const label = await fixable.locator('button[aria-label^="将 "]').getAttribute('aria-label');
+      const after = / 改为 (.+)$/.exec(label)[1];
+      const before = await (await cell(page, ref)).textContent();
+      await fixable.locator('button[aria-label^="将 "]').click();
+      // The line: 已改为：附件3!G5 95.00% → 100.00%, values as the cell shows them.
+      const notice = pane(page).getByTestId('notice');
+      await notice.getByText(`已改为：${ref} ${before} → ${after}`).waitFor();
+      assert.equal(await (await cell(page, ref)).textContent(), after, `${ref} now shows ${after}`);
+      assert.equal(await page.getByTestId('name-box').textContent(), ref.split('!')[1], 'the written cell is selected');
+      // The list keeps its place: the finding now at that position is current, and has the focus.
+      await page.waitForFunction(() => document.activeElement?.closest('li[data-finding]') !== null);
+      const current = await cards.evaluateAll((lis) => lis.findIndex((li) => li.getAttribute('aria-current') === 'true'));
+      assert.equal(current, Math.min(at, (await cards.count()) - 1), 'the next finding takes the place of the fixed one');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-current')), 'true', 'the focus is on the current finding');
+      // 忽略 the current one: the focus moves to the next finding, never to the page body.
+      const n = await cards.count();
+      await pane(page).locator('li[aria-current="true"] button[aria-label^="忽略："]').click();
+      await notice.getByText(/^已忽略 .* 的问题/).waitFor();
+      await page.waitForFunction((k) => document.querySelectorAll('.pane-area li[data-finding]').length === k, n - 1);
+      await page.waitForFunction(() => document.activeElement?.closest('li[data-finding]') !== null);
+      assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
+      // The line stays visible until the next action.
+      await page.waitForTimeout(300);
+      assert.match(await notice.textContent(), /已忽略/);
+      await assertAccessible(page, 'after 改为 and 忽略');
+    },
+  },
+  {
     name: 'miscalculated workbook (file input): recalculation preview → apply shows the new values → 撤销 restores them',
     async fn({ page }) {
       await openFile(page, miscalculatedWorkbook());

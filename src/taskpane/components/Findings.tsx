@@ -5,8 +5,8 @@ import {
 import { ChevronUpRegular, ChevronDownRegular } from '@fluentui/react-icons';
 import type { Finding, Report, Severity, CellRef, Recalculation } from '../../core/report';
 import { useI18n } from '../i18n-context';
-import { formatValue, kindKey, tableName as nameOfTable, type Formats } from '../format';
-import { expectationText, findingKey, findingLabel, refKey, ruleDescription, SEVERITIES } from '../wording';
+import { kindKey, tableName as nameOfTable, type Formats } from '../format';
+import { cardValue, expectationText, findingKey, findingLabel, refKey, ruleDescription, SEVERITIES } from '../wording';
 import { markLook } from '../../core/mark-style';
 
 const useStyles = makeStyles({
@@ -65,6 +65,16 @@ export function Findings(p: FindingsProps) {
   const count = (sev: Severity) => p.visible.filter((f) => f.severity === sev).length;
   const index = p.visible.findIndex((f) => findingKey(f) === p.current);
 
+  // After 改为 or 忽略 the card is gone: the focus goes to the finding that takes its place (never the page body).
+  const refocus = React.useRef(false);
+  const act = (run: () => void) => { refocus.current = true; run(); };
+  React.useEffect(() => {
+    if (!refocus.current || p.busy || !list.current) return;
+    refocus.current = false;
+    const next = list.current.querySelector<HTMLElement>('li[aria-current="true"] button') ?? list.current.querySelector<HTMLElement>('li button');
+    next?.focus();
+  }, [p.busy, p.current, p.visible.length]);
+
   // The current finding stays in view in the list.
   const currentKey = p.current;
   React.useEffect(() => {
@@ -111,7 +121,8 @@ export function Findings(p: FindingsProps) {
           const detail = expectationText(f, t, p.formats);
           const fix = p.fixFor(f);
           const description = ruleDescription(f.rule);
-          const fixText = fix ? formatValue(fix.after, fix.numberFormat ?? p.formats[refKey(f)]) : '';
+          // The cell's own format, as everywhere else on the card (not the format a recalculation would write).
+          const fixText = fix ? cardValue(f, fix.after, refKey(f), p.formats) : '';
           const whyId = `why-${key}`.replace(/[^\w-]/g, '_');
           return (
             <li
@@ -133,14 +144,14 @@ export function Findings(p: FindingsProps) {
                   <Link key={refKey(r)} as="button" onClick={() => p.onSelect(r)} aria-label={t('goTo', { cell: refKey(r) })}><Caption1>{refKey(r)}</Caption1></Link>
                 ))}
                 {fix ? (
-                  <Button size="small" appearance="primary" disabled={p.busy} onClick={() => p.onFix(f)} aria-label={t('fixOneLabel', { cell: refKey(f), v: fixText })}>
+                  <Button size="small" appearance="primary" disabled={p.busy} onClick={() => act(() => p.onFix(f))} aria-label={t('fixOneLabel', { cell: refKey(f), v: fixText })}>
                     {t('fixOne', { v: fixText })}
                   </Button>
                 ) : null}
                 {description ? (
                   <Button size="small" appearance="subtle" aria-expanded={why === key} aria-controls={whyId} aria-label={`${t('why')}：${refKey(f)}`} onClick={() => setWhy(why === key ? null : key)}>{t('why')}</Button>
                 ) : null}
-                <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onIgnore(f)} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
+                <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => act(() => p.onIgnore(f))} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
               </div>
               {why === key && description ? <Caption1 id={whyId} className={s.why}>{description}（{f.rule}）</Caption1> : null}
             </li>
