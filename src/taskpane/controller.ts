@@ -7,7 +7,7 @@ import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile, type AchievementL
 import type { MessageKey, Params } from '../i18n';
 import { checkWorkbook, loadProfile, loadStoredReport, loadIgnored, openFindings, type Analyze } from './check';
 import { PROFILE_KEY, OPTIONS_KEY, RIBBON_ERROR_KEY, IGNORED_KEY, type CheckSource, type PaneOptions, type StoredError, type StoredReport } from './keys';
-import { cardValue, findingKey, refKey, ruleDescription } from './wording';
+import { cardValue, findingKey, refKey, ruleDescription, ruleName } from './wording';
 import { cellRole, inTable, tableTitle, type CellLabel } from './roles';
 
 export type Task = 'check' | 'apply' | 'undo' | 'clear' | 'insert' | 'profile' | 'ignore' | 'export';
@@ -34,7 +34,7 @@ export interface Notice {
 }
 
 /** What an action said; an automatic re-check leaves these in place until the next action. */
-const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'cleared']);
+const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'exportedIgnored', 'cleared']);
 
 export interface PaneState {
   busy: Busy | null;
@@ -549,28 +549,35 @@ export class PaneController {
     return (this.state.report?.findings ?? []).filter((f) => set.has(findingKey(f)));
   }
 
-  /** Writes the open findings into a new sheet 校验结果 (table, linked cell, severity, message, rule). */
+  /**
+   * Writes the findings into a new sheet 校验结果 (table, linked cell, severity,
+   * message, the rule's Chinese name beside its id): the open ones, most severe
+   * first, then the ignored ones marked 已忽略 (never dropped in silence).
+   */
   exportResults(): Promise<boolean> {
     const report = this.state.report;
     if (!report) return Promise.resolve(false);
     const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-    const rows: ResultRow[] = openFindings(report, this.state.ignored)
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-      .map(({ f }) => {
+    const ignored = new Set(this.state.ignored);
+    const rows: ResultRow[] = report.findings
+      .map((f, i) => ({ f, i, off: ignored.has(findingKey(f)) ? 1 : 0 }))
+      .sort((a, b) => a.off - b.off || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f, off }) => {
         const t = report.tables.find((x) => x.id === f.table);
-        const why = ruleDescription(f.rule);
+        const name = ruleName(f.rule);
         return {
           table: t ? `${tableTitle(t)}（${t.sheet}）` : '其他',
           ref: { sheet: f.sheet, cell: f.cell },
           severity: SEV[f.severity],
           message: f.message,
-          rule: why ? `${f.rule}：${why}` : f.rule,
+          rule: name ? `${name}（${f.rule}）` : f.rule,
+          status: off ? '已忽略' : '',
         };
       });
+    const open = rows.filter((r) => !r.status).length;
     return this.task('export', 'progressWriting', async () => {
       await this.host.writeResultsSheet(RESULTS_SHEET, rows);
-      this.set({ notice: { intent: 'success', key: 'exported', params: { n: rows.length, sheet: RESULTS_SHEET } } });
+      this.set({ notice: { intent: 'success', key: rows.length > open ? 'exportedIgnored' : 'exported', params: { n: open, m: rows.length - open, sheet: RESULTS_SHEET } } });
     });
   }
 

@@ -17,6 +17,12 @@ export type ExpectedKind = 'value' | 'other' | 'range' | 'none';
 const CROSS_RULES = new Set([overallBudget.id, overallExecuted.id, overallExpense.id, projectVsBasic.id]);
 
 const DESCRIPTIONS = new Map(RULES.map((r) => [r.id, r.description]));
+const NAMES = new Map(RULES.map((r) => [r.id, r.name]));
+
+/** The rule's short Chinese name (`偏差原因`), or null for an unknown rule. */
+export function ruleName(id: string): string | null {
+  return NAMES.get(id) ?? null;
+}
 
 /** The rule's own description ("为什么"), or null for an unknown rule. */
 export function ruleDescription(id: string): string | null {

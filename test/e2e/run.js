@@ -624,7 +624,8 @@ const tests = [
       await (await cell(page, '附件3!D5')).click();
       await pane(page).getByRole('group', { name: '为选中单元格设定' }).getByRole('button', { name: '达成', exact: true }).click();
       await pane(page).getByText(/附件3!D5 是“.*全年预算数”单元格，不能设定达成等级/).waitFor();
-      assert.match(await pane(page).getByRole('tab', { name: /^评分规则/ }).textContent(), /\(0\)/);
+      // The saved weight (15) is in force; the refused level changed nothing else.
+      assert.equal(await pane(page).getByRole('tab', { name: /^评分规则/ }).textContent(), '评分规则（已调整）');
     },
   },
   {

@@ -203,17 +203,19 @@ describe('working through the findings', () => {
     expect(ctrl.getState().report?.recalculated).toEqual([]);
   });
 
-  test('exports the open findings to 校验结果 with table, cell, severity, message and rule', async () => {
+  test('exports the findings to 校验结果: the rule\'s Chinese name beside its id, the ignored ones listed as 已忽略', async () => {
     const { host, ctrl } = setup();
     await ctrl.check();
-    await ctrl.ignore(ctrl.visibleFindings()[2]);
+    await ctrl.ignore(ctrl.visibleFindings()[0]);
     expect(await ctrl.exportResults()).toBe(true);
     const rows = host.resultSheets.get('校验结果')!;
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ ref: { sheet: '附件3', cell: 'G5' }, severity: '错误', message: '执行率应为 100.00%' });
+    expect(rows).toHaveLength(3);
+    // Open findings first, most severe first; the ignored one last, never dropped in silence.
+    expect(rows.map((r) => [r.ref.cell, r.status])).toEqual([['D5', ''], ['H20', ''], ['G5', '已忽略']]);
     expect(rows[0].table).toContain('整体支出绩效自评表');
-    expect(rows[1].rule).toContain('overall-executed-vs-basic：');
-    expect(ctrl.getState().notice).toMatchObject({ key: 'exported', params: { n: 2 } });
+    expect(rows[0].rule).toBe('整体全年执行数与基础数据表（overall-executed-vs-basic）');
+    expect(ctrl.getState().notice).toMatchObject({ key: 'exportedIgnored', params: { n: 2, m: 1 } });
+    expect(t('exportedIgnored', ctrl.getState().notice!.params)).toBe('已将 2 条问题写入工作表“校验结果”，另列出已忽略的 1 条。');
   });
 });
 
