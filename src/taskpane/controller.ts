@@ -7,7 +7,7 @@ import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile, type AchievementL
 import type { MessageKey, Params } from '../i18n';
 import { checkWorkbook, loadProfile, loadStoredReport, loadIgnored, openFindings, type Analyze } from './check';
 import { PROFILE_KEY, OPTIONS_KEY, RIBBON_ERROR_KEY, IGNORED_KEY, type CheckSource, type PaneOptions, type StoredError, type StoredReport } from './keys';
-import { cardValue, findingKey, refKey, ruleDescription, ruleName } from './wording';
+import { cardValue, findingKey, refKey, ruleName } from './wording';
 import { cellRole, inTable, tableTitle, type CellLabel } from './roles';
 
 export type Task = 'check' | 'apply' | 'undo' | 'clear' | 'insert' | 'profile' | 'ignore' | 'export';

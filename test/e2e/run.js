@@ -380,7 +380,7 @@ const tests = [
       assert.deepEqual(external, [], `requests to the network: ${external.join(', ')}`);
       // The page's icon is served (no 404 for the favicon).
       const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-      assert.equal(await page.evaluate(async (h) => (await fetch(h)).status, icon), 200, `the icon ${icon} is served`);
+      assert.equal(await page.evaluate(async (h) => (await globalThis.fetch(h)).status, icon), 200, `the icon ${icon} is served`);
       const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
       assert.ok(scripts.every((s) => !/office\.js|^https?:/i.test(s)), `scripts: ${scripts.join(', ')}`);
     },

@@ -65,18 +65,20 @@ export function Findings(p: FindingsProps) {
   const count = (sev: Severity) => p.visible.filter((f) => f.severity === sev).length;
   const index = p.visible.findIndex((f) => findingKey(f) === p.current);
 
+  // The current finding stays in view in the list.
+  const currentKey = p.current;
+
   // After 改为 or 忽略 the card is gone: the focus goes to the finding that takes its place (never the page body).
   const refocus = React.useRef(false);
   const act = (run: () => void) => { refocus.current = true; run(); };
+  const { busy } = p;
+  const shown = p.visible.length;
   React.useEffect(() => {
-    if (!refocus.current || p.busy || !list.current) return;
+    if (!refocus.current || busy || !list.current) return;
     refocus.current = false;
     const next = list.current.querySelector<HTMLElement>('li[aria-current="true"] button') ?? list.current.querySelector<HTMLElement>('li button');
     next?.focus();
-  }, [p.busy, p.current, p.visible.length]);
-
-  // The current finding stays in view in the list.
-  const currentKey = p.current;
+  }, [busy, currentKey, shown]);
   React.useEffect(() => {
     if (!currentKey || !list.current) return;
     const el = list.current.querySelector<HTMLElement>('[aria-current="true"]');
