@@ -672,7 +672,8 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
         if (!old.isNullObject) old.delete();
         const ws = (context.workbook as unknown as XlExtra).worksheets.add(name);
-        ws.getRange(`A1:${last}${body.length + 1}`).values = [[...RESULT_COLUMNS], ...body];
+        // A sheet name or a message from the workbook lands as text, never as a formula (literalText, src/hosts/undo.ts).
+        ws.getRange(`A1:${last}${body.length + 1}`).values = [[...RESULT_COLUMNS], ...body.map((r) => r.map(literalText))];
         ws.getRange(`A1:${last}1`).format.font.bold = true;
         ws.getRange(`A1:${last}1`).format.fill.color = '#D9D9D9';
         ws.getRange(`A2:${last}${body.length + 1}`).format.verticalAlignment = 'Top';
