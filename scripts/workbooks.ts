@@ -1637,6 +1637,25 @@ export function nationalOverweightWorkbook(): WorkbookSpec {
 }
 
 
+/**
+ * Issue 17 classes 4 and 5: a Hunan project table whose 时效指标 are deadlines written as months
+ * (`7月`, `9月前`, `年底前`, `12月底`, all met) and whose unused fund rows read `—` (not applicable).
+ * 完成及时性 (20) is split into four deadlines of 5. Consistent.
+ */
+export function deadlineProjectTable(o: ProjectTableOptions = {}): Block {
+  const out = '产出指标 (40分)';
+  const deadlines: Indicator[] = [
+    { level1: out, level2: '时效指标', name: '项目申报完成时间', target: '7月', actual: '6月', weight: 5, score: 5 },
+    { level1: out, level2: '时效指标', name: '资金拨付时间', target: '9月前', actual: '8月底', weight: 5, score: 5 },
+    { level1: out, level2: '时效指标', name: '项目验收时间', target: '年底前', actual: '12月', weight: 5, score: 5 },
+    { level1: out, level2: '时效指标', name: '绩效自评完成时间', target: '12月底', actual: '2024年12月20日', weight: 5, score: 5 },
+  ];
+  const base = hongjiangProjectIndicators('corrected');
+  const at = base.findIndex((i) => i.name === '完成及时性');
+  const indicators = [...base.slice(0, at), ...deadlines, ...base.slice(at + 1)];
+  return projectTable({ indicators, carryover: { initial: '—', budget: '—', executed: '—' }, other: { initial: '/', budget: '/', executed: '/' }, ...o });
+}
+
 /** Every consistent layout the generator builds, by name, for the no-false-alarm and §4.14 tests. */
 export function consistentLayouts(): Record<string, WorkbookSpec> {
   const headerWeightProject = projectTable({
@@ -1660,5 +1679,6 @@ export function consistentLayouts(): Record<string, WorkbookSpec> {
     'county special fund, no scores': workbook(sheet('Sheet1', countySpecialFundTable())),
     'hunan 2018 basic data': workbook(sheet('附件1', hunan2018BasicData())),
     'bench workbook of 3 projects': benchWorkbook(3),
+    'deadlines written as months (7月, 9月前, 年底前, 12月底); unused fund rows —': workbook(sheet('附件4', deadlineProjectTable())),
   };
 }

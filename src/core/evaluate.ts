@@ -312,7 +312,9 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
   if (target.kind === 'date') {
     ev.type = 'timeliness';
     const aText = row.actual ? String(row.actual.value) : '';
-    const onTime = (actual.kind === 'date' && dateValue(actual.date) <= dateValue(target.date))
+    // A day without a year (`9月前`, `年底前`) is in the table's year, else in the other side's.
+    const year = target.date.y ?? t.year ?? (actual.kind === 'date' ? actual.date.y : null);
+    const onTime = (actual.kind === 'date' && dateValue(actual.date, year) <= dateValue(target.date, year))
       || (aText !== '' && (sameText(aText, target.text) || statesCompletion(aText)));
     ev.matchesTarget = onTime;
     ev.met = actual.kind === 'empty' ? null : onTime;

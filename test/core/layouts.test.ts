@@ -11,7 +11,7 @@ import { parseCell } from '../../src/core/address';
 import { edit, hongjiang } from '../support/rule-tester';
 import {
   toSnapshot, workbook, sheet, consistentLayouts, goalBlockProjectTable, countySpecialFundTable, hunan2018BasicData,
-  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable, projectTable,
+  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable, projectTable, deadlineProjectTable,
 } from '../../scripts/workbooks';
 
 const layouts = Object.entries(consistentLayouts()).map(([name, spec]) => [name, toSnapshot(spec)] as const);
@@ -179,5 +179,25 @@ describe('issue 17 class 2: never a clean report, a score or a grade for a table
     expect(r.scores.find((s) => s.sheet === '附件4')).toMatchObject({ total: null, grade: null });
     expect(r.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual(expect.arrayContaining(['missing-input warning 附件4!H19', 'derived-value info 附件4!H24']));
     expect(analyze(hongjiang('corrected')).scores.map((s) => [s.total, s.grade])).toEqual([[96, '优'], [100, '优']]);
+  });
+});
+
+describe('issue 17 class 4: deadlines compare as dates (met when the actual is on or before the deadline)', () => {
+  const wb = toSnapshot(workbook(sheet('附件4', deadlineProjectTable())));
+  test('the month deadlines are timeliness rows, all met; no unit warning; full score', () => {
+    const r = analyze(wb);
+    const e = [...r.analysis.evals.values()][0];
+    const rows = e.indicators.filter((i) => /时间$/.test(i.row.name));
+    expect(rows.map((i) => [i.row.name, i.type, i.met])).toEqual([
+      ['项目申报完成时间', 'timeliness', true], ['资金拨付时间', 'timeliness', true], ['项目验收时间', 'timeliness', true], ['绩效自评完成时间', 'timeliness', true],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'indicator-units')).toEqual([]);
+    expect(r.scores[0]).toMatchObject({ total: 100, grade: '优' });
+  });
+  test('a late actual is not met; a deadline is never a quantity in 月', () => {
+    const late = analyze(edit(wb, { '附件4!F19': '10月', '附件4!H19': 3, '附件4!I19': '资金到位较晚', '附件4!H27': 98 }));
+    const row = [...late.analysis.evals.values()][0].indicators.find((i) => i.row.name === '资金拨付时间')!;
+    expect(row).toMatchObject({ type: 'timeliness', met: false, matchesTarget: false });
+    expect(late.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
