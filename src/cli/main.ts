@@ -72,33 +72,48 @@ function loadProfile(file: string | undefined): Partial<ScoringProfile> | undefi
   }
 }
 
+/** A folder that cannot be listed, in one line of Chinese. */
+function folderError(dir: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'EACCES' || code === 'EPERM' ? '没有读取权限（permission denied）'
+    : code === 'ENOENT' ? '文件夹不存在（folder not found）'
+      : code === 'ELOOP' ? '符号链接循环（symbolic link loop）'
+        : code === 'ENAMETOOLONG' ? '路径过长（path too long）'
+          : `无法列出其中的文件（${code ?? 'unreadable folder'}）`;
+  return `无法读取文件夹 ${dir}：${why}`;
+}
+
 /**
  * Files named on the command line; a folder gives its .xlsx files
  * (recursively, ~$ lock files skipped, links to folders not followed). A
- * folder named *.xlsx is a file argument (refused when read).
+ * folder named *.xlsx is a file argument (refused when read). A folder that
+ * cannot be listed, or holds no .xlsx file, is an entry with its error: it never
+ * stops the others.
  */
-export function expandInputs(inputs: string[]): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
+export function expandInputs(inputs: string[]): (string | { file: string; error: string })[] {
+  const out: (string | { file: string; error: string })[] = [];
+  const walk = (dir: string): number => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      throw new UsageError(`无法读取文件夹 ${safeText(dir)}（${(e as NodeJS.ErrnoException).code ?? 'unreadable folder'}）`);
+      out.push({ file: dir, error: folderError(dir, e) });
+      return 0;
     }
+    let found = 0;
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const p = path.join(dir, e.name);
-      if (e.isDirectory() && !/\.xlsx$/i.test(e.name)) walk(p);
-      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$')) out.push(p);
+      if (e.isDirectory() && !/\.xlsx$/i.test(e.name)) found += walk(p);
+      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith('~$')) { out.push(p); found++; }
     }
+    return found;
   };
   for (const i of inputs) {
     let st: fs.Stats | undefined;
     try { st = fs.statSync(i); } catch { st = undefined; }
     if (st?.isDirectory() && !/\.xlsx$/i.test(i.replace(/[\\/]+$/, ''))) {
       const before = out.length;
-      walk(i);
-      if (out.length === before) throw new UsageError(`文件夹 ${safeText(i)} 中没有 .xlsx 文件（no .xlsx file in folder）`);
+      if (walk(i) === 0 && out.length === before) out.push({ file: i, error: `文件夹 ${i} 中没有 .xlsx 文件（no .xlsx file in folder）` });
     } else out.push(i);
   }
   return out;
@@ -147,6 +162,7 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
     bar.start(files.length, 0, { file: '' });
   }
   for (const f of files) {
+    if (typeof f !== 'string') { results.push(f); continue; }
     bar?.update(results.length, { file: safeText(path.basename(f)) });
     results.push(await checkFile(f, profile));
   }

@@ -1,13 +1,13 @@
 /**
  * The demo page: a toolbar (打开文件, 下载), the workbook's grid on the left and
- * the add-in's task pane on the right, both on one DemoHost. Opening another
+ * the add-in's task pane on the right, both on one FileHost. Opening another
  * workbook (file picker or drag and drop) makes a new host and mounts a new
  * pane on it, as Excel starts the add-in afresh for another document.
  */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarActions, Spinner, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { DemoHost } from './demo-host';
+import { FileHost } from '../hosts/file/host';
 import { Grid } from './Grid';
 import { Pane } from './pane';
 import { PaneController } from '../taskpane/controller';
@@ -17,7 +17,7 @@ import { analyze } from '../core/engine';
 export const SAMPLE_URL = 'hongjiang-2024.xlsx';
 
 interface Opened {
-  host: DemoHost;
+  host: FileHost;
   /** The pane's controller: the page asks it to check again before a download of stale results. */
   ctrl: PaneController;
   /** Bumped per workbook: the pane's React key. */
@@ -76,7 +76,7 @@ export function DemoPage(): React.ReactElement {
     setError(null);
     setPending(null);
     try {
-      const host = await DemoHost.open(await read(), fileName);
+      const host = await FileHost.open(await read(), fileName);
       setOpened({ host, ctrl: new PaneController(host, { analyze }), id: nextId.current++ });
     } catch (e) {
       setError(openErrorText(e, fileName));
@@ -207,7 +207,7 @@ export function DemoPage(): React.ReactElement {
 }
 
 /** 未下载的修改: shown while the open workbook has edits the download has not taken. */
-function DirtyFlag({ host }: { host: DemoHost }): React.ReactElement | null {
+function DirtyFlag({ host }: { host: FileHost }): React.ReactElement | null {
   const state = React.useSyncExternalStore(host.subscribe, host.getState);
   return state.dirty ? <span className="file-name" data-testid="dirty">（有未下载的修改）</span> : null;
 }

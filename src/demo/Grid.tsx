@@ -1,5 +1,5 @@
 /**
- * The demo's sheet grid: the active worksheet of a DemoHost as an HTML table
+ * The demo's sheet grid: the active worksheet of a FileHost as an HTML table
  * with column letters and row numbers, merged cells, values through their
  * number formats, the marks in colour and the selection outlined; sheet tabs
  * below. Data attributes for the browser tests: `data-cell`, `data-mark`,
@@ -10,9 +10,9 @@ import { parseNumber } from 'numfmt';
 import type { SheetSnapshot } from '../core/snapshot';
 import { columnName, parseRange, toA1, type RangePos } from '../core/address';
 import { markLook, type MarkLook } from '../core/mark-style';
-import type { DemoHost, DemoState } from './demo-host';
+import type { FileHost, FileHostState } from '../hosts/file/host';
 import { cellText } from './format';
-import { DEFAULT_COL_PX, DEFAULT_ROW_PX, type CellLook } from './look';
+import { DEFAULT_COL_PX, DEFAULT_ROW_PX, type BorderLine, type CellLook } from './look';
 
 /** Empty rows and columns drawn beyond the used range, and the most rows drawn. */
 const EXTRA_ROWS = 12;
@@ -70,23 +70,37 @@ function valueAt(sheet: SheetSnapshot, used: RangePos, row: number, col: number)
 /** CSS border of a mark: the severity's colour and line style (the shared mark style), so marks differ beyond colour. */
 const MARK_LINE: Record<MarkLook['line'], string> = { medium: '3px solid', dashed: '2px dashed', dotted: '2px dotted', thin: '1px solid' };
 
+/** CSS for an Excel border line style (the width Excel draws at 100 %). */
+const BORDER_CSS: Record<string, string> = {
+  thin: '1px solid', hair: '1px dotted', dotted: '1px dotted', dashed: '1px dashed', dashDot: '1px dashed', dashDotDot: '1px dashed',
+  medium: '2px solid', mediumDashed: '2px dashed', mediumDashDot: '2px dashed', mediumDashDotDot: '2px dashed', slantDashDot: '2px dashed',
+  thick: '3px solid', double: '3px double',
+};
+
+function borderCss(line: BorderLine | undefined): string | undefined {
+  return line ? `${BORDER_CSS[line.style] ?? '1px solid'} ${line.color ?? '#000000'}` : undefined;
+}
+
 function cellStyle(look: CellLook | undefined, align: string, fill: string | undefined, color: string | undefined, mark?: MarkLook): React.CSSProperties {
   const s: React.CSSProperties = { textAlign: (look?.horizontal ?? align) as React.CSSProperties['textAlign'] };
   if (look?.vertical) s.verticalAlign = look.vertical;
   if (look?.wrap) s.whiteSpace = 'pre-wrap';
-  if (look?.bold) s.fontWeight = 600;
+  if (look?.indent) s.paddingLeft = 3 + look.indent * 9;
+  if (look?.bold) s.fontWeight = 700;
   if (look?.italic) s.fontStyle = 'italic';
+  if (look?.underline || look?.strike) s.textDecoration = [look.underline ? 'underline' : '', look.strike ? 'line-through' : ''].filter(Boolean).join(' ');
   if (look?.size) s.fontSize = `${look.size}pt`;
+  if (look?.font) s.fontFamily = `"${look.font.replace(/["\\]/g, '')}", SimSun, "Noto Serif CJK SC", "Noto Sans CJK SC", serif`;
   const fg = color ?? look?.color;
   if (fg) s.color = fg;
   const bg = fill ?? look?.fill;
   if (bg) s.backgroundColor = bg;
   if (look?.border) {
-    const line = '1px solid #7f7f7f';
-    if (look.border.top) s.borderTop = line;
-    if (look.border.right) s.borderRight = line;
-    if (look.border.bottom) s.borderBottom = line;
-    if (look.border.left) s.borderLeft = line;
+    const { top, right, bottom, left } = look.border;
+    if (top) s.borderTop = borderCss(top);
+    if (right) s.borderRight = borderCss(right);
+    if (bottom) s.borderBottom = borderCss(bottom);
+    if (left) s.borderLeft = borderCss(left);
   }
   if (mark) {
     const b = `${MARK_LINE[mark.line]} ${mark.border}`;
@@ -103,8 +117,8 @@ interface Editing {
   text: string;
 }
 
-export function Grid({ host }: { host: DemoHost }): React.ReactElement {
-  const state: DemoState = React.useSyncExternalStore(host.subscribe, host.getState);
+export function Grid({ host }: { host: FileHost }): React.ReactElement {
+  const state: FileHostState = React.useSyncExternalStore(host.subscribe, host.getState);
   const scroller = React.useRef<HTMLDivElement>(null);
   const [editing, setEditing] = React.useState<Editing | null>(null);
   const [editError, setEditError] = React.useState<string | null>(null);

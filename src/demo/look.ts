@@ -3,7 +3,7 @@
  * package by the file host (`src/hosts/file/look.ts`); the grid adds Excel's
  * default sizes.
  */
-export type { CellLook, SheetLook } from '../hosts/file/look';
+export type { BorderLine, CellLook, SheetLook } from '../hosts/file/look';
 
 /** Excel's default column width (8.43 characters) and row height (15 pt) in px. */
 export const DEFAULT_COL_PX = 64;

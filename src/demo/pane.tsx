@@ -8,13 +8,13 @@ import * as React from 'react';
 import { App } from '../taskpane/App';
 import type { PaneController } from '../taskpane/controller';
 import type { Locale } from '../i18n';
-import type { DemoHost } from './demo-host';
+import type { FileHost } from '../hosts/file/host';
 
 function pageLocale(): Locale {
   return new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
 }
 
-export function Pane({ host, controller }: { host: DemoHost; controller: PaneController }): React.ReactElement {
+export function Pane({ host, controller }: { host: FileHost; controller: PaneController }): React.ReactElement {
   const locale = React.useMemo(pageLocale, []);
   return <App host={host} controller={controller} locale={locale} landmark="region" />;
 }

@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node API.
  */
-import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry } from './zip';
+import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry, type ZipOut } from './zip';
 import { readXml, attr, local, type Attrs } from './xml';
 
 /** Uncompressed bytes a package may unpack in all (zip bombs stop here). */
@@ -46,15 +46,40 @@ export function resolveTarget(source: string, target: string): string {
   return base.join('/');
 }
 
-const utf8 = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
+
+/**
+ * The encoding of a part from its first bytes (XML 1.0 appendix F): a UTF-16 BOM, or `<?` in UTF-16
+ * without one (a part declaring encoding="UTF-16"); UTF-8 otherwise.
+ */
+export function xmlEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
+  const [a, b, c, d] = head;
+  if (a === 0xff && b === 0xfe) return 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  if (a === 0x3c && b === 0 && c === 0x3f && d === 0) return 'utf-16le';
+  if (a === 0 && b === 0x3c && c === 0 && d === 0x3f) return 'utf-16be';
+  return 'utf-8';
+}
+
+const decoders = new Map<string, TextDecoder>();
+function decode(bytes: Uint8Array): string {
+  const enc = xmlEncoding(bytes);
+  let d = decoders.get(enc);
+  if (!d) { d = new TextDecoder(enc); decoders.set(enc, d); }
+  return d.decode(bytes);
+}
+
+/** XML text to store as UTF-8: an encoding declaration that says otherwise (UTF-16) is made to say UTF-8. */
+function asUtf8Xml(text: string): string {
+  return text.replace(/^(\uFEFF?<\?xml[^>]*?\sencoding\s*=\s*)(["'])(?!utf-8\2)[^"']*\2/i, '$1$2UTF-8$2');
+}
 
 export class XlsxPackage {
   readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
   private readonly changed = new Map<string, { name: string; data: Uint8Array }>();
   private readonly budget: Budget;
-  /** Parts already streamed (charged to the budget). */
+  /** Parts already read or streamed (charged to the budget, once). */
   private readonly streamed = new Set<string>();
 
   constructor(readonly data: Uint8Array, budget = UNPACK_BUDGET) {
@@ -93,11 +118,17 @@ export class XlsxPackage {
     if (c) return c.data;
     const e = this.byName.get(key);
     if (!e) throw new ZipError('damaged', `missing part ${part}`, part);
-    return unzipEntry(this.data, e, this.budget);
+    // A part read again (streamed by the reader, then read by the patcher) is charged to the budget once.
+    if (this.streamed.has(key)) return unzipEntry(this.data, e, { left: e.usize });
+    const left = this.budget.left;
+    const bytes = unzipEntry(this.data, e, this.budget);
+    if (this.budget.left !== left) this.streamed.add(key);
+    return bytes;
   }
 
+  /** The part's text: UTF-8, or UTF-16 (with a BOM or an encoding declaration) as the package format allows. */
   text(part: string): string {
-    return utf8.decode(this.bytes(part));
+    return decode(this.bytes(part));
   }
 
   /** The part's text in chunks, as it inflates (a large sheet is never held whole). */
@@ -105,17 +136,30 @@ export class XlsxPackage {
     const key = part.replace(/^\/+/, '').toLowerCase();
     const e = this.byName.get(key);
     if (this.changed.has(key) || !e) { onText(this.text(part)); return; }
-    const dec = new TextDecoder('utf-8');
+    // The decoder is chosen by the part's first bytes (UTF-16 parts are read like UTF-8 ones).
+    let dec: TextDecoder | null = null;
+    let head: Uint8Array | null = null;
+    const feed = (chunk: Uint8Array) => {
+      if (!dec) {
+        head = head ? concat(head, chunk) : chunk;
+        if (head.length < 4) return;
+        dec = new TextDecoder(xmlEncoding(head));
+        chunk = head;
+        head = null;
+      }
+      const t = dec.decode(chunk, { stream: true });
+      if (t) onText(t);
+    };
     // A part streamed again (the fast XML scanner gave it to saxes) is charged once.
     const again = this.streamed.has(key);
     const budget = again ? { left: e.usize } : this.budget;
     const left = budget.left;
     try {
-      streamEntry(this.data, e, budget, (chunk) => { const t = dec.decode(chunk, { stream: true }); if (t) onText(t); });
+      streamEntry(this.data, e, budget, feed);
     } finally {
       if (!again && budget.left !== left) this.streamed.add(key);
     }
-    const rest = dec.decode();
+    const rest = dec ? (dec as TextDecoder).decode() : head ? decode(head) : '';
     if (rest) onText(rest);
   }
 
@@ -139,7 +183,7 @@ export class XlsxPackage {
   set(part: string, content: string | Uint8Array): void {
     const key = part.replace(/^\/+/, '').toLowerCase();
     const name = this.find(part) ?? part.replace(/^\/+/, '');
-    this.changed.set(key, { name, data: typeof content === 'string' ? encoder.encode(content) : content });
+    this.changed.set(key, { name, data: typeof content === 'string' ? encoder.encode(asUtf8Xml(content)) : content });
   }
 
   /** Whether the part was replaced or added. */
@@ -149,15 +193,22 @@ export class XlsxPackage {
 
   /** The package as zip bytes: the parts in their stored order, then the added ones. */
   toBytes(): Uint8Array {
-    // Writing unpacks every part once more: it gets a fresh budget of its own.
-    const budget: Budget = { left: Number.MAX_SAFE_INTEGER };
-    const out: { name: string; data: Uint8Array }[] = [];
+    // Parts not changed are copied compressed, as stored: never inflated (nor charged to any budget).
+    const out: ZipOut[] = [];
     for (const e of this.entries) {
       const key = e.name.replace(/^\/+/, '').toLowerCase();
       const c = this.changed.get(key);
-      out.push({ name: e.name.replace(/^\/+/, ''), data: c ? c.data : unzipEntry(this.data, e, budget) });
+      const name = e.name.replace(/^\/+/, '');
+      out.push(c ? { name, data: c.data } : { name, from: this.data, entry: e });
     }
     for (const [key, c] of this.changed) if (!this.byName.has(key)) out.push(c);
     return writeZip(out);
   }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }

@@ -239,7 +239,8 @@ class StylesEditor {
 
   /** The index of a cell format like `xf` with the number format and/or the mark's look (reused when made before, also by an earlier run). */
   xfFor(xf: number, numFmt: string | undefined, look: MarkLook | undefined): number {
-    const base = this.unmarked(xf < this.count ? xf : 0);
+    // An index out of range (s="-1", s="99999") is the default style, as Excel reads it.
+    const base = this.unmarked(Number.isInteger(xf) && xf >= 0 && xf < this.count ? xf : 0);
     let from = base;
     if (numFmt !== undefined) {
       const key = `${base}|fmt|${numFmt}`;
@@ -917,7 +918,8 @@ function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][], wid
 
 /** Serializes the package to .xlsx bytes: unchanged parts as read, patched parts as patched. */
 export async function writeWorkbook(fw: FileWorkbook): Promise<Uint8Array> {
-  return fw.pkg.toBytes();
+  // Unchanged parts are copied compressed; one whose zip header is damaged is named, never an internal error.
+  return guard(fw, () => fw.pkg.toBytes());
 }
 
 /** Lists every tag name of a part (tests use it to compare parts). */

@@ -5,7 +5,7 @@
  *
  * Browser-safe: bytes in, bytes out, no Node API.
  */
-import { Inflate, inflateSync, zipSync, type Zippable } from 'fflate';
+import { Inflate, inflateSync, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
 
 export interface ZipEntry {
   /** The entry's name as stored (no leading slash). */
@@ -17,7 +17,12 @@ export interface ZipEntry {
   usize: number;
   /** Offset of the local file header. */
   local: number;
+  /** CRC-32 of the uncompressed data, as the central directory gives it. */
+  crc: number;
 }
+
+/** Bytes inflated by this module since the process started (tests assert bounded work with it). */
+export const inflateStats = { bytes: 0 };
 
 /** Why a zip cannot be read: `budget` when it would unpack to more than allowed. */
 export class ZipError extends Error {
@@ -59,6 +64,7 @@ export function listZip(b: Uint8Array): ZipEntry[] {
     if (u32(b, o) !== 0x02014b50) throw new ZipError('damaged', 'zip central directory damaged');
     const flags = u16(b, o + 8);
     const method = u16(b, o + 10);
+    const crc = u32(b, o + 16);
     let csize = u32(b, o + 20);
     let usize = u32(b, o + 24);
     const nlen = u16(b, o + 28);
@@ -81,7 +87,7 @@ export function listZip(b: Uint8Array): ZipEntry[] {
     }
     o += 46 + nlen + elen + clen;
     if (name.endsWith('/')) continue;
-    out.push({ name, method, flags, csize, usize, local });
+    out.push({ name, method, flags, csize, usize, local, crc });
   }
   return out;
 }
@@ -126,6 +132,7 @@ export function unzipEntry(b: Uint8Array, e: ZipEntry, budget: Budget): Uint8Arr
     } catch (err) {
       throw new ZipError('damaged', `${e.name}: ${(err as Error).message}`, e.name);
     }
+    inflateStats.bytes += out.length;
     if (out.length > e.usize) throw new ZipError('budget', `${e.name} unpacks past its declared size`, e.name);
     if (out.length !== e.usize) throw new ZipError('damaged', `${e.name} is shorter than declared`, e.name);
     return out;
@@ -134,6 +141,7 @@ export function unzipEntry(b: Uint8Array, e: ZipEntry, budget: Budget): Uint8Arr
   let n = 0;
   let done = false;
   const inf = new Inflate((chunk, final) => {
+    inflateStats.bytes += chunk.length;
     if (n + chunk.length > out.length) throw new ZipError('budget', `${e.name} unpacks past its declared size`, e.name);
     out.set(chunk, n);
     n += chunk.length;
@@ -167,6 +175,7 @@ export function streamEntry(b: Uint8Array, e: ZipEntry, budget: Budget, onChunk:
   let done = false;
   let failure: unknown = null;
   const inf = new Inflate((chunk, final) => {
+    inflateStats.bytes += chunk.length;
     if (n + chunk.length > e.usize) throw new ZipError('budget', `${e.name} unpacks past its declared size`, e.name);
     n += chunk.length;
     if (final) done = true;
@@ -183,9 +192,44 @@ export function streamEntry(b: Uint8Array, e: ZipEntry, budget: Budget, onChunk:
   if (!done || n !== e.usize) throw new ZipError('damaged', `${e.name} is shorter than declared`, e.name);
 }
 
-/** Writes a zip of the given entries, in the given order. */
-export function writeZip(entries: { name: string; data: Uint8Array }[]): Uint8Array {
-  const z: Zippable = {};
-  for (const e of entries) z[e.name] = [e.data, { level: e.data.length < 64 ? 0 : 6 }];
-  return zipSync(z);
+/** The compressed bytes of an entry as stored (no inflating). */
+export function rawEntry(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const start = dataStart(b, e);
+  return b.subarray(start, start + e.csize);
+}
+
+/** An entry of a zip being written: new data (compressed here), or an entry of another zip copied as stored. */
+export type ZipOut = { name: string; data: Uint8Array } | { name: string; from: Uint8Array; entry: ZipEntry };
+
+/**
+ * Writes a zip of the given entries, in the given order. Copied entries keep their
+ * compressed bytes, method and CRC: they are never inflated (a huge part costs its
+ * compressed size, a damaged one is kept as it was).
+ */
+export function writeZip(entries: ZipOut[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => { if (err) failure = failure ?? err; else chunks.push(chunk); });
+  for (const e of entries) {
+    if ('data' in e) {
+      const f = e.data.length < 64 ? new ZipPassThrough(e.name) : new ZipDeflate(e.name, { level: 6 });
+      zip.add(f);
+      f.push(e.data, true);
+      continue;
+    }
+    const { entry, from } = e;
+    if (entry.usize > 0xffffffff || entry.csize > 0xffffffff) throw new ZipError('budget', `${entry.name} is too large to copy`, entry.name);
+    const data = rawEntry(from, entry);
+    const file: ZipInputFile = { filename: e.name, size: entry.usize, crc: entry.crc, compression: entry.method };
+    zip.add(file);
+    file.ondata!(null, data as Uint8Array<ArrayBuffer>, true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) { out.set(c, o); o += c.length; }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
- * The browser demo's WorkbookHost: the task pane runs on an .xlsx file held in
- * memory (the file host's lean reader and in-place patcher) instead of
- * Office.js, and the demo's grid draws what this host holds.
+ * The file-backed WorkbookHost: the task pane runs on an .xlsx file held in
+ * memory (this folder's lean reader and in-place patcher) instead of
+ * Office.js; the web page (src/demo) draws what this host holds in its grid.
  *
  * - Values are written into the package's cells; the grid redraws from the
  *   file host's snapshot.
@@ -11,16 +11,15 @@
  * - Settings live in memory with the open workbook, like Excel's workbook
  *   settings live with the document.
  */
-import type { Progress, WorkbookHost, CellContent, CellWrite, ResultRow } from '../hosts/host';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import type { Mark, Patch } from '../core/patch';
-import type { CellRef } from '../core/report';
-import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../core/address';
-import { readWorkbook, refreshSheets, type FileWorkbook } from '../hosts/file/read';
-import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, RESULT_WIDTHS } from '../hosts/file/write';
-import { sheetLook } from '../hosts/file/look';
-import { HostError } from '../hosts/errors';
-import type { SheetLook } from './look';
+import type { Progress, WorkbookHost, CellContent, CellWrite, ResultRow } from '../host';
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
+import type { Mark, Patch } from '../../core/patch';
+import type { CellRef } from '../../core/report';
+import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../../core/address';
+import { readWorkbook, refreshSheets, type FileWorkbook } from './read';
+import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, RESULT_WIDTHS } from './write';
+import { sheetLook, type SheetLook } from './look';
+import { HostError } from '../errors';
 
 export interface Selection {
   sheet: string;
@@ -31,7 +30,7 @@ export interface Selection {
 }
 
 /** What the grid draws. A new object on every change (for React's useSyncExternalStore). */
-export interface DemoState {
+export interface FileHostState {
   fileName: string;
   sheets: SheetSnapshot[];
   activeSheet: string;
@@ -62,9 +61,9 @@ function sameNumber(a: CellValue, b: number): boolean {
   return typeof a === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
-export class DemoHost implements WorkbookHost {
-  readonly name = 'Demo';
-  private state: DemoState;
+export class FileHost implements WorkbookHost {
+  readonly name = 'File';
+  private state: FileHostState;
   private readonly listeners = new Set<() => void>();
   private readonly editListeners = new Set<(sheet: string) => void>();
   private readonly settings = new Map<string, unknown>();
@@ -85,8 +84,8 @@ export class DemoHost implements WorkbookHost {
   }
 
   /** Reads an .xlsx file's bytes (throws the file host's InputError with a Chinese message). */
-  static async open(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<DemoHost> {
-    return new DemoHost(await readWorkbook(bytes, { name: fileName }), fileName);
+  static async open(bytes: Uint8Array | ArrayBuffer, fileName: string): Promise<FileHost> {
+    return new FileHost(await readWorkbook(bytes, { name: fileName }), fileName);
   }
 
   /** Parts of the file that the download will not keep (charts, images, …), as display names. */
@@ -96,14 +95,14 @@ export class DemoHost implements WorkbookHost {
 
   // ---------------------------------------------------------------- the grid's side
 
-  getState = (): DemoState => this.state;
+  getState = (): FileHostState => this.state;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  private update(patch: Partial<DemoState>): void {
+  private update(patch: Partial<FileHostState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of [...this.listeners]) l();
   }

@@ -2,21 +2,21 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { DemoHost } from '../../src/demo/demo-host';
-import { cellText } from '../../src/demo/format';
-import type { FileWorkbook } from '../../src/hosts/file/read';
-import { writeWorkbook } from '../../src/hosts/file/write';
-import type { Patch } from '../../src/core/patch';
-import { parseCell } from '../../src/core/address';
+import { FileHost } from '../../../src/hosts/file/host';
+import { cellText } from '../../../src/demo/format';
+import type { FileWorkbook } from '../../../src/hosts/file/read';
+import { writeWorkbook } from '../../../src/hosts/file/write';
+import type { Patch } from '../../../src/core/patch';
+import { parseCell } from '../../../src/core/address';
 
-const SAMPLE = path.resolve(__dirname, '../../samples/hongjiang-2024.xlsx');
+const SAMPLE = path.resolve(__dirname, '../../../samples/hongjiang-2024.xlsx');
 
-async function sample(): Promise<DemoHost> {
-  return DemoHost.open(await fs.readFile(SAMPLE), 'hongjiang-2024.xlsx');
+async function sample(): Promise<FileHost> {
+  return FileHost.open(await fs.readFile(SAMPLE), 'hongjiang-2024.xlsx');
 }
 
 /** The shown value of a cell in the host's current snapshot. */
-function shown(host: DemoHost, sheet: string, a1: string): string {
+function shown(host: FileHost, sheet: string, a1: string): string {
   const s = host.getState().sheets.find((x) => x.name === sheet)!;
   const { row: r, col: c } = parseCell(a1);
   return cellText(s.values[r]?.[c], s.numberFormats?.[r]?.[c]).text;
@@ -29,15 +29,15 @@ async function reread(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /** The host's workbook as it is now (its download, without marks), read by exceljs. */
-async function sheetOf(host: DemoHost, sheet: string): Promise<ExcelJS.Worksheet> {
+async function sheetOf(host: FileHost, sheet: string): Promise<ExcelJS.Worksheet> {
   return (await reread(await writeWorkbook((host as unknown as { fw: FileWorkbook }).fw))).getWorksheet(sheet)!;
 }
 
 /** The sample with a formula in 附件3!J1. */
-async function sampleWithFormula(): Promise<DemoHost> {
+async function sampleWithFormula(): Promise<FileHost> {
   const wb = await reread(await fs.readFile(SAMPLE));
   wb.getWorksheet('附件3')!.getCell('J1').value = { formula: '1+1', result: 2 };
-  return DemoHost.open((await wb.xlsx.writeBuffer()) as unknown as Buffer, 'f.xlsx');
+  return FileHost.open((await wb.xlsx.writeBuffer()) as unknown as Buffer, 'f.xlsx');
 }
 
 const H29: Patch = { values: [{ sheet: '附件3', cell: 'H29', value: 90 }, { sheet: '附件3', cell: 'G5', value: 0.5, numberFormat: '0.00%' }], marks: [] };
@@ -61,7 +61,7 @@ describe('cellText', () => {
   });
 });
 
-describe('DemoHost', () => {
+describe('FileHost', () => {
   it('writes values into the workbook and the grid, and undo restores value and format exactly', async () => {
     const host = await sample();
     let ws = await sheetOf(host, '附件3');
@@ -173,7 +173,7 @@ describe('DemoHost', () => {
   });
 });
 
-describe('DemoHost: cells for the summary, the 校验结果 sheet, unsaved edits', () => {
+describe('FileHost: cells for the summary, the 校验结果 sheet, unsaved edits', () => {
   it('reads and writes cells as they are, refuses formula cells, and tracks unsaved edits', async () => {
     const host = await sample();
     expect(host.getState().dirty).toBe(false);
@@ -213,7 +213,7 @@ describe('DemoHost: cells for the summary, the 校验结果 sheet, unsaved edits
 
 describe('DemoPage helpers', () => {
   it('offers name-校验.xlsx, never twice, and calls a .xls an old-format workbook', async () => {
-    const { downloadName, openErrorText } = await import('../../src/demo/DemoPage');
+    const { downloadName, openErrorText } = await import('../../../src/demo/DemoPage');
     expect(downloadName('hongjiang-2024.xlsx')).toBe('hongjiang-2024-校验.xlsx');
     expect(downloadName('hongjiang-2024-校验.xlsx')).toBe('hongjiang-2024-校验.xlsx');
     expect(downloadName('旧表.xls')).toBe('旧表-校验.xlsx');
