@@ -61,7 +61,9 @@ export function xmlEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be'
   return 'utf-8';
 }
 
-const decoders = new Map<string, TextDecoder>();
+/** A TextDecoder (typed here: the command line's build has no DOM types). */
+interface Decoder { decode(input?: Uint8Array, options?: { stream?: boolean }): string }
+const decoders = new Map<string, Decoder>();
 function decode(bytes: Uint8Array): string {
   const enc = xmlEncoding(bytes);
   let d = decoders.get(enc);
@@ -137,7 +139,7 @@ export class XlsxPackage {
     const e = this.byName.get(key);
     if (this.changed.has(key) || !e) { onText(this.text(part)); return; }
     // The decoder is chosen by the part's first bytes (UTF-16 parts are read like UTF-8 ones).
-    let dec: TextDecoder | null = null;
+    let dec: Decoder | null = null;
     let head: Uint8Array | null = null;
     const feed = (chunk: Uint8Array) => {
       if (!dec) {
@@ -159,7 +161,7 @@ export class XlsxPackage {
     } finally {
       if (!again && budget.left !== left) this.streamed.add(key);
     }
-    const rest = dec ? (dec as TextDecoder).decode() : head ? decode(head) : '';
+    const rest = dec ? (dec as Decoder).decode() : head ? decode(head) : '';
     if (rest) onText(rest);
   }
 
