@@ -37,18 +37,19 @@ export function formatCounts(c: Counts): string {
   return `${c.error} 个错误，${c.warning} 个警告，${c.info} 条提示`;
 }
 
-export function formatReport(file: string, r: Report, color: boolean): string {
+/** `details`: the rule id after each finding (`--details`), for someone looking the rule up. */
+export function formatReport(file: string, r: Report, color: boolean, opts: { details?: boolean } = {}): string {
   const t = (x: unknown) => safeText(String(x));
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sev = (s: Severity) => paint(s === 'error' ? '31' : s === 'warning' ? '33' : '36', SEVERITY_NAME[s]);
   const out: string[] = [paint('1', `文件：${t(file)}`)];
   if (!r.tables.length) {
-    out.push('  未识别到基础数据表、整体支出绩效自评表或项目支出绩效自评表（no recognized table）。');
+    out.push('  未识别到基础数据表、整体支出绩效自评表或项目支出绩效自评表。');
     return out.join('\n');
   }
   const tableNames = new Map<string, string>();
   for (const tb of r.tables) {
-    const name = `${t(tb.sheet)}!${tb.range} ${KIND_NAME[tb.kind]}${tb.name ? `（${t(tb.name)}）` : ''}${tb.year ? ` ${tb.year} 年度` : ''}`;
+    const name = `${t(tb.sheet)}!${tb.range} ${KIND_NAME[tb.kind]}${tb.name ? `（${t(tb.name)}）` : ''}${tb.year ? ` ${tb.year}年度` : ''}`;
     tableNames.set(`${tb.sheet}!${tb.range}`, name);
   }
   out.push(`  识别到 ${r.tables.length} 张表：`);
@@ -64,7 +65,7 @@ export function formatReport(file: string, r: Report, color: boolean): string {
     out.push(paint('1', `  ${tableNames.get(key) ?? '其他'}：${formatCounts(countFindings(list))}`));
     const sorted = [...list].sort((a, b) => ['error', 'warning', 'info'].indexOf(a.severity) - ['error', 'warning', 'info'].indexOf(b.severity));
     for (const f of sorted) {
-      out.push(`    ${sev(f.severity)} ${t(f.message)}  [${t(f.rule)}]`);
+      out.push(`    ${sev(f.severity)} ${t(f.message)}${opts.details ? `  [${t(f.rule)}]` : ''}`);
       const rel = f.related.filter((x) => x.sheet !== f.sheet);
       if (rel.length) out.push(`         相关单元格：${f.related.map((x) => `${t(x.sheet)}!${x.cell}`).join('、')}`);
     }
@@ -77,7 +78,7 @@ export function formatReport(file: string, r: Report, color: boolean): string {
     out.push('');
     out.push('  得分：');
     for (const s of r.scores) {
-      out.push(`    · ${t(s.sheet)} ${KIND_NAME[s.kind]}${s.name ? `（${t(s.name)}）` : ''}：${s.total === null ? '无法计算' : `${s.total} 分，${s.grade}`}`);
+      out.push(`    · ${t(s.sheet)} ${KIND_NAME[s.kind]}${s.name ? `（${t(s.name)}）` : ''}：${s.total === null ? '无法计算' : `${s.total}分，${s.grade}`}`);
     }
   }
   out.push('');

@@ -8,6 +8,7 @@ import * as path from 'path';
 import type { Report } from '../core/report';
 import type { ScoringProfile } from '../core/profile';
 import { formatReport, countFindings, formatCounts, safeText } from './format';
+import { cliLocale, cliText, usageMessage, type CliText } from './messages';
 
 /** Exit status: 0 no error, 1 errors found, 2 an input cannot be read or an output cannot be written. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -21,7 +22,12 @@ export interface Io {
   isTTY: boolean;
   /** A progress bar on stderr (a terminal). Default: false. */
   progress?: boolean;
+  /** The environment (the language of help and usage errors). Default: process.env. */
+  env?: NodeJS.ProcessEnv;
 }
+
+/** The words of this run (set by main from the environment). */
+let T: CliText = cliText('zh');
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
 export function colorWanted(stdoutIsTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
@@ -63,23 +69,23 @@ function loadProfile(file: string | undefined): Partial<ScoringProfile> | undefi
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new UsageError(`无法读取评分规则文件 ${file}（profile file not found）`);
+    throw new UsageError(T('profileUnreadable', { file: safeText(file) }));
   }
   try {
     return JSON.parse(text) as Partial<ScoringProfile>;
   } catch (e) {
-    throw new UsageError(`评分规则文件 ${file} 不是有效的 JSON（invalid JSON）：${(e as Error).message}`);
+    throw new UsageError(T('profileInvalid', { file: safeText(file), reason: (e as Error).message }));
   }
 }
 
 /** A folder that cannot be listed, in one line of Chinese. */
 function folderError(dir: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? '没有读取权限（permission denied）'
-    : code === 'ENOENT' ? '文件夹不存在（folder not found）'
-      : code === 'ELOOP' ? '符号链接循环（symbolic link loop）'
-        : code === 'ENAMETOOLONG' ? '路径过长（path too long）'
-          : `无法列出其中的文件（${code ?? 'unreadable folder'}）`;
+  const why = code === 'EACCES' || code === 'EPERM' ? '没有读取权限'
+    : code === 'ENOENT' ? '文件夹不存在'
+      : code === 'ELOOP' ? '符号链接形成了循环'
+        : code === 'ENAMETOOLONG' ? '路径过长'
+          : '无法列出其中的文件';
   return `无法读取文件夹 ${dir}：${why}`;
 }
 
@@ -113,7 +119,7 @@ export function expandInputs(inputs: string[]): (string | { file: string; error:
     try { st = fs.statSync(i); } catch { st = undefined; }
     if (st?.isDirectory() && !/\.xlsx$/i.test(i.replace(/[\\/]+$/, ''))) {
       const before = out.length;
-      if (walk(i) === 0 && out.length === before) out.push({ file: i, error: `文件夹 ${i} 中没有 .xlsx 文件（no .xlsx file in folder）` });
+      if (walk(i) === 0 && out.length === before) out.push({ file: i, error: T('folderEmpty', { dir: i }) });
     } else out.push(i);
   }
   return out;
@@ -135,14 +141,14 @@ async function checkFile(file: string, profile: Partial<ScoringProfile> | undefi
   try {
     return { file, report: toReport(analyze(fw.snapshot, { profile })) };
   } catch (e) {
-    return { file, error: internalError(file, e, '校验') };
+    return { file, error: internalError(file, e, 'stageCheck') };
   }
 }
 
 /** One line for an error that is a defect of this tool: names the file and, when known, the part. */
-function internalError(file: string, e: unknown, stage = '读取'): string {
+function internalError(file: string, e: unknown, stage: 'stageRead' | 'stageCheck' | 'stageWrite' = 'stageRead'): string {
   const part = (e as { part?: string }).part;
-  return `selfeval: 内部错误（internal error）：${stage} ${file}${part ? ` 的部件 ${part}` : ''} 时：${(e as Error)?.message ?? String(e)}`;
+  return `selfeval: ${T('internal', { stage: T(stage), file, part: part ? T('internalPart', { part }) : '', reason: (e as Error)?.message ?? String(e) })}`;
 }
 
 function statusOf(c: Checked): number {
@@ -150,7 +156,7 @@ function statusOf(c: Checked): number {
   return c.report!.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }
 
-async function runCheck(inputs: string[], opts: { json?: boolean; profile?: string }, io: Io): Promise<number> {
+async function runCheck(inputs: string[], opts: { json?: boolean; profile?: string; details?: boolean }, io: Io): Promise<number> {
   const profile = loadProfile(opts.profile);
   if (profile) (await import('../core/profile')).resolveProfile(profile);
   const files = inputs.length ? expandInputs(inputs) : [displayPath(samplePath())];
@@ -183,7 +189,7 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
     io.stdout(`${JSON.stringify(files.length === 1 ? objs[0] : objs, null, 2)}\n`);
   } else {
     const ok = results.filter((r) => r.report);
-    io.stdout(ok.map((r) => formatReport(r.file, r.report!, io.isTTY)).join('\n\n') + (ok.length ? '\n' : ''));
+    io.stdout(ok.map((r) => formatReport(r.file, r.report!, io.isTTY, { details: !!opts.details })).join('\n\n') + (ok.length ? '\n' : ''));
     if (files.length > 1) {
       const all = ok.flatMap((r) => r.report!.findings);
       io.stdout(`\n已校验 ${files.length} 个文件（${results.length - ok.length} 个无法读取），共 ${formatCounts(countFindings(all))}。\n`);
@@ -193,7 +199,7 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
 }
 
 async function runFix(file: string, opts: { output?: string; profile?: string }, io: Io): Promise<number> {
-  if (!opts.output) throw new UsageError('请用 -o 指定输出文件（-o OUT.xlsx is required）');
+  if (!opts.output) throw new UsageError(T('outputRequired'));
   const profile = loadProfile(opts.profile);
   const node = await import('../hosts/file/node');
   const { analyze } = await import('../core/engine');
@@ -220,7 +226,7 @@ async function runFix(file: string, opts: { output?: string; profile?: string },
     await node.writeWorkbookFile(fw, opts.output, file);
   } catch (e) {
     if (e instanceof node.OutputError || e instanceof node.PatchError || e instanceof node.InputError) { io.stderr(`${safeText(e.message)}\n`); return EXIT.input; }
-    io.stderr(`${safeText(internalError(file, e, '写入'))}\n`);
+    io.stderr(`${safeText(internalError(file, e, 'stageWrite'))}\n`);
     return EXIT.input;
   }
   const c = countFindings(report.findings);
@@ -232,48 +238,69 @@ async function runFix(file: string, opts: { output?: string; profile?: string },
 async function runSummary(file: string, opts: { profile?: string }, io: Io): Promise<number> {
   const c = await checkFile(file, loadProfile(opts.profile));
   if (c.error) { io.stderr(`${safeText(c.error)}\n`); return EXIT.input; }
-  if (!c.report!.tables.length) { io.stderr(`${safeText(file)} 中未识别到自评表（no recognized table），无法生成摘要\n`); return EXIT.ok; }
+  if (!c.report!.tables.length) { io.stderr(`${T('noTables', { file: safeText(file) })}\n`); return EXIT.ok; }
   io.stdout(`${safeText(c.report!.summary, true)}\n`);
   return EXIT.ok;
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let status: number = EXIT.ok;
+  const t = (T = cliText(cliLocale(io.env ?? process.env)));
   const program = new Command();
   program
     .name('selfeval')
-    .description('自评表校验助手：校验部门整体支出绩效自评报告的附件表格（基础数据表、整体支出绩效自评表、项目支出绩效自评表）')
-    .version(readVersion(), '-V, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示命令的帮助')
+    .description(t('description'))
+    .version(readVersion(), '-V, --version', t('version'))
+    .helpOption('-h, --help', t('help'))
+    .helpCommand('help [command]', t('helpCommand'))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureHelp({
+      styleTitle: (s) => ({ 'Usage:': t('Usage'), 'Arguments:': t('Arguments'), 'Options:': t('Options'), 'Commands:': t('Commands'), 'Global Options:': t('GlobalOptions') } as Record<string, string>)[s] ?? s,
+      styleUsage: (s) => s.replace('[options]', t('options')).replace('[command]', t('command')),
+      styleSubcommandTerm: (s) => s.replace('[options]', t('options')).replace('[command]', t('command')),
+      // Columns line up in a terminal: a CJK character takes two cells (colour codes take none).
+      // eslint-disable-next-line no-control-regex
+      displayWidth: (s) => [...s.replace(/\x1b\[\d*(?:;\d+)*m/g, '')].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0),
+    })
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      // Commander's own errors are English: main() words them (usageMessage).
+      outputError: () => undefined,
+    });
+  const profileOption = `--profile <${t('profileArg')}>`;
   program.command('check')
-    .description('校验工作簿（不指定文件时校验自带的示例工作簿）')
-    .argument('[files...]', '.xlsx 文件或文件夹')
-    .option('--json', '输出 JSON 报告')
-    .option('--profile <file>', '评分规则设置（JSON）')
+    .description(t('checkDesc'))
+    .argument(`[${t('filesArg')}...]`, t('filesDesc'))
+    .option('--json', t('json'))
+    .option('--details', t('details'))
+    .option(profileOption, t('profile'))
     .action(async (files: string[], opts) => { status = await runCheck(files, opts, io); });
   program.command('fix')
-    .description('写出一份副本：重新计算的值，并按严重程度标记每个问题单元格（批注说明）')
-    .argument('<file>', '.xlsx 文件')
-    .option('-o, --output <file>', '输出文件（不能与输入相同）')
-    .option('--force', '（已不需要：fix 保留工作簿的全部内容）')
-    .option('--profile <file>', '评分规则设置（JSON）')
+    .description(t('fixDesc'))
+    .argument(`<${t('fileArg')}>`, t('fileDesc'))
+    .option(`-o, --output <${t('outputArg')}>`, t('output'))
+    .option('--force', t('force'))
+    .option(profileOption, t('profile'))
     .action(async (file: string, opts) => { status = await runFix(file, opts, io); });
   program.command('summary')
-    .description('输出自评摘要文字')
-    .argument('<file>', '.xlsx 文件')
-    .option('--profile <file>', '评分规则设置（JSON）')
+    .description(t('summaryDesc'))
+    .argument(`<${t('fileArg')}>`, t('fileDesc'))
+    .option(profileOption, t('profile'))
     .action(async (file: string, opts) => { status = await runSummary(file, opts, io); });
   try {
     await program.parseAsync(argv);
     return status;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.input;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT.ok;
+      const said = usageMessage(e.code, e.message, t);
+      if (said !== null || e.code !== 'commander.help') io.stderr(`selfeval: ${safeText(said ?? t('usageError'))}\n${t('seeHelp')}\n`);
+      return EXIT.input;
+    }
     const { ProfileError } = await import('../core/profile');
     if (e instanceof UsageError || e instanceof ProfileError) { io.stderr(`selfeval: ${safeText(e.message)}\n`); return EXIT.input; }
-    io.stderr(`selfeval: 内部错误（internal error）：${safeText((e as Error)?.message ?? String(e))}\n`);
+    io.stderr(`selfeval: ${safeText(t('internalBare', { reason: (e as Error)?.message ?? String(e) }))}\n`);
     return EXIT.input;
   }
 }

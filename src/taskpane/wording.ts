@@ -5,8 +5,8 @@
  */
 import type { Finding, Severity } from '../core/report';
 import { RULES } from '../core/rules';
-import overallBudget from '../core/rules/cross/overall-budget';
-import overallExecuted from '../core/rules/cross/overall-executed';
+import overallBudget from '../core/rules/cross/overall-budget-vs-basic';
+import overallExecuted from '../core/rules/cross/overall-executed-vs-basic';
 import overallExpense from '../core/rules/cross/overall-expense-vs-basic';
 import projectVsBasic from '../core/rules/cross/project-vs-basic';
 import type { Translate } from '../i18n';

@@ -56,7 +56,7 @@ describe('selfeval check', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('识别到 3 张表');
     expect(r.stdout).toMatch(/共 7 个错误，1 个警告，0 条提示。\n$/);
-    const overall = r.stdout.slice(r.stdout.indexOf('附件3!A1:I30 整体支出绩效自评表（洪江区科技和工业信息化局） 2024 年度：'));
+    const overall = r.stdout.slice(r.stdout.indexOf('附件3!A1:I30 整体支出绩效自评表（洪江区科技和工业信息化局） 2024年度：'));
     expect(overall.indexOf('错误')).toBeLessThan(overall.indexOf('警告'));
   });
 
@@ -118,6 +118,39 @@ describe('selfeval check', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('check');
   });
+
+  test('help, usage and argument errors in Chinese; English under LANG=en*', async () => {
+    const help = await run('check', '--help');
+    expect(help.stdout).toMatch(/^用法： selfeval check \[选项\] \[文件或文件夹\.\.\.\]/);
+    expect(help.stdout).toContain('选项：');
+    expect(help.stdout).toContain('--profile <评分规则.json>');
+    expect(help.stdout).not.toMatch(/Usage|Options|Arguments/);
+    const cases: [string[], string][] = [
+      [['check', '--bogus'], 'selfeval: 未知的选项 --bogus\n运行 selfeval --help 查看用法。\n'],
+      [['frob'], 'selfeval: 未知的命令 frob，可用的命令：check、fix、summary\n运行 selfeval --help 查看用法。\n'],
+      [['fix'], 'selfeval: 缺少参数：文件\n运行 selfeval --help 查看用法。\n'],
+      [['summary', 'a.xlsx', 'b.xlsx'], 'selfeval: 参数过多：summary 只接受 1 个文件，实际给了 2 个\n运行 selfeval --help 查看用法。\n'],
+      [['check', '--profile'], 'selfeval: 选项 --profile 后面缺少值\n运行 selfeval --help 查看用法。\n'],
+      [['fix', 'a.xlsx'], 'selfeval: 请用 -o 指定输出文件，例如：selfeval fix 文件.xlsx -o 输出.xlsx\n'],
+      [['check', '--profile', file('nope.json')], `selfeval: 无法读取评分规则文件 ${file('nope.json')}，请检查路径\n`],
+    ];
+    for (const [args, said] of cases) {
+      const r = await run(...args);
+      expect([args, r.status, r.stderr]).toEqual([args, 2, said]);
+    }
+    const en = await runCli({ env: { LANG: 'en_US.UTF-8' } }, 'check', '--bogus');
+    expect(en.stderr).toBe('selfeval: unknown option --bogus\nRun selfeval --help for usage.\n');
+    expect((await runCli({ env: { LANG: 'en_GB' } }, '--help')).stdout).toMatch(/^Usage: selfeval \[options\] \[command\]/);
+    // LC_ALL wins over LANG, as in POSIX.
+    expect((await runCli({ env: { LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US' } }, '--help')).stdout).toMatch(/^用法：/);
+  });
+
+  test('rule ids only when asked for (--details); always in --json', async () => {
+    const plain = await run('check', file('published.xlsx'));
+    expect(plain.stdout).not.toMatch(/\[[a-z0-9-]+\]/);
+    const details = await run('check', file('published.xlsx'), '--details');
+    expect(details.stdout).toContain('请核对  [overall-expense-vs-basic]');
+  });
 });
 
 describe('selfeval fix', () => {
@@ -149,7 +182,7 @@ describe('selfeval fix', () => {
   test('refuses to write over its input, and needs -o', async () => {
     const r = await run('fix', file('published.xlsx'), '-o', file('published.xlsx'));
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('output is the input');
+    expect(r.stderr).toContain('它就是输入文件');
     expect((await run('fix', file('published.xlsx'))).status).toBe(2);
   });
 

@@ -34,7 +34,7 @@ describe('files that are not regular files: exit 2 without reading', () => {
     if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here
     const r = await run('check', fifo, '--json');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/管道（FIFO）/);
+    expect(r.stderr).toMatch(/这是一个管道，不是普通文件/);
     expect(JSON.parse(r.stdout)).toEqual({ file: fifo, error: r.stderr.trim() });
   });
 
@@ -43,12 +43,12 @@ describe('files that are not regular files: exit 2 without reading', () => {
       fs.symlinkSync('/dev/zero', file('zero.xlsx'));
       const r = await run('check', file('zero.xlsx'));
       expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/设备（device）/);
+      expect(r.stderr).toMatch(/这是一个设备，不是普通文件/);
     }
     fs.mkdirSync(file('folder.xlsx'));
     const d = await run('check', file('folder.xlsx'));
     expect(d.status).toBe(2);
-    expect(d.stderr).toMatch(/文件夹（directory）/);
+    expect(d.stderr).toMatch(/这是一个文件夹，请指定 \.xlsx 文件/);
     expect(d.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
@@ -118,7 +118,7 @@ describe('fix: output safety', () => {
     const before = fs.readFileSync(input);
     const r = await run('fix', file('link.xlsx'), '-o', input);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('output is the input');
+    expect(r.stderr).toContain('它就是输入文件');
     const r2 = await run('fix', input, '-o', file('link.xlsx'));
     expect(r2.status).toBe(2);
     fs.linkSync(input, file('hard.xlsx'));
@@ -132,13 +132,13 @@ describe('fix: output safety', () => {
     const d = await run('fix', file('miscalculated.xlsx'), '-o', out);
     expect(d.status).toBe(2);
     expect(d.stderr.trim().split('\n')).toHaveLength(1);
-    expect(d.stderr).toContain('文件夹（directory）');
+    expect(d.stderr).toContain('这是一个文件夹');
     const ro = file('ro.xlsx');
     fs.writeFileSync(ro, 'keep');
     fs.chmodSync(ro, 0o444);
     const r = await run('fix', file('miscalculated.xlsx'), '-o', ro);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('只读的（read-only）');
+    expect(r.stderr).toContain('文件是只读的');
     expect(fs.readFileSync(ro, 'utf8')).toBe('keep');
     // No temporary file is left behind.
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

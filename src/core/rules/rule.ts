@@ -38,6 +38,8 @@ export interface RuleContext {
 
 export interface Rule {
   id: string;
+  /** A short Chinese name for people (the 校验结果 sheet, details): `偏差原因`. */
+  name: string;
   severity: Severity;
   description: string;
   /** The kinds of table the rule reads; more than one for a cross-table rule. */

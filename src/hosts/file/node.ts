@@ -31,11 +31,11 @@ export class OutputError extends Error {
 }
 
 function kindOf(st: fsSync.Stats): string {
-  if (st.isDirectory()) return '这是一个文件夹（directory），请指定 .xlsx 文件';
-  if (st.isFIFO()) return '这是一个管道（FIFO），不是普通文件（not a regular file）';
-  if (st.isSocket()) return '这是一个套接字（socket），不是普通文件（not a regular file）';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return '这是一个设备（device），不是普通文件（not a regular file）';
-  return '不是普通文件（not a regular file）';
+  if (st.isDirectory()) return '这是一个文件夹，请指定 .xlsx 文件';
+  if (st.isFIFO()) return '这是一个管道，不是普通文件';
+  if (st.isSocket()) return '这是一个套接字，不是普通文件';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return '这是一个设备，不是普通文件';
+  return '不是普通文件';
 }
 
 /** The bytes of a regular file; InputError for anything else. */
@@ -46,12 +46,12 @@ export async function readFileBytes(file: string): Promise<Buffer> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw inputError('missing', file);
-    if (code === 'EACCES' || code === 'EPERM') throw inputError('unreadable', file, '没有读取权限（permission denied）');
-    if (code === 'ELOOP') throw inputError('unreadable', file, '符号链接循环（symbolic link loop）');
+    if (code === 'EACCES' || code === 'EPERM') throw inputError('unreadable', file, '没有读取权限');
+    if (code === 'ELOOP') throw inputError('unreadable', file, '符号链接形成了循环');
     throw inputError('unreadable', file);
   }
   if (!st.isFile()) throw inputError('unreadable', file, kindOf(st));
-  if (st.size > MAX_FILE_BYTES) throw inputError('too-large', file, `文件过大（${Math.round(st.size / 1048576)} MB, over ${MAX_FILE_BYTES / 1048576} MB）`);
+  if (st.size > MAX_FILE_BYTES) throw inputError('too-large', file, `文件过大（${Math.round(st.size / 1048576)} MB，超过 ${MAX_FILE_BYTES / 1048576} MB 的上限）`);
   let h: fs.FileHandle | undefined;
   try {
     // O_NONBLOCK: if the path was swapped for a FIFO since the stat, open does not wait for a writer.
@@ -70,9 +70,9 @@ export async function readFileBytes(file: string): Promise<Buffer> {
   } catch (e) {
     if ((e as Error).name === 'InputError') throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw inputError('unreadable', file, '这是一个文件夹（directory），请指定 .xlsx 文件');
-    if (code === 'EACCES' || code === 'EPERM') throw inputError('unreadable', file, '没有读取权限（permission denied）');
-    if (code === 'EBUSY') throw inputError('unreadable', file, '文件被其他程序占用（file in use），请关闭后再试');
+    if (code === 'EISDIR') throw inputError('unreadable', file, '这是一个文件夹，请指定 .xlsx 文件');
+    if (code === 'EACCES' || code === 'EPERM') throw inputError('unreadable', file, '没有读取权限');
+    if (code === 'EBUSY') throw inputError('unreadable', file, '文件被其他程序占用，请关闭后再试');
     throw inputError('unreadable', file);
   } finally {
     await h?.close().catch(() => undefined);
@@ -118,22 +118,22 @@ export function checkOutput(output: string, input?: string): string {
       const b = fsSync.statSync(target);
       same = same || (a.dev === b.dev && a.ino === b.ino);
     } catch { /* the output does not exist yet */ }
-    if (same) throw new OutputError('same-file', `${head}它就是输入文件 ${input}（output is the input），请用 -o 指定另一个文件名`);
+    if (same) throw new OutputError('same-file', `${head}它就是输入文件 ${input}，请用 -o 指定另一个文件名`);
   }
   let st: fsSync.Stats | undefined;
   try { st = fsSync.statSync(target); } catch { st = undefined; }
-  if (st?.isDirectory()) throw new OutputError('directory', `${head}这是一个文件夹（directory），请指定 .xlsx 文件名`);
-  if (st && !st.isFile()) throw new OutputError('unwritable', `${head}不是普通文件（not a regular file）`);
+  if (st?.isDirectory()) throw new OutputError('directory', `${head}这是一个文件夹，请指定 .xlsx 文件名`);
+  if (st && !st.isFile()) throw new OutputError('unwritable', `${head}不是普通文件`);
   if (st) {
     // No write bit at all is read-only, also for root (who may write anyway).
     const readOnly = (st.mode & 0o222) === 0 || (() => { try { fsSync.accessSync(target, C.W_OK); return false; } catch { return true; } })();
-    if (readOnly) throw new OutputError('denied', `${head}文件是只读的（read-only）`);
+    if (readOnly) throw new OutputError('denied', `${head}文件是只读的`);
   }
   const dir = path.dirname(target);
   let dst: fsSync.Stats;
-  try { dst = fsSync.statSync(dir); } catch { throw new OutputError('no-folder', `${head}文件夹不存在（folder not found）`); }
-  if (!dst.isDirectory()) throw new OutputError('no-folder', `${head}文件夹不存在（folder not found）`);
-  try { fsSync.accessSync(dir, C.W_OK); } catch { throw new OutputError('denied', `${head}没有写入权限（permission denied）`); }
+  try { dst = fsSync.statSync(dir); } catch { throw new OutputError('no-folder', `${head}文件夹不存在`); }
+  if (!dst.isDirectory()) throw new OutputError('no-folder', `${head}文件夹不存在`);
+  try { fsSync.accessSync(dir, C.W_OK); } catch { throw new OutputError('denied', `${head}没有写入权限`); }
   return target;
 }
 
@@ -178,12 +178,12 @@ export async function writeFileSafely(bytes: Uint8Array, file: string, input?: s
     const code = (e as NodeJS.ErrnoException).code;
     const head = `无法写入 ${file}：`;
     if (code === 'EBUSY' || (code === 'EPERM' && process.platform === 'win32')) {
-      throw new OutputError('busy', `${head}文件被占用（file in use），请在 Excel 中关闭该文件后再试`);
+      throw new OutputError('busy', `${head}文件被占用，请在 Excel 中关闭该文件后再试`);
     }
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new OutputError('denied', `${head}没有写入权限（permission denied）`);
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OutputError('no-folder', `${head}文件夹不存在（folder not found）`);
-    if (code === 'EISDIR') throw new OutputError('directory', `${head}这是一个文件夹（directory），请指定 .xlsx 文件名`);
-    if (code === 'ENOSPC') throw new OutputError('unwritable', `${head}磁盘空间不足（no space left）`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new OutputError('denied', `${head}没有写入权限`);
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new OutputError('no-folder', `${head}文件夹不存在`);
+    if (code === 'EISDIR') throw new OutputError('directory', `${head}这是一个文件夹，请指定 .xlsx 文件名`);
+    if (code === 'ENOSPC') throw new OutputError('unwritable', `${head}磁盘空间不足`);
     throw new OutputError('unwritable', `${head}${(e as Error).message}`);
   } finally {
     untrack(tmp);

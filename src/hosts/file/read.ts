@@ -69,14 +69,14 @@ export class InputError extends Error {
 }
 
 const REASONS: Record<InputErrorCode, string> = {
-  missing: '文件不存在（file not found），请检查路径',
-  empty: '文件是空的（empty file, 0 bytes）',
-  'not-xlsx': '不是 Excel 工作簿（not an .xlsx file），请在 Excel 中另存为 .xlsx 后再试',
-  damaged: '文件已损坏或不完整（damaged .xlsx），请在 Excel 中打开并另存后再试',
-  encrypted: '文件已加密（password-protected），请先在 Excel 中取消密码后再试',
+  missing: '文件不存在，请检查路径',
+  empty: '文件是空的（0 字节）',
+  'not-xlsx': '不是 Excel 工作簿（.xlsx），请在 Excel 中另存为 .xlsx 后再试',
+  damaged: '文件已损坏或不完整，请在 Excel 中打开并另存后再试',
+  encrypted: '文件设有打开密码，请先在 Excel 中取消密码后再试',
   xls: '这是旧版 Excel 97-2003 工作簿（.xls），请在 Excel 中另存为 .xlsx 后再试',
-  unreadable: '无法打开文件（unreadable），请检查读取权限',
-  'too-large': '文件解压后过大（uncompressed size over the limit, possibly a zip bomb），请在 Excel 中删除无关内容后再试',
+  unreadable: '无法打开文件，请检查读取权限',
+  'too-large': '文件解压后过大（超过上限，可能是恶意构造的压缩包），请在 Excel 中删除无关内容后再试',
 };
 
 /** Builds an InputError with the standard one-line message. */
@@ -84,9 +84,13 @@ export function inputError(code: InputErrorCode, name: string | undefined, reaso
   return new InputError(code, `无法读取 ${name || '工作簿'}：${reason ?? REASONS[code]}`, cause);
 }
 
-/** A damaged part, named in the message. */
+/**
+ * A damaged part, named in the message. The parser's own (English) detail is
+ * no help to the user: it stays on the error (`detail`, `cause`) for whoever debugs.
+ */
 function damagedPart(name: string | undefined, part: string, detail: string, cause?: unknown): InputError {
-  return inputError('damaged', name, `部件 ${part} 已损坏（damaged part: ${detail}），请在 Excel 中打开并另存后再试`, cause);
+  const e = inputError('damaged', name, `部件 ${part} 已损坏，请在 Excel 中打开并另存后再试`, cause ?? new Error(detail));
+  return Object.assign(e, { detail });
 }
 
 // ---------------------------------------------------------------------------
@@ -139,7 +143,7 @@ function toBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
   const any = input as unknown as { buffer?: ArrayBuffer; byteOffset?: number; byteLength?: number };
   if (any && any.buffer && typeof any.byteLength === 'number') return new Uint8Array(any.buffer, any.byteOffset ?? 0, any.byteLength);
   if (any && typeof any.byteLength === 'number') return new Uint8Array(input as ArrayBuffer);
-  throw new InputError('unreadable', '无法读取工作簿：输入不是文件内容（expected bytes）');
+  throw new InputError('unreadable', '无法读取工作簿：输入不是文件内容');
 }
 
 // ---------------------------------------------------------------------------
@@ -473,13 +477,13 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
     if (r !== undefined) {
       const p = cellAddress(r);
       if (!p) {
-        if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（beyond XFD${MAX_ROWS}）`);
+        if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（最大为 XFD${MAX_ROWS}）`);
         throw bad(`cell address "${r}"`);
       }
       cRow = p.row;
       cCol = p.col;
     } else {
-      if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 XFD（column beyond XFD）`);
+      if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 Excel 的最后一列 XFD`);
       cRow = Math.max(row, 0);
       cCol = nextCol;
     }
@@ -524,7 +528,7 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
         if (r !== undefined) {
           const num = Number(r);
           if (!Number.isInteger(num) || num < 1) throw bad(`row number "${r}"`);
-          if (num > MAX_ROWS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的行号 ${r} 超出 Excel 的范围（row beyond ${MAX_ROWS}）`);
+          if (num > MAX_ROWS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的行号 ${r} 超出 Excel 的范围（最大为 ${MAX_ROWS} 行）`);
           row = num - 1;
         } else row++;
         nextCol = 0;
@@ -635,7 +639,7 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
     // the sheet is read as its main block, and the cells outside it are listed (rule far-cells reports them).
     const main = mainBlock(cells);
     if (!main || (main.bottom - main.top + 1) * (main.right - main.left + 1) > USED_RANGE_LIMIT) {
-      throw inputError('too-large', fileName, `工作表“${name}”的使用区域 ${rangeToA1(used)} 过大（used range too large），请删除远处多余的单元格后再试`);
+      throw inputError('too-large', fileName, `工作表“${name}”的使用区域 ${rangeToA1(used)} 过大，请删除远处多余的单元格后再试`);
     }
     const far: string[] = [];
     let count = 0;
@@ -811,7 +815,7 @@ function relsNameOf(part: string): string {
 
 function missingPart(fileName: string | undefined, part: string, sheet?: string): InputError {
   const what = sheet ? `工作表“${sheet}”的部件 ${part}` : `部件 ${part}`;
-  return inputError('damaged', fileName, `缺少${what}（missing part），文件不完整，请在 Excel 中打开并另存后再试`);
+  return inputError('damaged', fileName, `缺少${what}，文件不完整，请在 Excel 中打开并另存后再试`);
 }
 
 /** Turns errors of the zip and XML layers into InputErrors naming the part. */

@@ -79,7 +79,7 @@ const MARK_EXT_NS = 'urn:selfeval:mark';
 
 function sheetOf(fw: FileWorkbook, name: string) {
   const i = fw.sheets.findIndex((s) => s.name === name);
-  if (i < 0) throw new PatchError('sheet', `无法写入：找不到工作表（sheet）“${name}”`);
+  if (i < 0) throw new PatchError('sheet', `无法写入：找不到工作表“${name}”`);
   return { index: i, sheet: fw.sheets[i] };
 }
 
@@ -708,7 +708,7 @@ function guard<T>(fw: FileWorkbook, f: () => T): T {
   } catch (e) {
     const part = (e as { part?: string }).part;
     if (e instanceof ZipError || e instanceof XmlError) {
-      throw new PatchError('part', `无法写入 ${fw.name ?? '工作簿'}：部件 ${part ?? ''} 缺失或已损坏（missing or damaged part），请在 Excel 中打开并另存后再试`);
+      throw new PatchError('part', `无法写入 ${fw.name ?? '工作簿'}：部件 ${part ?? ''} 缺失或已损坏，请在 Excel 中打开并另存后再试`);
     }
     throw e;
   }
@@ -724,10 +724,10 @@ function patchPackage(fw: FileWorkbook, patch: Patch, opts: ApplyOptions): void 
     const top = cellAddress(snap.range.split(':')[0])!;
     const f = snap.formulas?.[pos.row - top.row]?.[pos.col - top.col];
     if (typeof f === 'string' && f.startsWith('=')) {
-      throw new PatchError('formula', `不能写入 ${w.sheet}!${w.cell}：该单元格含公式（formula），工具不改写公式`);
+      throw new PatchError('formula', `不能写入 ${w.sheet}!${w.cell}：该单元格含公式，工具不改写公式`);
     }
     if (sheet.merges.some((m) => pos.row >= m.top && pos.row <= m.bottom && pos.col >= m.left && pos.col <= m.right && (pos.row !== m.top || pos.col !== m.left))) {
-      throw new PatchError('merged', `不能写入 ${w.sheet}!${w.cell}：它在合并单元格（merged cell）内，不是左上角单元格`);
+      throw new PatchError('merged', `不能写入 ${w.sheet}!${w.cell}：它在合并单元格内，不是左上角单元格`);
     }
   }
   for (const m of patch.marks) sheetOf(fw, m.sheet);
@@ -903,7 +903,7 @@ function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][], wid
   const wb = fw.pkg.text(fw.workbookPart);
   const r = root(wb);
   const sheets = children(wb, r.openEnd, r.closeStart).find((k) => k.name === 'sheets');
-  if (!sheets) throw new PatchError('part', `无法写入：${fw.workbookPart} 中没有工作表列表（sheets）`);
+  if (!sheets) throw new PatchError('part', `无法写入：${fw.workbookPart} 中没有工作表列表`);
   const ids = [...wb.matchAll(/\bsheetId\s*=\s*["'](\d+)["']/g)].map((m) => Number(m[1]));
   const rp = relPrefix(r.attrs);
   const p = prefixOf(sheets);

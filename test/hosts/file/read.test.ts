@@ -142,6 +142,8 @@ describe('readWorkbook: files it cannot read', () => {
     expect(e.message).toMatch(/^无法读取 .*x\.xlsx：/);
     expect(e.message).toMatch(words);
     expect(e.message).not.toMatch(/\n/);
+    // Chinese for the user: no English words after the file name (an extension such as .xlsx, Excel, XFD aside).
+    expect(e.message.replace(/^无法读取 .*?x\.xlsx：/, '').replace(/\.xlsx?|Excel|XFD|xl\/[\w/.]+/g, '')).not.toMatch(/[A-Za-z]{2,}/);
   }
 
   const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -149,34 +151,34 @@ describe('readWorkbook: files it cannot read', () => {
 
   it('a truncated .xlsx is damaged', async () => {
     const good = await W.toXlsx(W.hongjiangWorkbook('published'));
-    expectError(await failure(good.subarray(0, Math.floor(good.length / 2))), 'damaged', /损坏.*（damaged/);
+    expectError(await failure(good.subarray(0, Math.floor(good.length / 2))), 'damaged', /已损坏或不完整，请在 Excel 中打开并另存后再试/);
   });
 
   it('a zip whose parts are corrupt is damaged', async () => {
     const good = Buffer.from(await W.toXlsx(W.hongjiangWorkbook('published')));
     // Overwrite the middle of the compressed data, keeping the zip directory intact.
     good.fill(0x41, 2000, 6000);
-    expectError(await failure(good), 'damaged', /damaged/);
+    expectError(await failure(good), 'damaged', /部件 xl\/worksheets\/sheet1\.xml 已损坏/);
   });
 
   it('an empty file', async () => {
-    expectError(await failure(new Uint8Array(0)), 'empty', /空.*（empty/);
+    expectError(await failure(new Uint8Array(0)), 'empty', /文件是空的/);
   });
 
   it('a .csv renamed .xlsx is not an .xlsx', async () => {
-    expectError(await failure(Buffer.from('项目,金额\n科技三项费,19.05\n', 'utf8')), 'not-xlsx', /不是 Excel 工作簿.*（not an \.xlsx/);
+    expectError(await failure(Buffer.from('项目,金额\n科技三项费,19.05\n', 'utf8')), 'not-xlsx', /不是 Excel 工作簿/);
   });
 
   it('a zip that is no workbook (e.g. a .docx) is not an .xlsx', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = new JSZip();
     zip.file('word/document.xml', '<w:document/>');
-    expectError(await failure(await zip.generateAsync({ type: 'nodebuffer' })), 'not-xlsx', /not an \.xlsx/);
+    expectError(await failure(await zip.generateAsync({ type: 'nodebuffer' })), 'not-xlsx', /不是 Excel 工作簿/);
   });
 
   it('an encrypted .xlsx (OLE file with an EncryptionInfo stream)', async () => {
     const bytes = Buffer.concat([Buffer.from(OLE), Buffer.alloc(504), utf16('EncryptionInfo'), Buffer.alloc(64), utf16('EncryptedPackage')]);
-    expectError(await failure(bytes), 'encrypted', /已加密（password-protected），请先在 Excel 中取消密码后再试/);
+    expectError(await failure(bytes), 'encrypted', /设有打开密码，请先在 Excel 中取消密码后再试/);
   });
 
   it('an old .xls (OLE file with a Workbook stream)', async () => {
@@ -188,7 +190,7 @@ describe('readWorkbook: files it cannot read', () => {
     const file = path.join(dir, 'nope', 'x.xlsx');
     const e = await readWorkbookFile(file).then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(InputError);
-    expectError(e as InputError, 'missing', /不存在（file not found）/);
+    expectError(e as InputError, 'missing', /文件不存在，请检查路径/);
   });
 
   it('a folder is unreadable', async () => {
@@ -197,11 +199,11 @@ describe('readWorkbook: files it cannot read', () => {
     const e = (await readWorkbookFile(sub).then(() => null, (err: unknown) => err)) as InputError;
     expect(e).toBeInstanceOf(InputError);
     expect(e.code).toBe('unreadable');
-    expect(e.message).toMatch(/^无法读取 .*：.*（directory）/);
+    expect(e.message).toMatch(/^无法读取 .*：这是一个文件夹，请指定 \.xlsx 文件$/);
   });
 
   it('names the file in the message when reading bytes', async () => {
     const e = (await readWorkbook(new Uint8Array(0), { name: '自评表.xlsx' }).catch((err: unknown) => err)) as InputError;
-    expect(e.message).toBe('无法读取 自评表.xlsx：文件是空的（empty file, 0 bytes）');
+    expect(e.message).toBe('无法读取 自评表.xlsx：文件是空的（0 字节）');
   });
 });

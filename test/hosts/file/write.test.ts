@@ -81,7 +81,7 @@ describe('applyPatch: values', () => {
     const e = (() => { try { applyPatch(fw, patch); return null; } catch (err) { return err; } })();
     expect(e).toBeInstanceOf(PatchError);
     expect((e as PatchError).code).toBe('formula');
-    expect((e as PatchError).message).toMatch(/附件3!H29.*公式（formula）/);
+    expect((e as PatchError).message).toMatch(/附件3!H29：该单元格含公式，/);
     expect(Buffer.from(await writeWorkbook(fw)).equals(Buffer.from(before))).toBe(true);
     expect(valueAt(fw, '附件3', 4, 7)).toBe(9.5);
   });

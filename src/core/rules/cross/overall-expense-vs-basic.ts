@@ -1,12 +1,13 @@
 import type { Rule } from '../rule';
 import { at, label, scalar, shown } from '../rule';
 import { sum2 } from '../../num';
-import { basicFor } from './match';
+import { basicFor } from '../../match';
 import { breakdownAmount } from '../table/overall-breakdowns';
 
 /** RULES.md §4.11: overall 基本支出 / 项目支出 (按支出性质) = basic 部门基本支出 / 部门项目支出 决算. */
 const rule: Rule = {
   id: 'overall-expense-vs-basic',
+  name: '基本支出、项目支出与基础数据表',
   severity: 'error',
   description: '整体支出自评表按支出性质分的基本支出、项目支出应分别等于基础数据表的部门基本支出、部门项目支出决算数',
   appliesTo: ['overall', 'basic-data'],

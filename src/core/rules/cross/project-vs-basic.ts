@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { at, label, scalar, shown } from '../rule';
 import { sum2 } from '../../num';
-import { basicFor, projectRowFor } from './match';
+import { basicFor, projectRowFor } from '../../match';
 
 /**
  * RULES.md §4.12: each project table ↔ the basic-data row of the same project:
@@ -9,6 +9,7 @@ import { basicFor, projectRowFor } from './match';
  */
 const rule: Rule = {
   id: 'project-vs-basic',
+  name: '项目金额与基础数据表',
   severity: 'error',
   description: '项目支出自评表的年初预算数、全年执行数应与基础数据表中同名项目的预算数、决算数一致',
   appliesTo: ['project', 'basic-data'],

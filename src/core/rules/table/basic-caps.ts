@@ -10,6 +10,7 @@ import { fmt2, sum2 } from '../../num';
  */
 const rule: Rule = {
   id: 'basic-caps',
+  name: '公用经费上限',
   severity: 'warning',
   description: '公用经费的明细不应超过公用经费，公用经费不应超过部门基本支出',
   appliesTo: ['basic-data'],

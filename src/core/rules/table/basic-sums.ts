@@ -15,6 +15,7 @@ import { presence } from '../../values';
  */
 const rule: Rule = {
   id: 'basic-sums',
+  name: '基础数据表合计',
   severity: 'error',
   description: '基础数据表中的合计行应等于其组成行之和（三公经费、公务用车、部门项目支出及各项目组）；明细全空时提示未填写，合计为空而明细已填时报错',
   appliesTo: ['basic-data'],

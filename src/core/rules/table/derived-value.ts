@@ -9,6 +9,7 @@ import { rateAgrees, agree2, fmtPercent, fmtScore } from '../../num';
  */
 const rule: Rule = {
   id: 'derived-value',
+  name: '计算单元格的值',
   severity: 'error',
   description: '执行率、得分、总分、控制率等计算单元格应等于按输入重新计算的值（公式单元格只报告，不改写）',
   appliesTo: ['basic-data', 'overall', 'project'],

@@ -11,6 +11,7 @@ import { isEmptyMarker } from '../../values';
  */
 const rule: Rule = {
   id: 'deviation-reason',
+  name: '偏差原因',
   severity: 'warning',
   description: '得分低于分值的指标必须填写偏差原因分析及改进措施（整表只有一个偏差原因栏时，该栏须填写）',
   appliesTo: ['overall', 'project'],

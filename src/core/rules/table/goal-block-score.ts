@@ -9,6 +9,7 @@ import { round2 } from '../../num';
  */
 const rule: Rule = {
   id: 'goal-block-score',
+  name: '目标块得分',
   severity: 'error',
   description: '无分值列的目标块（如 年度绩效目标1(40分)）：块内得分之和不超过块分值，全部指标达成时应等于块分值',
   appliesTo: ['overall', 'project'],

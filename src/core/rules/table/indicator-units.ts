@@ -4,6 +4,7 @@ import { at, label, shown } from '../rule';
 /** RULES.md §3: different units (家 vs 个, 万元 vs 元, % vs a count) are not compared: a warning, no rescoring. */
 const rule: Rule = {
   id: 'indicator-units',
+  name: '指标单位',
   severity: 'warning',
   description: '年度指标值与实际完成值单位不一致，无法比较计分',
   appliesTo: ['overall', 'project'],

@@ -8,6 +8,7 @@ import { at, label } from '../rule';
  */
 const rule: Rule = {
   id: 'indicators-not-read',
+  name: '未读到绩效指标',
   severity: 'warning',
   description: '未读到绩效指标（找不到指标表头，或表头下没有指标），或打分的表没有总分行：该表未核对，不给出得分和等级',
   appliesTo: ['overall', 'project'],

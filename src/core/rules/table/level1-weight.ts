@@ -5,6 +5,7 @@ import { sum2 } from '../../num';
 /** RULES.md §3–4.3: each 一级 weight `(N分)` equals the sum of its indicators' 分值; §4.14 when it cannot run. */
 const rule: Rule = {
   id: 'level1-weight',
+  name: '一级指标分值',
   severity: 'error',
   description: '一级指标标注的分值（如 产出指标(40分)）应等于其下各指标分值之和',
   appliesTo: ['overall', 'project'],

@@ -11,6 +11,7 @@ import { isBlank, presence } from '../../values';
  */
 const rule: Rule = {
   id: 'missing-input',
+  name: '输入缺失',
   severity: 'warning',
   description: '输入缺失：计算单元格已填而其输入为空（错误）；有分值的指标缺少年度指标值、实际完成值或得分，指标缺少分值，资金行金额未填（警告）',
   appliesTo: ['basic-data', 'overall', 'project'],

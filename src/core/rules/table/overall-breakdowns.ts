@@ -15,6 +15,7 @@ export function breakdownAmount(b: Breakdown): number | null | undefined {
 /** RULES.md §4.7: 按收入性质 and 按支出性质 each sum to 全年执行数. */
 const rule: Rule = {
   id: 'overall-breakdowns',
+  name: '整体支出构成之和',
   severity: 'error',
   description: '整体支出自评表中按收入性质分、按支出性质分的金额之和应分别等于全年执行数',
   appliesTo: ['overall'],

@@ -7,6 +7,7 @@ const COLUMNS = [['initialBudget', '年初预算数'], ['budget', '全年预算�
 /** RULES.md §4.6: where 其中 rows are filled in a column, they sum to 年度资金总额 in that column. */
 const rule: Rule = {
   id: 'project-fund-sources',
+  name: '项目资金来源之和',
   severity: 'error',
   description: '项目资金“其中”各行（当年财政拨款、上年结转资金、其他资金）之和应等于年度资金总额',
   appliesTo: ['project'],

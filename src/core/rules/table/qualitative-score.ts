@@ -16,6 +16,7 @@ export function bandText(lo: number, hi: number, closed: boolean): string {
 
 const rule: Rule = {
   id: 'qualitative-score',
+  name: '定性指标得分',
   severity: 'warning',
   description: '定性指标与时效指标：达成得满分；未达成却得满分需复核；已选达成等级的得分应在对应区间',
   appliesTo: ['overall', 'project'],

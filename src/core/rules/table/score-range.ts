@@ -5,6 +5,7 @@ import { round2 } from '../../num';
 /** RULES.md §4.3: 0 ≤ 得分 ≤ 分值 on every row (rows whose score is recomputed are covered by derived-value). */
 const rule: Rule = {
   id: 'score-range',
+  name: '得分范围',
   severity: 'error',
   description: '得分不得为负，也不得超过分值',
   appliesTo: ['overall', 'project'],

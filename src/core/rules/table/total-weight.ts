@@ -10,6 +10,7 @@ import type { Field } from '../../grid';
  */
 const rule: Rule = {
   id: 'total-weight',
+  name: '分值合计',
   severity: 'error',
   description: '总分的分值应等于资金分值与各指标分值（或各目标块分值）之和，且为 100',
   appliesTo: ['overall', 'project'],

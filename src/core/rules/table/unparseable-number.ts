@@ -6,6 +6,7 @@ import { parseNumberText } from '../../values';
 /** RULES.md §2: anything that is not a number in a number cell is reported, never guessed. */
 const rule: Rule = {
   id: 'unparseable-number',
+  name: '无法识别的数字',
   severity: 'error',
   description: '数字单元格中的内容无法读取为数字（如 91.2591.25）',
   appliesTo: ['basic-data', 'overall', 'project'],

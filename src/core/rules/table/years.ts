@@ -6,6 +6,7 @@ import type { Field } from '../../grid';
 /** RULES.md §4.8: titles and the basic-data column headers agree ({Y-1} 决算, {Y} 预算, {Y} 决算). */
 const rule: Rule = {
   id: 'years',
+  name: '年度',
   severity: 'error',
   description: '各表标题年度一致；基础数据表列标题为上年决算数、本年预算数、本年决算数',
   appliesTo: ['basic-data', 'overall', 'project'],

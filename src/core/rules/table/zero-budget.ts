@@ -4,6 +4,7 @@ import { at, label, shown } from '../rule';
 /** RULES.md §4.8: in an evaluation table's funds row, 全年预算数 of 0 with money executed is a warning (执行率 is then 0). */
 const rule: Rule = {
   id: 'zero-budget',
+  name: '预算数为零',
   severity: 'warning',
   description: '全年预算数为 0 却有执行数（执行率按 0 计）',
   appliesTo: ['overall', 'project'],

@@ -8,6 +8,7 @@ import type { Rule } from '../rule';
  */
 const rule: Rule = {
   id: 'far-cells',
+  name: '远离表格的单元格',
   severity: 'warning',
   description: '远离表格的单元格未读取、未校验（例如误填在 XFD1048576 的值）',
   appliesTo: [],

@@ -1,4 +1,4 @@
-import rule from '../../../../src/core/rules/cross/overall-executed';
+import rule from '../../../../src/core/rules/cross/overall-executed-vs-basic';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
 import { toSnapshot, workbook, sheet, hongjiangBasicData, hongjiangOverall } from '../../../../scripts/workbooks';
 

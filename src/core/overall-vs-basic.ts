@@ -1,9 +1,9 @@
 /** The check shared by rules 9 and 10: an overall amount equals basic 部门基本支出 + 部门项目支出 in one column. */
-import type { RuleContext } from '../rule';
-import { at, label, scalar, shown } from '../rule';
-import { fmt2, sum2 } from '../../num';
-import type { AmountColumn } from '../../tables';
-import type { Field } from '../../grid';
+import type { RuleContext } from './rules/rule';
+import { at, label, scalar, shown } from './rules/rule';
+import { fmt2, sum2 } from './num';
+import type { AmountColumn } from './tables';
+import type { Field } from './grid';
 import { basicFor } from './match';
 
 export function checkOverallAgainstBasic(ctx: RuleContext, own: 'initialBudget' | 'executed', column: AmountColumn): void {

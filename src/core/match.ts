@@ -1,6 +1,6 @@
 /** Pairs the self-evaluation tables with the 基础数据表 they are checked against. */
-import type { AmountRow, BasicDataTable, EvalTable, Tables } from '../../tables';
-import { fold } from '../../values';
+import type { AmountRow, BasicDataTable, EvalTable, Tables } from './tables';
+import { fold } from './values';
 
 /** The basic-data table of the same year (or the only/first one). */
 export function basicFor(tables: Tables, t: EvalTable): BasicDataTable | undefined {
