@@ -149,3 +149,4 @@ module.exports.productionManifest = productionManifest;
 module.exports.selfevalBootstrap = selfevalBootstrap;
 module.exports.ES_MODULES = ES_MODULES;
 module.exports.LOWER_DEPENDENCIES = LOWER_DEPENDENCIES;
+module.exports.HTML_MINIFY = HTML_MINIFY;

@@ -88,8 +88,27 @@
 
   var TITLE = '自评表校验助手无法在此版本的 Office 中运行';
 
-  function texts(result) {
+  /** The same explanation for a WPS 加载项 (its pages run in WPS's own Chromium-based engine, whose version varies). */
+  var WPS = {
+    title: '自评表校验助手无法在此版本的 WPS 中运行',
+    why: '此 WPS 用于显示加载项的浏览器组件版本过旧，缺少本加载项需要的功能（需要支持 ES2020 的组件，约相当于 Chromium 80 或更高），无法在这里运行。',
+    steps: [
+      '将 WPS Office 升级到较新的版本（Windows 与 Linux 版均可），然后重新启动 WPS 表格。',
+      '在单位内网环境中，请联系信息部门获取较新版本的 WPS 安装包，或确认加载项组件已随 WPS 一起更新。',
+      '改用命令行：在装有 Node.js 20 或更高版本的电脑上运行 npx selfeval check 工作簿.xlsx （见项目 README）。'
+    ]
+  };
+
+  function texts(result, product) {
     var kind = result && WHY[result.kind] ? result.kind : 'old';
+    if (product === 'wps') {
+      return {
+        title: WPS.title,
+        why: WPS.why,
+        steps: WPS.steps.slice(0),
+        detail: result && result.missing && result.missing.length ? '缺少：' + result.missing.join('、') : ''
+      };
+    }
     return {
       title: TITLE,
       why: WHY[kind],
@@ -99,8 +118,8 @@
   }
 
   /** One plain-text message, for logs and for places without a DOM. */
-  function messageText(result) {
-    var t = texts(result);
+  function messageText(result, product) {
+    var t = texts(result, product);
     var lines = [t.title, t.why, '可以这样做：'];
     for (var i = 0; i < t.steps.length; i++) lines.push((i + 1) + '. ' + t.steps[i]);
     if (t.detail) lines.push(t.detail);
@@ -108,8 +127,8 @@
   }
 
   /** Puts the message into the page: into #container if there is one, else into the body. */
-  function render(doc, result) {
-    var t = texts(result);
+  function render(doc, result, product) {
+    var t = texts(result, product);
     var host = doc.getElementById('container') || doc.body;
     if (!host) return;
     while (host.firstChild) host.removeChild(host.firstChild);
@@ -194,7 +213,10 @@
    * Runs the check for one page:
    *   'taskpane' — renders the message into the page when unsupported;
    *   'commands' — registers an unsupported runCheck when unsupported;
-   *   'page'     — always renders the message (unsupported.html; ?kind= picks the wording).
+   *   'page'     — always renders the message (unsupported.html; ?kind= picks the wording);
+   *   'wps-taskpane' — the WPS task pane: renders the WPS wording when unsupported;
+   *   'wps-ribbon'   — the WPS add-in's index.html: when unsupported, defines the global `ribbon`
+   *                    ribbon.xml calls, whose buttons show the WPS wording in an alert.
    * Returns the check's result (null when the bundles can run).
    */
   function install(w, mode) {
@@ -207,7 +229,15 @@
     }
     if (!result) return null;
     w.__selfevalUnsupported = result;
-    if (mode === 'taskpane') {
+    if (mode === 'wps-taskpane') {
+      whenReady(w, function () { render(w.document, result, 'wps'); });
+    } else if (mode === 'wps-ribbon') {
+      w.ribbon = {
+        OnAddinLoad: function () { return true; },
+        OnAction: function () { w.alert(messageText(result, 'wps')); },
+        GetImage: function () { return 'assets/icon-32.png'; }
+      };
+    } else if (mode === 'taskpane') {
       whenReady(w, function () { render(w.document, result); });
     } else if (mode === 'commands') {
       var run = unsupportedCommand(w, result);

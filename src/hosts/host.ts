@@ -93,4 +93,10 @@ export interface WorkbookHost {
    * rests on a copy another runtime has since changed.
    */
   reloadSettings?(): Promise<void>;
+  /**
+   * Optional: 自检, a plain-text report of what this program offers the
+   * add-in (version, engine, how its calls answer, which calls failed), for
+   * the user to copy and send. The WPS host has one.
+   */
+  diagnostics?(): Promise<string>;
 }

@@ -160,6 +160,12 @@ const zh = {
   levelNotScore: '{cell} 不是定性指标的“得分”单元格，不能设定达成等级。请选中定性指标的“得分”单元格。',
   marksLegendHint: '工作表中的标记：',
   summaryEdit: '摘要文字（可先修改，空一行分段）',
+  about: '关于与帮助',
+  selfTest: '自检',
+  selfTestHint: '自检列出本程序为加载项提供的功能（版本、浏览器组件、读取方式、失败的调用），不修改工作簿。遇到问题时请复制后发给维护者。',
+  selfTestReport: '自检报告',
+  copy: '复制',
+  copiedReport: '已复制自检报告。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -321,6 +327,12 @@ const en: Dict = {
   levelNotScore: '{cell} is not the score cell of a qualitative indicator; an achievement level cannot go there.',
   marksLegendHint: 'Marks in the sheet:',
   summaryEdit: 'Summary text (edit first if needed; a blank line between paragraphs)',
+  about: 'About and help',
+  selfTest: 'Self-test',
+  selfTestHint: 'The self-test lists what this program offers the add-in (version, engine, how reads answer, failed calls) without changing the workbook. Copy it and send it to the maintainers when something goes wrong.',
+  selfTestReport: 'Self-test report',
+  copy: 'Copy',
+  copiedReport: 'The self-test report was copied.',
 };
 
 const DICTS: Record<Locale, Dict> = { zh, en };
@@ -365,6 +377,7 @@ const HOST_ERRORS_EN: Record<string, (p: Params) => string> = {
   unsupported: (p) => `This version of Excel does not support the operation${p.reason ? ` (${p.reason})` : ''}. Update Office or use Excel on the web.`,
   invalidRequest: (p) => `Excel rejected the request (invalid argument). Check again and retry; if it keeps failing, report this message.${p.reason ? ` (${p.reason})` : ''}`,
   signedOut: () => 'Your sign-in has expired. Sign in to Office again and retry.',
+  noWorkbook: () => 'No workbook is open. Open the workbook to check and try again.',
   notFound: () => 'A cell or sheet the add-in needs was not found (deleted, moved or renamed). Check again and retry.',
   unknown: (p) => `The operation failed: ${p.reason ?? 'unknown error'}`,
 };

@@ -62,7 +62,7 @@ export function App(props: AppProps) {
   return (
     <I18nContext.Provider value={i18n}>
       <FluentProvider theme={paneTheme} lang={props.locale === 'zh' ? 'zh-CN' : 'en'}>
-        <Pane ctrl={ctrl} state={state} initialTab={props.initialTab} landmark={props.landmark} />
+        <Pane ctrl={ctrl} state={state} initialTab={props.initialTab} landmark={props.landmark} diagnostics={props.host.diagnostics?.bind(props.host)} />
       </FluentProvider>
     </I18nContext.Provider>
   );
@@ -84,7 +84,47 @@ function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {
   );
 }
 
-export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: PaneController; state: PaneState; initialTab?: TabId; landmark?: 'main' | 'region' }) {
+/** 关于与帮助: the 自检 button and its copyable report. */
+function About({ diagnostics }: { diagnostics: () => Promise<string> }) {
+  const { t } = useI18n();
+  const [report, setReport] = React.useState<string | null>(null);
+  const [copied, setCopied] = React.useState(false);
+  const run = () => {
+    setCopied(false);
+    diagnostics().then(setReport, (e: unknown) => setReport(e instanceof Error ? e.message : String(e)));
+  };
+  const area = React.useRef<HTMLTextAreaElement>(null);
+  const copy = () => {
+    if (!report) return;
+    // The pane engines of older WPS versions have no async clipboard: select the text and copy it.
+    const fallback = () => {
+      area.current?.select();
+      setCopied(document.execCommand?.('copy') === true);
+    };
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(report).then(() => setCopied(true), fallback);
+    else fallback();
+  };
+  return (
+    <details data-testid="about">
+      <summary>{t('about')}</summary>
+      <Caption1 as="p">{t('selfTestHint')}</Caption1>
+      <Button size="small" onClick={run}>{t('selfTest')}</Button>
+      {report !== null ? (
+        <Field label={t('selfTestReport')}>
+          <textarea ref={area} readOnly value={report} rows={12} style={{ width: '100%', boxSizing: 'border-box', fontFamily: 'monospace', fontSize: '12px' }} onFocus={(e) => e.currentTarget.select()} data-testid="self-test" />
+        </Field>
+      ) : null}
+      {report !== null ? <Button size="small" onClick={copy}>{t('copy')}</Button> : null}
+      {copied ? <Caption1 role="status">{t('copiedReport')}</Caption1> : null}
+    </details>
+  );
+}
+
+export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }: {
+  ctrl: PaneController; state: PaneState; initialTab?: TabId; landmark?: 'main' | 'region';
+  /** 自检 of the host, where it has one (WPS): shown under 关于与帮助. */
+  diagnostics?: () => Promise<string>;
+}) {
   const { t, locale } = useI18n();
   const s = useStyles();
   const [tab, setTab] = React.useState<TabId>(initialTab ?? 'results');
@@ -273,6 +313,7 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main' }: { ctrl: Pan
           {profile}
         </details>
       )}
+      {diagnostics ? <About diagnostics={diagnostics} /> : null}
     </Root>
   );
 }

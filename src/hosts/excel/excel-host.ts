@@ -12,7 +12,10 @@ import {
 } from './marks';
 import { parseCellAddress, parseAreasAddress, stripSheet } from './address';
 import { STAMP_KEY, PING_KEY, POLL_MS, newStamp, ping, type ChannelEnv } from './channel';
-import { parseRange, rangeToA1 } from '../../core/address';
+import { DEFAULT_CELL_BUDGET, checkCellBudget, clipMerges, type Bounds } from '../extent';
+import { stillWritten, literalText, type CellBefore } from '../undo';
+
+export { DEFAULT_CELL_BUDGET, clipMerges };
 
 /** What the Excel host needs from Office.js; `officeEnv()` in env.ts builds it from the globals. */
 export interface ExcelEnv extends ChannelEnv {
@@ -25,16 +28,6 @@ export interface ExcelEnv extends ChannelEnv {
   chunkCells?: number;
   /** Cells read at most, all used ranges together (default 2 000 000); above it, HostError 'tooManyCells'. */
   cellBudget?: number;
-}
-
-/** One cell as it was before the add-in wrote it, and what the add-in wrote. */
-interface CellBefore {
-  sheet: string;
-  cell: string;
-  value: CellValue;
-  numberFormat: string;
-  written: number;
-  writtenFormat?: string;
 }
 
 /** Writes of the host are ignored as user edits for this long after they end (ExcelApi < 1.14). */
@@ -206,15 +199,7 @@ export class ExcelHost implements WorkbookHost {
 
   /** Refuses, before reading any value, a workbook whose used ranges exceed the cell budget. */
   private checkBudget(heads: SheetHead[]): void {
-    const limit = this.env.cellBudget ?? DEFAULT_CELL_BUDGET;
-    let total = 0;
-    let biggest: SheetHead | null = null;
-    for (const h of heads) {
-      if (!h.bounds) continue;
-      total += h.bounds.rows * h.bounds.cols;
-      if (!biggest || cellsOf(h) > cellsOf(biggest)) biggest = h;
-    }
-    if (total > limit) throw new HostError('tooManyCells', { cells: total, limit, sheet: biggest?.name });
+    checkCellBudget(heads, this.env.cellBudget ?? DEFAULT_CELL_BUDGET);
   }
 
   /**
@@ -451,8 +436,7 @@ export class ExcelHost implements WorkbookHost {
         entry.forEach((c, i) => {
           const now = ranges[i].values[0][0];
           const f = ranges[i].formulas[0][0];
-          const same = typeof now === 'number' && Math.abs(now - c.written) <= 1e-9 * Math.max(1, Math.abs(c.written));
-          if (!same || (typeof f === 'string' && f.startsWith('='))) throw new HostError('cellChanged', { sheet: c.sheet, cell: c.cell });
+          if (!stillWritten(now, typeof f === 'string' && f.startsWith('='), c.written)) throw new HostError('cellChanged', { sheet: c.sheet, cell: c.cell });
         });
         for (const c of entry) restoreValue(context, c);
         try {
@@ -564,8 +548,7 @@ export class ExcelHost implements WorkbookHost {
 
   /** Writes text into one cell (the active one by default); refuses a protected sheet or a formula cell. */
   async insertText(text: string, at?: CellRef): Promise<CellRef> {
-    // A leading = + - @ would turn the text into a formula: an apostrophe keeps it text.
-    const value = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    const value = literalText(text);
     this.beginWrite();
     try {
       return await this.run(async (context) => {
@@ -649,9 +632,7 @@ export class ExcelHost implements WorkbookHost {
           if (typeof f === 'string' && f.startsWith('=')) throw new HostError('formulaCell', { sheet: c.sheet, cell: c.cell });
         });
         cells.forEach((c, i) => {
-          // A leading = + - @ would make text a formula: an apostrophe keeps it text.
-          const v = typeof c.value === 'string' && /^[=+\-@]/.test(c.value) ? `'${c.value}` : c.value ?? '';
-          ranges[i].values = [[v]];
+          ranges[i].values = [[literalText(c.value ?? '')]];
         });
         await context.sync();
       });
@@ -984,12 +965,8 @@ function deleteOwnConditionalFormats(
 /** Errors that say something else than "too many merged areas": reading the merges in bands would not help. */
 const NOT_A_MERGE_LIMIT = new Set(['InvalidOperationInCellEditMode', 'ItemNotFound', 'InvalidSelection', 'InactiveWorkbook', 'AccessDenied', 'Unauthenticated']);
 
-/** Cells the host reads at most (all used ranges together); above it, a clear message instead of a read. */
-export const DEFAULT_CELL_BUDGET = 2_000_000;
 /** Cells per sync of the chunked read. */
 export const DEFAULT_CHUNK_CELLS = 20_000;
-
-interface Bounds { row: number; col: number; rows: number; cols: number }
 
 interface SheetHead {
   name: string;
@@ -1032,26 +1009,6 @@ export function tileBlock(b: Block, budget: number): Block[] {
     for (let c = 0; c < b.cols; c += width) {
       out.push({ sheet: b.sheet, row: b.row + r, col: b.col + c, rows: Math.min(height, b.rows - r), cols: Math.min(width, b.cols - c) });
     }
-  }
-  return out;
-}
-
-/** Merged areas as they matter to the snapshot: clipped to the used range, those outside dropped. */
-export function clipMerges(areas: string[], b: Bounds): string[] {
-  const out: string[] = [];
-  for (const a of areas) {
-    let p;
-    try {
-      p = parseRange(a);
-    } catch {
-      continue;
-    }
-    const top = Math.max(p.top, b.row);
-    const left = Math.max(p.left, b.col);
-    const bottom = Math.min(p.bottom, b.row + b.rows - 1);
-    const right = Math.min(p.right, b.col + b.cols - 1);
-    if (top > bottom || left > right) continue;
-    out.push(rangeToA1({ top, left, bottom, right }));
   }
   return out;
 }

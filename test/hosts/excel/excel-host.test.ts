@@ -4,6 +4,7 @@ import { MARKS_KEY, NOTE_PREFIX, isMarkFormula } from '../../../src/hosts/excel/
 import type { Patch } from '../../../src/core/patch';
 import { MARK_STYLE } from '../../../src/core/mark-style';
 import { FakeExcel, FakeOfficeError, type FakeWrite } from './fake-excel';
+import { rejection } from '../shared/host-contract';
 
 function workbook(): FakeExcel {
   const fx = new FakeExcel();
@@ -27,16 +28,6 @@ async function hostOf(fx: FakeExcel): Promise<ExcelHost> {
   fx.writes.length = 0;
   fx.writesBySync.length = 0;
   return host;
-}
-
-async function rejection(p: Promise<unknown>): Promise<HostError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(HostError);
-    return e as HostError;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** The writes of one mark: the conditional format, its rule, fill and four borders. */

@@ -1,0 +1,5 @@
+@echo off
+rem selfeval (WPS add-in): offline install for Windows. Quit WPS first, then double-click this file.
+chcp 65001 >nul
+powershell -NoProfile -ExecutionPolicy Bypass -File "%~dp0install-windows.ps1"
+pause
