@@ -25,7 +25,7 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'off' },
   },
   {
-    ignores: ['dist/**', 'dist-wps/**', 'dist-wps-offline/**', 'lib/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'samples/**'],
+    ignores: ['dist/**', 'dist-web/**', 'dist-wps/**', 'dist-wps-offline/**', 'lib/**', 'node_modules/**', 'coverage/**', 'test-artifacts/**', 'samples/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -88,8 +88,7 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].[contenthash:8].js',
-      // dist/demo/ belongs to the browser demo's build (webpack.demo.config.js).
-      clean: { keep: /^demo[\\/]/ },
+      clean: true,
     },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {

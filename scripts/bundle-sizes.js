@@ -5,7 +5,7 @@
  * entry is over its budget (default 1 MB), and fails the build when an entry
  * that must stay small pulls in React (the ribbon's commands), when a bundle
  * does not parse at `bundleEcma`, or an inline script of a page at `inlineEcma`.
- * Used by webpack.config.js and webpack.demo.config.js; the numbers are the
+ * Used by webpack.config.js, webpack.web.config.js and webpack.wps.config.js; the numbers are the
  * build's output, never a test.
  */
 const zlib = require('zlib');

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /**
- * Serves the built browser demo (dist/demo) over plain http on localhost.
+ * Serves the built web page (dist-web, `npm run build:web`) over plain http on
+ * localhost, for development (`npm run demo`); the folder also works opened
+ * from disk without any server.
  *
- *   node scripts/serve-demo.js [--port 3001] [--root dist/demo]
+ *   node scripts/serve-demo.js [--port 3001] [--root dist-web]
  *
  * Tries the next ports when the port is taken. The e2e test uses
  * `serveDemo({ port: 0 })` for a free port.
@@ -25,7 +27,7 @@ const TYPES = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const DEFAULT_ROOT = path.resolve(__dirname, '..', 'dist', 'demo');
+const DEFAULT_ROOT = path.resolve(__dirname, '..', 'dist-web');
 
 function handler(root) {
   return (req, res) => {
@@ -80,7 +82,7 @@ function listen(server, port, host) {
 async function serveDemo({ root = DEFAULT_ROOT, port = 3001, host = '127.0.0.1', tries = 20 } = {}) {
   const dir = path.resolve(root);
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`${path.relative(process.cwd(), dir) || dir}/index.html is missing: run \`npm run build:demo\` first.`);
+    throw new Error(`${path.relative(process.cwd(), dir) || dir}/index.html is missing: run \`npm run build:web\` first.`);
   }
   const server = http.createServer(handler(dir));
   for (let i = 0; ; i++) {
@@ -103,8 +105,7 @@ if (require.main === module) {
   const port = Number(opt('--port') ?? process.env.PORT ?? 3001);
   const root = opt('--root') ?? DEFAULT_ROOT;
   serveDemo({ root, port }).then(({ url }) => {
-    console.log(`自评表校验助手 浏览器演示: ${url}`);
-    console.log('Press Ctrl+C to stop.');
+    console.log(`自评表校验助手 网页版: ${url}（按 Ctrl+C 停止）`);
   }, (e) => {
     console.error(e.message);
     process.exit(1);

@@ -1,20 +1,30 @@
 /**
- * The demo page: a toolbar (打开文件, 下载), the workbook's grid on the left and
- * the add-in's task pane on the right, both on one FileHost. Opening another
- * workbook (file picker or drag and drop) makes a new host and mounts a new
- * pane on it, as Excel starts the add-in afresh for another document.
+ * The web page (网页版): a toolbar (打开文件, 下载, 下载（不含标记）), the
+ * workbook's grid on the left and the add-in's task pane on the right, both on
+ * one FileHost. Opening another workbook (file picker or drag and drop) makes a
+ * new host and mounts a new pane on it, as Excel starts the add-in afresh for
+ * another document. Everything happens in this page: nothing is uploaded.
  */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, MessageBarActions, Spinner, Text } from '@fluentui/react-components';
-import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, DocumentRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { FileHost } from '../hosts/file/host';
 import { Grid } from './Grid';
 import { Pane } from './pane';
 import { PaneController } from '../taskpane/controller';
 import { analyze } from '../core/engine';
 
-/** The bundled sample, copied next to the page by the demo's webpack config. */
-export const SAMPLE_URL = 'hongjiang-2024.xlsx';
+/** The bundled sample's file name. */
+export const SAMPLE_NAME = 'hongjiang-2024.xlsx';
+
+/** A workbook the page can open without the user picking a file (the bundled sample). */
+export interface SampleSource {
+  name: string;
+  load: () => Promise<ArrayBuffer>;
+}
+
+/** Said in the toolbar and on the start screen. */
+export const PRIVACY_TEXT = '文件只在本机浏览器中处理，不会上传到任何地方；本页不需要联网。';
 
 interface Opened {
   host: FileHost;
@@ -44,6 +54,14 @@ interface PendingOpen {
   fileName: string;
 }
 
+/** Lets the browser paint (the progress line) before work that holds the main thread. */
+function paint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
 function downloadBlob(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
   const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const url = URL.createObjectURL(blob);
@@ -60,9 +78,9 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function DemoPage(): React.ReactElement {
+export function DemoPage({ sample, openSample = false }: { sample?: SampleSource; openSample?: boolean }): React.ReactElement {
   const [opened, setOpened] = React.useState<Opened | null>(null);
-  const [busy, setBusy] = React.useState<string | null>('正在打开示例工作簿……');
+  const [busy, setBusy] = React.useState<string | null>(openSample && sample ? '正在打开示例工作簿……' : null);
   const [error, setError] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const [pending, setPending] = React.useState<PendingOpen | null>(null);
@@ -76,7 +94,10 @@ export function DemoPage(): React.ReactElement {
     setError(null);
     setPending(null);
     try {
-      const host = await FileHost.open(await read(), fileName);
+      const bytes = await read();
+      // The spinner shows before the reader holds the main thread.
+      await paint();
+      const host = await FileHost.open(bytes, fileName);
       setOpened({ host, ctrl: new PaneController(host, { analyze }), id: nextId.current++ });
     } catch (e) {
       setError(openErrorText(e, fileName));
@@ -96,14 +117,24 @@ export function DemoPage(): React.ReactElement {
 
   const openFile = React.useCallback((file: File) => open(() => file.arrayBuffer(), file.name), [open]);
 
-  // The bundled sample at start.
+  const openSampleNow = React.useCallback(() => (sample ? open(sample.load, sample.name) : Promise.resolve()), [open, sample]);
+
+  // The bundled sample at start, when the address asks for it.
   React.useEffect(() => {
-    void open(async () => {
-      const res = await fetch(SAMPLE_URL);
-      if (!res.ok) throw new Error(`无法加载示例工作簿 ${SAMPLE_URL}（HTTP ${res.status}）`);
-      return res.arrayBuffer();
-    }, SAMPLE_URL);
-  }, [open]);
+    if (openSample) void openSampleNow();
+  }, [openSample, openSampleNow]);
+
+  // Closing or reloading the page with changes not yet downloaded: the browser asks first.
+  React.useEffect(() => {
+    const ask = (e: BeforeUnloadEvent) => {
+      if (!current.current?.host.getState().dirty) return;
+      e.preventDefault();
+      // Older browsers show their own question only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, []);
 
   // Drag and drop anywhere on the page.
   React.useEffect(() => {
@@ -132,7 +163,7 @@ export function DemoPage(): React.ReactElement {
     };
   }, [openFile]);
 
-  const download = async () => {
+  const download = async (withMarks = true) => {
     if (!opened) return;
     setError(null);
     try {
@@ -142,7 +173,7 @@ export function DemoPage(): React.ReactElement {
         setError('下载前重新校验失败，未下载（批注可能已过期）。请查看任务窗格中的提示后重试。');
         return;
       }
-      downloadBlob(await opened.host.exportBytes(), downloadName(opened.host.getState().fileName));
+      downloadBlob(await opened.host.exportBytes({ marks: withMarks }), downloadName(opened.host.getState().fileName));
       opened.host.markSaved();
     } catch (e) {
       setError(`下载失败：${messageOf(e)}`);
@@ -153,7 +184,7 @@ export function DemoPage(): React.ReactElement {
   return (
     <div className="page">
       <header className="toolbar">
-        <Text weight="semibold" size={400} className="title">自评表校验助手 · 浏览器演示</Text>
+        <Text weight="semibold" size={400} className="title">自评表校验助手 · 网页版</Text>
         <Button icon={<FolderOpenRegular />} onClick={() => input.current?.click()} data-testid="open">打开文件</Button>
         <input
           ref={input}
@@ -169,11 +200,14 @@ export function DemoPage(): React.ReactElement {
             if (file) void openFile(file);
           }}
         />
-        <Button icon={<ArrowDownloadRegular />} onClick={download} disabled={!opened} data-testid="download">下载</Button>
+        <Button icon={<ArrowDownloadRegular />} onClick={() => void download(true)} disabled={!opened} data-testid="download"
+          title="下载工作簿：含写入的修改、问题单元格的标记和批注，以及忽略的问题、评分规则和校验结果">下载</Button>
+        <Button onClick={() => void download(false)} disabled={!opened} data-testid="download-clean"
+          title="下载工作簿：含写入的修改，不含本工具的标记和批注（报送用）">下载（不含标记）</Button>
         <span className="file-name" data-testid="file-name">{opened ? opened.host.getState().fileName : ''}</span>
         {opened ? <DirtyFlag host={opened.host} /> : null}
         {busy && <Spinner size="tiny" label={busy} />}
-        <span className="hint">可将 .xlsx 文件拖放到页面上打开。文件只在本机浏览器中处理，不会上传。</span>
+        <span className="hint" data-testid="privacy">可将 .xlsx 文件拖放到页面上打开。{PRIVACY_TEXT}</span>
       </header>
       {error && (
         <MessageBar intent="error" layout="multiline" data-testid="page-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
@@ -184,7 +218,7 @@ export function DemoPage(): React.ReactElement {
             当前工作簿 {opened?.host.getState().fileName} 有尚未下载的修改。打开 {pending.fileName} 会丢弃这些修改。
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" onClick={() => void download()}>先下载</Button>
+            <Button size="small" onClick={() => void download(true)}>先下载</Button>
             <Button size="small" appearance="primary" onClick={() => void load(pending.load, pending.fileName)}>放弃修改并打开</Button>
             <Button size="small" onClick={() => setPending(null)}>取消</Button>
           </MessageBarActions>
@@ -195,7 +229,22 @@ export function DemoPage(): React.ReactElement {
       )}
       <main className="workspace">
         <section className="sheet-area" aria-label="工作表">
-          {opened ? <Grid host={opened.host} /> : <div className="grid-empty">{busy ?? '请打开一个 .xlsx 工作簿。'}</div>}
+          {opened ? <Grid host={opened.host} /> : (
+            <div className="grid-empty" data-testid="start">
+              {busy ? <Spinner size="small" label={busy} /> : (
+                <>
+                  <Text as="h1" size={500} weight="semibold">自评表校验助手 · 网页版</Text>
+                  <p>打开部门整体支出绩效自评报告的附件表格（.xlsx），校验、逐条处理问题、重算、插入摘要，然后下载修改后的工作簿。</p>
+                  <p><strong>{PRIVACY_TEXT}</strong></p>
+                  <div className="start-actions">
+                    <Button appearance="primary" icon={<FolderOpenRegular />} onClick={() => input.current?.click()}>打开工作簿……</Button>
+                    {sample && <Button icon={<DocumentRegular />} onClick={() => void openSampleNow()} data-testid="open-sample">打开示例工作簿</Button>}
+                  </div>
+                  <p className="start-hint">也可以把 .xlsx 文件拖放到本页上。本页可以复制到 U 盘或内网共享文件夹，双击 index.html 即可使用。</p>
+                </>
+              )}
+            </div>
+          )}
         </section>
         <aside className="pane-area" aria-label="任务窗格">
           {opened && <Pane key={opened.id} host={opened.host} controller={opened.ctrl} />}

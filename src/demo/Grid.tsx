@@ -1,8 +1,17 @@
 /**
- * The demo's sheet grid: the active worksheet of a FileHost as an HTML table
- * with column letters and row numbers, merged cells, values through their
- * number formats, the marks in colour and the selection outlined; sheet tabs
- * below. Data attributes for the browser tests: `data-cell`, `data-mark`,
+ * The web page's sheet grid: the active worksheet of a FileHost as an HTML
+ * table drawn as the sheet looks (column widths, row heights, fonts, fills,
+ * borders, alignment, wrapped text, merged cells as one, values through their
+ * number formats, frozen rows and columns), with column letters and row
+ * numbers, the marks in colour and the selection outlined; sheet tabs below,
+ * scrolling when there are many.
+ *
+ * Keyboard: the arrow keys, Tab / Shift+Tab and Enter / Shift+Enter move the
+ * selected cell (over a merged area as one cell), Home goes to column A,
+ * Ctrl+Home to A1, F2 edits. Tab leaves the grid at the used range's right
+ * edge and Shift+Tab at column A, so the keyboard is never trapped.
+ *
+ * Data attributes for the browser tests: `data-cell`, `data-mark`,
  * `data-related`, `aria-selected`, `data-sheet` on the tabs.
  */
 import * as React from 'react';
@@ -21,6 +30,8 @@ const MIN_ROWS = 40;
 const MIN_COLS = 12;
 const MAX_ROWS = 3000;
 const ROW_HEAD_PX = 40;
+/** Height of the column letters' row. */
+const HEAD_PX = 20;
 
 
 interface Layout {
@@ -81,6 +92,12 @@ function borderCss(line: BorderLine | undefined): string | undefined {
   return line ? `${BORDER_CSS[line.style] ?? '1px solid'} ${line.color ?? '#000000'}` : undefined;
 }
 
+/** A cell of a frozen row or column: sticky, opaque, above the scrolling cells. */
+function frozenStyle(s: React.CSSProperties, left: number | undefined, top: number | undefined): React.CSSProperties {
+  if (left === undefined && top === undefined) return s;
+  return { ...s, position: 'sticky', left, top, zIndex: left !== undefined && top !== undefined ? 2 : 1, backgroundColor: s.backgroundColor ?? '#ffffff' };
+}
+
 function cellStyle(look: CellLook | undefined, align: string, fill: string | undefined, color: string | undefined, mark?: MarkLook): React.CSSProperties {
   const s: React.CSSProperties = { textAlign: (look?.horizontal ?? align) as React.CSSProperties['textAlign'] };
   if (look?.vertical) s.verticalAlign = look.vertical;
@@ -109,6 +126,25 @@ function cellStyle(look: CellLook | undefined, align: string, fill: string | und
   return s;
 }
 
+/**
+ * Scrolls a cell into view for a click on a finding: its row in the middle,
+ * and as far left as still shows the whole cell, so column A (where the row's
+ * label is) stays in view whenever the cell fits beside it. Frozen columns
+ * stay in view anyway (they are sticky).
+ */
+function revealCell(scroller: HTMLElement, el: HTMLElement): void {
+  const view = scroller.getBoundingClientRect();
+  const box = el.getBoundingClientRect();
+  const top = box.top - view.top + scroller.scrollTop;
+  const left = box.left - view.left + scroller.scrollLeft;
+  const right = left + box.width;
+  scroller.scrollTop = Math.max(0, top - (scroller.clientHeight - box.height) / 2);
+  if (el.style.position === 'sticky') return;
+  const sticky = ROW_HEAD_PX + Number(scroller.dataset.frozenWidth || 0);
+  scroller.scrollLeft = right + 8 <= scroller.clientWidth ? 0
+    : box.width + 8 > scroller.clientWidth - sticky ? left - sticky : right + 8 - scroller.clientWidth;
+}
+
 const inRange = (r: RangePos, row: number, col: number) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 
 interface Editing {
@@ -122,19 +158,44 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   const scroller = React.useRef<HTMLDivElement>(null);
   const [editing, setEditing] = React.useState<Editing | null>(null);
   const [editError, setEditError] = React.useState<string | null>(null);
+  const [keyMove, setKeyMove] = React.useState(0);
+  const tabList = React.useRef<HTMLDivElement>(null);
   const sheet = state.sheets.find((s) => s.name === state.activeSheet) ?? state.sheets[0];
   const grid = React.useMemo(() => (sheet ? layout(sheet) : null), [sheet]);
   const look = sheet ? host.look(sheet.name) : null;
 
-  // The host asked to show the selection (a click on a finding): scroll it into view.
+  // The host asked to show the selection (a click on a finding): scroll it into view, keeping the row's label in view.
   React.useEffect(() => {
     if (!state.reveal || !scroller.current) return;
     const a = state.selection.active;
     const el = scroller.current.querySelector<HTMLElement>(`[data-cell="${toA1(a.row, a.col)}"]`);
-    el?.scrollIntoView({ block: 'center', inline: 'center' });
+    if (el) revealCell(scroller.current, el);
     // Only a reveal request scrolls: a selection made in the grid itself must not jump the view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.reveal]);
+
+  // The active sheet's tab in view (many sheets scroll in the tab bar instead of squeezing);
+  // another sheet or workbook starts at its top-left corner (a reveal then scrolls where it must).
+  const activeName = sheet?.name;
+  React.useLayoutEffect(() => {
+    if (scroller.current) { scroller.current.scrollTop = 0; scroller.current.scrollLeft = 0; }
+  }, [activeName, host]);
+  React.useEffect(() => {
+    const tab = tabList.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+    if (tab && tabList.current) {
+      const bar = tabList.current;
+      if (tab.offsetLeft < bar.scrollLeft) bar.scrollLeft = tab.offsetLeft - 8;
+      else if (tab.offsetLeft + tab.offsetWidth > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = tab.offsetLeft + tab.offsetWidth - bar.clientWidth + 8;
+    }
+  }, [activeName]);
+
+  // A move by keyboard: the new active cell just into view (no jump).
+  React.useEffect(() => {
+    if (!keyMove || !scroller.current) return;
+    const a = state.selection.active;
+    scroller.current.querySelector<HTMLElement>(`[data-cell="${toA1(a.row, a.col)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keyMove]);
 
   if (!sheet || !grid || !look) return <div className="grid-empty">工作簿中没有工作表</div>;
   const sel = state.selection.sheet === sheet.name ? state.selection : null;
@@ -151,10 +212,20 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   };
 
   const colWidth = (c: number) => look.colWidths.get(c) ?? DEFAULT_COL_PX;
+  const rowHeight = (r: number) => look.rowHeights.get(r) ?? DEFAULT_ROW_PX;
+  // Frozen rows and columns stay in view as in Excel: sticky at their offsets below the headers.
+  const frozenCols = Math.min(look.frozen.cols, grid.cols);
+  const frozenRows = Math.min(look.frozen.rows, grid.rows);
+  const stickyLeft: number[] = [];
+  for (let c = 0, x = ROW_HEAD_PX; c < frozenCols; x += colWidth(c), c++) stickyLeft.push(x);
+  const stickyTop: number[] = [];
+  for (let r = 0, y = HEAD_PX; r < frozenRows; y += rowHeight(r), r++) stickyTop.push(y);
+  const frozenWidth = frozenCols ? stickyLeft[frozenCols - 1] + colWidth(frozenCols - 1) - ROW_HEAD_PX : 0;
   const rows: React.ReactElement[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const cells: React.ReactElement[] = [
-      <th key="h" role="rowheader" className={`row-head${sel && r >= sel.range.top && r <= sel.range.bottom ? ' on' : ''}`}>{r + 1}</th>,
+      <th key="h" role="rowheader" className={`row-head${sel && r >= sel.range.top && r <= sel.range.bottom ? ' on' : ''}${r < frozenRows ? ' frozen' : ''}`}
+        style={r < frozenRows ? { top: stickyTop[r] } : undefined}>{r + 1}</th>,
     ];
     for (let c = 0; c < grid.cols; c++) {
       const key = `${r},${c}`;
@@ -192,7 +263,7 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
           rowSpan={span?.rowSpan}
           colSpan={span?.colSpan}
           className={classes.filter(Boolean).join(' ')}
-          style={cellStyle(cellLook, shown.align, fill, shown.color, markStyle)}
+          style={frozenStyle(cellStyle(cellLook, shown.align, fill, shown.color, markStyle), c < frozenCols ? stickyLeft[c] : undefined, r < frozenRows ? stickyTop[r] : undefined)}
           onMouseDown={(e) => {
             if (e.button !== 0 || isEditing) return;
             const range = e.shiftKey && sel ? {
@@ -222,9 +293,67 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
         </td>,
       );
     }
-    const h = look.rowHeights.get(r);
-    rows.push(<tr key={r} style={{ height: h ?? DEFAULT_ROW_PX }}>{cells}</tr>);
+    rows.push(<tr key={r} style={{ height: rowHeight(r) }}>{cells}</tr>);
   }
+
+  /** The merged area's top-left cell for a cell inside it, else the cell. */
+  const master = (row: number, col: number): { row: number; col: number } => {
+    if (!grid.covered.has(`${row},${col}`)) return { row, col };
+    for (const [key, span] of grid.spans) {
+      const [top, left] = key.split(',').map(Number);
+      if (row >= top && row < top + span.rowSpan && col >= left && col < left + span.colSpan) return { row: top, col: left };
+    }
+    return { row, col };
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (editing || e.altKey || e.metaKey) return;
+    const a = sel ? sel.active : { row: 0, col: 0 };
+    const span = grid.spans.get(`${a.row},${a.col}`);
+    const bottom = a.row + (span?.rowSpan ?? 1) - 1;
+    const right = a.col + (span?.colSpan ?? 1) - 1;
+    const lastCol = Math.max(grid.used.right, 0);
+    let to: { row: number; col: number } | null = null;
+    switch (e.key) {
+      case 'ArrowUp': to = { row: a.row - 1, col: a.col }; break;
+      case 'ArrowDown': to = { row: bottom + 1, col: a.col }; break;
+      case 'ArrowLeft': to = { row: a.row, col: a.col - 1 }; break;
+      case 'ArrowRight': to = { row: a.row, col: right + 1 }; break;
+      case 'Enter': to = e.shiftKey ? { row: a.row - 1, col: a.col } : { row: bottom + 1, col: a.col }; break;
+      case 'Tab':
+        // At the edge the browser moves the focus on: no keyboard trap.
+        if (e.shiftKey ? a.col <= 0 : right >= lastCol) return;
+        to = e.shiftKey ? { row: a.row, col: a.col - 1 } : { row: a.row, col: right + 1 };
+        break;
+      case 'Home': to = e.ctrlKey ? { row: 0, col: 0 } : { row: a.row, col: 0 }; break;
+      case 'F2': {
+        e.preventDefault();
+        const v = valueAt(sheet, grid.used, a.row, a.col);
+        if (v.formula) setEditError(`${sheet.name}!${toA1(a.row, a.col)} 含公式（${v.formula}），网页版中不能编辑公式单元格。`);
+        else setEditing({ sheet: sheet.name, cell: toA1(a.row, a.col), text: v.value === undefined || v.value === null ? '' : String(v.value) });
+        return;
+      }
+      default: return;
+    }
+    e.preventDefault();
+    const row = Math.max(0, Math.min(grid.rows - 1, to.row));
+    const col = Math.max(0, Math.min(grid.cols - 1, to.col));
+    const m = master(row, col);
+    host.selectRange(sheet.name, { top: m.row, left: m.col, bottom: m.row, right: m.col });
+    setKeyMove((n) => n + 1);
+  };
+
+  /** The tab bar as ARIA tabs: ←/→, Home and End go to another sheet and keep the focus on its tab. */
+  const onTabKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    const names = state.sheets.map((s) => s.name);
+    const i = names.indexOf(sheet.name);
+    const j = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? names.length - 1 : -2;
+    if (j === -2) return;
+    e.preventDefault();
+    const name = names[Math.max(0, Math.min(names.length - 1, j))];
+    host.activateSheet(name);
+    requestAnimationFrame(() => tabList.current?.querySelector<HTMLElement>(`[role="tab"][data-sheet="${CSS.escape(name)}"]`)?.focus());
+  };
 
   const activeA1 = sel ? toA1(sel.active.row, sel.active.col) : '';
   const activeValue = sel ? valueAt(sheet, grid.used, sel.active.row, sel.active.col) : null;
@@ -237,7 +366,18 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
         </span>
       </div>
       {editError && <div className="grid-error" role="alert" onClick={() => setEditError(null)}>{editError}</div>}
-      <div className="grid-scroll" ref={scroller} data-testid="grid-scroll" tabIndex={0} role="region" aria-label={`工作表 ${sheet.name} 的单元格`}>
+      <div
+        className="grid-scroll"
+        ref={scroller}
+        data-testid="grid-scroll"
+        data-frozen-width={frozenWidth}
+        tabIndex={0}
+        role="region"
+        aria-label={`工作表 ${sheet.name} 的单元格，选中 ${activeA1}`}
+        aria-describedby="grid-keys"
+        onKeyDown={onKeyDown}
+      >
+        <span id="grid-keys" hidden>方向键、Tab、Enter 移动选中的单元格，F2 编辑</span>
         <table className="grid" role="grid" aria-label={sheet.name} data-sheet={sheet.name} style={{ width: ROW_HEAD_PX + Array.from({ length: grid.cols }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}>
           <colgroup>
             <col style={{ width: ROW_HEAD_PX }} />
@@ -247,14 +387,15 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
             <tr>
               <th className="corner" />
               {Array.from({ length: grid.cols }, (_, c) => (
-                <th key={c} role="columnheader" className={`col-head${sel && c >= sel.range.left && c <= sel.range.right ? ' on' : ''}`}>{columnName(c)}</th>
+                <th key={c} role="columnheader" className={`col-head${sel && c >= sel.range.left && c <= sel.range.right ? ' on' : ''}`}
+                  style={c < frozenCols ? { left: stickyLeft[c], zIndex: 4 } : undefined}>{columnName(c)}</th>
               ))}
             </tr>
           </thead>
           <tbody>{rows}</tbody>
         </table>
       </div>
-      <div className="tabs" role="tablist" aria-label="工作表">
+      <div className="tabs" role="tablist" aria-label="工作表" ref={tabList} onKeyDown={onTabKey}>
         {state.sheets.map((s) => (
           <button
             key={s.name}
@@ -262,6 +403,7 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
             type="button"
             data-sheet={s.name}
             aria-selected={s.name === sheet.name}
+            tabIndex={s.name === sheet.name ? 0 : -1}
             className={s.name === sheet.name ? 'tab on' : 'tab'}
             onClick={() => host.activateSheet(s.name)}
           >

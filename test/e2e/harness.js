@@ -1,18 +1,20 @@
 /**
- * A small harness for the demo's browser tests: serves dist/demo on a free
- * localhost port, drives Debian's chromium through playwright-core, runs the
- * tests one after another, keeps a screenshot of each in test-artifacts/e2e/
- * and prints a closing line `N passed, M failed`.
+ * A small harness for the web page's browser tests: opens dist-web/index.html
+ * straight from disk (file://, as a clerk opens it from a USB stick or a
+ * share) in Debian's chromium through playwright-core, with every network
+ * request refused, runs the tests one after another, keeps a screenshot of
+ * each in test-artifacts/e2e/ and prints a closing line `N passed, M failed`.
  */
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { pathToFileURL } = require('url');
 const { chromium } = require('playwright-core');
-const { serveDemo } = require('../../scripts/serve-demo');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'e2e');
+const WEB_INDEX = path.join(ROOT, 'dist-web', 'index.html');
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -34,20 +36,19 @@ const slug = (s) => s.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').sli
 
 /**
  * Runs `tests` ([{ name, fn(t) }]). Each test gets `t` with:
- * - `page`: a fresh page on the demo, its sample loaded,
- * - `url`, `origin`, `artifacts`, `newPage()`,
- * - `external`: requests the page tried to make to another origin (all blocked).
+ * - `page`: a fresh page on dist-web/index.html?sample (file://), the sample loaded,
+ * - `url`, `artifacts`, `newPage(query)`,
+ * - `external`: every request the page tried to make other than file:, blob: and data: (all refused).
  */
 async function run(tests, { timeoutMs = 90_000 } = {}) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'selfeval-e2e-'));
-  let served = null;
   let context = null;
   let passed = 0;
   let failed = 0;
   try {
-    served = await serveDemo({ port: 0 });
-    const origin = `http://127.0.0.1:${served.port}`;
+    if (!fs.existsSync(WEB_INDEX)) throw new Error('dist-web/index.html is missing: run npm run build:web first');
+    const url = pathToFileURL(WEB_INDEX).href;
     context = await chromium.launchPersistentContext(userData, {
       executablePath: chromiumPath(),
       headless: true,
@@ -58,21 +59,23 @@ async function run(tests, { timeoutMs = 90_000 } = {}) {
     });
     context.setDefaultTimeout(20_000);
     const external = [];
-    // The page must load nothing from the network: block and record anything not from the demo's server.
+    // The page must work with no network at all: every request that is not the page's own files is refused and recorded.
     await context.route('**/*', (route) => {
       const u = route.request().url();
-      if (u.startsWith(`${origin}/`) || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
+      if (u.startsWith('file:') || u.startsWith('blob:') || u.startsWith('data:')) return route.continue();
       external.push(u);
-      return route.abort();
+      return route.abort('internetdisconnected');
     });
     for (const page of context.pages()) await page.close();
 
-    const newPage = async () => {
+    /** A new page on the web page from disk; with `?sample` (the default) the sample is open. */
+    const newPage = async (query = '?sample') => {
       const page = await context.newPage();
       page.pageErrors = [];
       page.on('pageerror', (e) => page.pageErrors.push(e));
-      await page.goto(`${origin}/`);
-      await page.locator('table.grid td[data-cell="A1"]').waitFor();
+      await page.goto(`${url}${query}`);
+      if (query.includes('sample')) await page.locator('table.grid td[data-cell="A1"]').waitFor();
+      else await page.getByTestId('start').waitFor();
       return page;
     };
 
@@ -83,7 +86,7 @@ async function run(tests, { timeoutMs = 90_000 } = {}) {
       try {
         page = await newPage();
         external.length = 0;
-        const t = { page, origin, url: served.url, artifacts: ARTIFACTS, external, newPage, root: ROOT };
+        const t = { page, url, artifacts: ARTIFACTS, external, newPage, root: ROOT };
         let timer;
         await Promise.race([
           test.fn(t),
@@ -108,7 +111,6 @@ async function run(tests, { timeoutMs = 90_000 } = {}) {
     console.log(`  ✗ setup: ${e && e.stack ? e.stack : e}`);
   } finally {
     if (context) await context.close().catch(() => undefined);
-    if (served) await served.close();
     fs.rmSync(userData, { recursive: true, force: true });
   }
   console.log(`\nScreenshots: ${path.relative(process.cwd(), ARTIFACTS)}/`);

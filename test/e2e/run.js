@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Browser tests of the demo (`npm run test:e2e`, which builds dist/demo first):
- * the task pane App on the file host in Debian's chromium, on the bundled
- * sample and on the miscalculated fixture. Expectations from
+ * Browser tests of the web page (`npm run test:e2e`, which builds dist-web
+ * first): dist-web/index.html opened from disk (file://) with every network
+ * request refused, the task pane App on the file host in Debian's chromium, on
+ * the bundled sample and on the miscalculated fixture. Expectations from
  * ../shared/fixtures/EXPECTED.md.
  *
  *   node test/e2e/run.js [name filter]
@@ -22,6 +23,13 @@ const { run, axeViolations, ROOT, ARTIFACTS } = require('./harness');
 // ---------------------------------------------------------------- fixtures
 
 const SHARED = path.resolve(ROOT, '..', 'shared', 'fixtures');
+
+/** The sample under another name (so that opening it is a new workbook, not the one open). */
+function SAMPLE_COPY() {
+  const file = path.join(ARTIFACTS, 'sample-copy.xlsx');
+  fs.copyFileSync(path.join(ROOT, 'samples', 'hongjiang-2024.xlsx'), file);
+  return file;
+}
 
 let miscalculated = null;
 
@@ -163,6 +171,13 @@ async function inView(page, locator) {
     && box.x >= view.x + 40 - 1 && box.x + box.width <= view.x + view.width + 1;
 }
 
+/** Whether the element lies wholly inside the grid's viewport across (right of the row numbers). */
+async function inViewX(page, locator) {
+  const box = await locator.boundingBox();
+  const view = await page.getByTestId('grid-scroll').boundingBox();
+  return !!box && !!view && box.x >= view.x + 40 - 1 && box.x + box.width <= view.x + view.width + 1;
+}
+
 async function markCount(page) {
   let n = 0;
   for (const s of await sheets(page)) {
@@ -185,6 +200,167 @@ async function download(page, name, suggested) {
 // ---------------------------------------------------------------- tests
 
 const tests = [
+  {
+    name: 'from disk with no network: the start screen says nothing is uploaded; check → 忽略 → 改为 → 下载 → reopen keeps the ignored finding and the fix',
+    async fn({ page, newPage, external }) {
+      const start = await newPage('');
+      assert.match(await start.getByTestId('start').textContent(), /不会上传到任何地方；本页不需要联网/);
+      await assertAccessible(start, 'the start screen', null);
+      await start.close();
+
+      await openFile(page, miscalculatedWorkbook());
+      await check(page);
+      // 改为 on 附件3!H18 (5 → 3); the wrong total of 附件4 is ignored (as if the clerk had a reason).
+      const card = pane(page).locator('li[data-finding="derived-value|附件3!H18"]');
+      await card.getByRole('button', { name: '将 附件3!H18 改为 3' }).click();
+      await card.waitFor({ state: 'detached' });
+      const ignoredKey = 'derived-value|附件4!H24';
+      await pane(page).locator(`li[data-finding="${ignoredKey}"]`).getByRole('button', { name: /^忽略/ }).click();
+      await pane(page).getByText('已忽略 1 条').waitFor();
+      await page.getByTestId('dirty').waitFor();
+      const saved = 'web-roundtrip.xlsx';
+      const wb = await download(page, saved, 'hongjiang-2024-miscalculated-校验.xlsx');
+      assert.equal(wb.getWorksheet('附件3').getCell('H18').value, 3, 'the fix is in the file');
+      assert.equal(await page.getByTestId('dirty').count(), 0, 'nothing left to download');
+
+      // Reopen the download: the ignored finding stays ignored, the fixed cell stays fixed.
+      const reopened = path.join(ARTIFACTS, 'hongjiang-2024-reopened.xlsx');
+      fs.copyFileSync(path.join(ARTIFACTS, saved), reopened);
+      await openFile(page, reopened);
+      assert.equal(await (await cell(page, '附件3!H18')).textContent(), '3');
+      await check(page);
+      await pane(page).getByText('已忽略 1 条').waitFor();
+      assert.equal(await pane(page).locator(`li[data-finding="${ignoredKey}"]`).count(), 0, 'still ignored after reopening');
+      assert.equal(await pane(page).locator('li[data-finding="derived-value|附件3!H18"]').count(), 0);
+
+      // 下载（不含标记）: the values, no marks or notes; the work is still kept in it.
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-clean').click()]);
+      const clean = path.join(ARTIFACTS, 'web-clean.xlsx');
+      await dl.saveAs(clean);
+      const zip = unzipSync(fs.readFileSync(clean));
+      const withNotes = Object.keys(zip).filter((k) => strFromU8(zip[k]).includes('【自评表校验助手】'));
+      assert.deepEqual(withNotes, [], 'no note or mark of the tool in the clean copy');
+      assert.ok(Object.keys(zip).some((k) => /^customXml\/item\d+\.xml$/.test(k) && strFromU8(zip[k]).includes(ignoredKey)), 'the ignored finding is kept');
+
+      // Closing with changes not downloaded asks first.
+      await (await cell(page, '附件3!B33')).dblclick();
+      await page.locator('.cell-editor').fill('备注');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('dirty').waitFor();
+      const asked = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+      await page.close({ runBeforeUnload: true });
+      assert.equal(await asked, 'beforeunload');
+      assert.deepEqual(external, [], `requests to the network: ${external.join(', ')}`);
+    },
+  },
+  {
+    name: 'grid keyboard: arrows, Tab and Enter move the selection (a merged area as one cell), F2 edits, Tab leaves at the edge',
+    async fn({ page }) {
+      await showSheet(page, '附件2');
+      await (await cell(page, '附件2!B5')).click();
+      const grid = page.getByTestId('grid-scroll');
+      await grid.focus();
+      const at = async () => page.getByTestId('name-box').textContent();
+      // C5:D5 and E5:F5 are merged: each is one cell for the keys.
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await at(), 'C5');
+      await page.keyboard.press('Tab');
+      assert.equal(await at(), 'E5');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await at(), 'C5');
+      await page.keyboard.press('Enter');
+      assert.equal(await at(), 'C6');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await at(), 'C7');
+      await page.keyboard.press('Shift+Enter');
+      assert.equal(await at(), 'C6');
+      // The merged title A2:G2: right of it is H2, left from there lands on the title as a whole.
+      await page.keyboard.press('Control+Home');
+      assert.equal(await at(), 'A1');
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await at(), 'A2');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await at(), 'H2');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await at(), 'A2');
+      assert.equal(await (await cell(page, '附件2!A2')).getAttribute('aria-selected'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'grid-scroll', 'the focus stays in the grid');
+      // F2 edits the active cell; Escape leaves it as it was.
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('F2');
+      await page.locator('.cell-editor').waitFor();
+      await page.keyboard.press('Escape');
+      // Tab at the used range's right edge moves the focus on (no keyboard trap).
+      await (await cell(page, '附件2!G4')).click();
+      await grid.focus();
+      await page.keyboard.press('Tab');
+      assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'grid-scroll');
+      // The selection chosen by keyboard is where the summary goes.
+      await (await cell(page, '附件3!B31')).click();
+      await grid.focus();
+      for (const k of ['ArrowDown', 'Enter']) await page.keyboard.press(k);
+      assert.equal(await at(), 'B33');
+      await check(page);
+      await paneTab(page, /^摘要/);
+      await pane(page).getByTestId('insert-target').getByText(/将插入到：附件3!B33/).waitFor();
+    },
+  },
+  {
+    name: '122 sheets: the tabs scroll instead of squeezing, ←/→ go from tab to tab; going to a cell keeps column A in view; frozen columns stay',
+    async fn({ page }) {
+      const spec = {};
+      for (let i = 1; i <= 122; i++) spec[`项目支出绩效自评表${i}`] = [[`项目 ${i}`, 1, 2]];
+      await openFile(page, await makeWorkbook('122-sheets.xlsx', spec));
+      const tabs = page.locator('.tabs [role="tab"]');
+      assert.equal(await tabs.count(), 122);
+      const squeezed = await tabs.evaluateAll((ts) => ts.filter((t) => t.scrollWidth > t.clientWidth + 1 || t.clientWidth < 60).length);
+      assert.equal(squeezed, 0, 'no tab is narrower than its name');
+      const bar = await page.locator('.tabs').evaluate((b) => ({ scroll: b.scrollWidth, client: b.clientWidth }));
+      assert.ok(bar.scroll > bar.client * 3, `the tab bar scrolls (${bar.scroll} > ${bar.client})`);
+      // Keyboard: the selected tab has the focus stop, End goes to the last sheet and shows its tab.
+      await tabs.first().focus();
+      await page.keyboard.press('End');
+      await page.locator('table.grid[data-sheet="项目支出绩效自评表122"]').waitFor();
+      const last = page.locator('.tabs [data-sheet="项目支出绩效自评表122"]');
+      await page.waitForFunction(() => document.activeElement?.getAttribute('data-sheet') === '项目支出绩效自评表122');
+      const [tb, bb] = [await last.boundingBox(), await page.locator('.tabs').boundingBox()];
+      assert.ok(tb.x >= bb.x - 1 && tb.x + tb.width <= bb.x + bb.width + 1, 'the last tab is scrolled into view');
+      await page.keyboard.press('ArrowLeft');
+      await page.locator('table.grid[data-sheet="项目支出绩效自评表121"]').waitFor();
+
+      // Going to a finding's cell: the sheet scrolled to its far right, then 附件3!I18 is shown with its row's label in column A.
+      await page.setViewportSize({ width: 1500, height: 700 });
+      await openFile(page, SAMPLE_COPY());
+      await check(page);
+      await showSheet(page, '附件3');
+      // Row 18's label column A is the merged A16:A28 (绩效指标); the indicator's name is in E18.
+      const a = page.locator('table.grid[data-sheet="附件3"] td[data-cell="A16"]');
+      const i18 = await cell(page, '附件3!I18');
+      const span = (await i18.boundingBox()).x + (await i18.boundingBox()).width - (await a.boundingBox()).x;
+      const view = await page.getByTestId('grid-scroll').evaluate((el) => el.clientWidth);
+      assert.ok(span + 40 < view, `precondition: A…I (${span} px) fit the grid (${view} px)`);
+      await page.getByTestId('grid-scroll').evaluate((el) => { el.scrollLeft = el.scrollWidth; el.scrollTop = el.scrollHeight; });
+      assert.equal(await inViewX(page, a), false, 'precondition: column A scrolled away');
+      await clickFinding(page, '附件3!I18');
+      await page.waitForFunction(() => document.querySelector('table.grid td[data-cell="I18"]')?.getAttribute('aria-selected') === 'true');
+      await page.waitForTimeout(100);
+      assert.ok(await inView(page, i18), 'I18 in view');
+      assert.ok(await inViewX(page, a), 'column A, the row label, in view');
+      assert.ok(await inView(page, await cell(page, '附件3!E18')), 'E18, the indicator, in view');
+
+      // Frozen columns (a pane frozen after column A) stay in view when the sheet scrolls right.
+      const frozen = new ExcelJS.Workbook();
+      const ws = frozen.addWorksheet('冻结', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
+      for (let r = 1; r <= 5; r++) ws.addRow([`标签${r}`, ...Array.from({ length: 60 }, (_, c) => r * 100 + c)]);
+      const file = path.join(ARTIFACTS, 'frozen.xlsx');
+      await frozen.xlsx.writeFile(file);
+      await openFile(page, file);
+      await page.getByTestId('grid-scroll').evaluate((el) => { el.scrollLeft = 2000; });
+      await page.waitForTimeout(50);
+      assert.ok(await inView(page, page.locator('table.grid td[data-cell="A3"]')), 'the frozen column A stays in view');
+      assert.equal(await inView(page, page.locator('table.grid td[data-cell="B3"]')), false, 'column B scrolled away');
+    },
+  },
   {
     name: 'loads the bundled sample: sheet tabs, merged cells, number formats, nothing from the network',
     async fn({ page, external }) {

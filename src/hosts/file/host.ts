@@ -8,8 +8,11 @@
  * - Marks are kept apart from the cells' styles, so that `clearMarks` leaves
  *   the workbook exactly as it was; `exportBytes` writes them (fill and note,
  *   as the command line does) into a copy of the workbook for the download.
- * - Settings live in memory with the open workbook, like Excel's workbook
- *   settings live with the document.
+ * - Settings (ignored findings, scoring profile, last result) are read from
+ *   the workbook's custom XML part when it is opened and written into every
+ *   download (`settings.ts`), as Excel keeps them with the document.
+ * - `dirty` says whether the workbook differs from what was opened or last
+ *   downloaded, by content: undoing every change makes it clean again.
  */
 import type { Progress, WorkbookHost, CellContent, CellWrite, ResultRow } from '../host';
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../../core/snapshot';
@@ -19,6 +22,7 @@ import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../../
 import { readWorkbook, refreshSheets, type FileWorkbook } from './read';
 import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, RESULT_WIDTHS } from './write';
 import { sheetLook, type SheetLook } from './look';
+import { readSettings, writeSettings } from './settings';
 import { HostError } from '../errors';
 
 export interface Selection {
@@ -39,7 +43,7 @@ export interface FileHostState {
   marks: ReadonlyMap<string, Mark>;
   /** Bumped when the host asks the grid to scroll the selection into view. */
   reveal: number;
-  /** The workbook changed since it was opened or last downloaded. */
+  /** The workbook (cells, sheets or kept settings) differs from what was opened or last downloaded. */
   dirty: boolean;
 }
 
@@ -57,6 +61,29 @@ function clone<T>(x: T): T {
   return x === undefined ? x : (JSON.parse(JSON.stringify(x)) as T);
 }
 
+/**
+ * Settings that describe the workbook's last check rather than the user's
+ * work: kept in the download, but a change to them alone is nothing unsaved.
+ */
+const TRANSIENT_SETTINGS = new Set(['selfeval.report', 'selfeval.ribbonError']);
+
+/** What a sheet holds, for comparing: every cell with a value or formula, with its number format. */
+function sheetContent(s: SheetSnapshot): string {
+  const top = parseRange(s.range);
+  const out: string[] = [];
+  for (let r = 0; r < s.values.length; r++) {
+    const row = s.values[r];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      const f = s.formulas?.[r]?.[c];
+      const formula = typeof f === 'string' && f.startsWith('=') ? f : null;
+      if ((v === null || v === undefined || v === '') && !formula) continue;
+      out.push(`${top.top + r},${top.left + c}\u0001${JSON.stringify([v, formula, s.numberFormats?.[r]?.[c] ?? null])}`);
+    }
+  }
+  return `${s.merges.join(' ')}\u0002${out.join('\u0002')}`;
+}
+
 function sameNumber(a: CellValue, b: number): boolean {
   return typeof a === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
@@ -66,7 +93,10 @@ export class FileHost implements WorkbookHost {
   private state: FileHostState;
   private readonly listeners = new Set<() => void>();
   private readonly editListeners = new Set<(sheet: string) => void>();
-  private readonly settings = new Map<string, unknown>();
+  private readonly settings: Map<string, unknown>;
+  /** The sheets and the kept settings as last opened or downloaded: what `dirty` compares against. */
+  private saved: { sheets: Map<string, SheetSnapshot>; settings: string } = { sheets: new Map(), settings: '' };
+  private readonly savedContent = new WeakMap<SheetSnapshot, string>();
   private readonly undoStack: CellBefore[][] = [];
   private readonly looks = new Map<string, SheetLook>();
 
@@ -81,6 +111,38 @@ export class FileHost implements WorkbookHost {
       reveal: 0,
       dirty: false,
     };
+    this.settings = new Map(Object.entries(readSettings(fw)));
+    this.takeSaved();
+  }
+
+  /** Remembers the workbook as it is now as the saved state. */
+  private takeSaved(): void {
+    this.saved = { sheets: new Map(this.fw.snapshot.sheets.map((s) => [s.name, s])), settings: this.keptSettings() };
+  }
+
+  private keptSettings(): string {
+    // An empty list (every ignored finding restored) is as good as none.
+    const empty = (v: unknown) => (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+    return JSON.stringify([...this.settings.entries()].filter(([k, v]) => !TRANSIENT_SETTINGS.has(k) && !empty(v)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  private content(s: SheetSnapshot): string {
+    let c = this.savedContent.get(s);
+    if (c === undefined) { c = sheetContent(s); this.savedContent.set(s, c); }
+    return c;
+  }
+
+  /** Whether anything differs from the saved state (sheets compared only where their snapshot was replaced). */
+  private isDirty(): boolean {
+    if (this.keptSettings() !== this.saved.settings) return true;
+    const now = this.fw.snapshot.sheets;
+    if (now.length !== this.saved.sheets.size) return true;
+    for (const s of now) {
+      const was = this.saved.sheets.get(s.name);
+      if (!was) return true;
+      if (was !== s && this.content(was) !== this.content(s)) return true;
+    }
+    return false;
   }
 
   /** Reads an .xlsx file's bytes (throws the file host's InputError with a Chinese message). */
@@ -153,26 +215,29 @@ export class FileHost implements WorkbookHost {
       setCells(this.fw, ref.sheet, [{ row, col, value: parsed.value, numberFormat }]);
     } else setCells(this.fw, ref.sheet, [{ row, col, value: input }]);
     this.refreshSheets([ref.sheet]);
-    this.update({ dirty: true });
+    this.update({ dirty: this.isDirty() });
     for (const cb of [...this.editListeners]) cb(ref.sheet);
   }
 
   /** The download took the workbook as it is now: nothing unsaved. */
   markSaved(): void {
+    this.takeSaved();
     this.update({ dirty: false });
   }
 
-  /** The workbook as .xlsx bytes, with the current values and the marks (fill, border and note on each marked cell). */
-  async exportBytes(): Promise<Uint8Array<ArrayBuffer>> {
-    const bytes = await writeWorkbook(this.fw);
-    const marks = [...this.state.marks.values()];
-    let out = bytes;
-    if (marks.length) {
-      // Marks go into a copy, so the workbook in memory stays free of them.
-      const copy = await readWorkbook(bytes);
-      writePatch(copy, { values: [], marks });
-      out = await writeWorkbook(copy);
-    }
+  /**
+   * The workbook as .xlsx bytes, with the current values and the kept settings
+   * (ignored findings, scoring profile, last result). With `marks` (the
+   * default) each marked cell gets its fill, border and note; without, the
+   * copy has none of this tool's marks or notes, not even from an earlier run.
+   */
+  async exportBytes({ marks = true }: { marks?: boolean } = {}): Promise<Uint8Array<ArrayBuffer>> {
+    // Marks and settings go into a copy, so the workbook in memory stays as the user made it.
+    const copy = await readWorkbook(await writeWorkbook(this.fw));
+    writeSettings(copy, Object.fromEntries(this.settings));
+    // Replacing marks takes off those of an earlier run, and their notes, before the current ones go on.
+    writePatch(copy, { values: [], marks: marks ? [...this.state.marks.values()] : [] });
+    const out = await writeWorkbook(copy);
     const ab = new ArrayBuffer(out.byteLength);
     new Uint8Array(ab).set(out);
     return new Uint8Array(ab);
@@ -268,7 +333,7 @@ export class FileHost implements WorkbookHost {
       writePatch(this.fw, { values: patch.values, marks: [] }, { replaceMarks: false });
       this.undoStack.push(before);
       this.refreshSheets([...new Set(patch.values.map((v) => v.sheet))]);
-      this.update({ dirty: true });
+      this.update({ dirty: this.isDirty() });
     }
     if (patch.marks.length) {
       const marks = new Map(this.state.marks);
@@ -294,7 +359,7 @@ export class FileHost implements WorkbookHost {
     }
     this.undoStack.pop();
     this.refreshSheets([...new Set(entry.map((c) => c.sheet))]);
-    this.update({ dirty: true });
+    this.update({ dirty: this.isDirty() });
   }
 
   async clearMarks(): Promise<void> {
@@ -320,7 +385,7 @@ export class FileHost implements WorkbookHost {
     if (this.formulaAt(target.sheet, pos.row, pos.col)) throw new HostError('formulaCell', ref);
     setCells(this.fw, target.sheet, [{ row: pos.row, col: pos.col, value: text }]);
     this.refreshSheets([ref.sheet]);
-    this.update({ dirty: true });
+    this.update({ dirty: this.isDirty() });
     return ref;
   }
 
@@ -346,13 +411,13 @@ export class FileHost implements WorkbookHost {
       setCells(this.fw, sheet, targets.filter((t) => t.sheet === sheet).map(({ row, col, value }) => ({ row, col, value })));
     }
     this.refreshSheets([...new Set(cells.map((c) => c.sheet))]);
-    this.update({ dirty: true });
+    this.update({ dirty: this.isDirty() });
   }
 
   async writeResultsSheet(name: string, rows: ResultRow[]): Promise<void> {
     appendSheet(this.fw, name, resultCells(rows), RESULT_WIDTHS);
     this.looks.delete(name);
-    this.update({ sheets: this.fw.snapshot.sheets, dirty: true });
+    this.update({ sheets: this.fw.snapshot.sheets, dirty: this.isDirty() });
   }
 
   getSetting<T>(key: string): T | undefined {
@@ -360,7 +425,9 @@ export class FileHost implements WorkbookHost {
   }
 
   async setSetting(key: string, value: unknown): Promise<void> {
-    this.settings.set(key, clone(value));
+    if (value === undefined || value === null) this.settings.delete(key);
+    else this.settings.set(key, clone(value));
+    if (!TRANSIENT_SETTINGS.has(key) || this.state.dirty) this.update({ dirty: this.isDirty() });
   }
 
   onUserEdit(cb: (sheet: string) => void): () => void {

@@ -93,12 +93,12 @@ function relativeTarget(from: string, to: string): string {
 }
 
 /** A part name not yet in the package: xl/comments1.xml, xl/comments2.xml, … */
-function freePart(fw: FileWorkbook, pattern: (n: number) => string): string {
+export function freePart(fw: FileWorkbook, pattern: (n: number) => string): string {
   for (let n = 1; ; n++) if (!fw.pkg.has(pattern(n))) return pattern(n);
 }
 
 /** Adds a relationship to the part's relationships part (created when absent); returns its id. */
-function addRel(fw: FileWorkbook, source: string, type: string, target: string): string {
+export function addRel(fw: FileWorkbook, source: string, type: string, target: string): string {
   const relsPart = fw.pkg.find(relsPartOf(source)) ?? relsPartOf(source);
   const existing = fw.pkg.has(relsPart) ? fw.pkg.text(relsPart) : null;
   const ids = new Set(existing ? [...existing.matchAll(/\bId\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]) : []);
@@ -118,7 +118,7 @@ function addRel(fw: FileWorkbook, source: string, type: string, target: string):
 }
 
 /** Registers a content type for a new part (an Override; a Default for an extension when asked). */
-function addContentType(fw: FileWorkbook, part: string, type: string, byExtension = false): void {
+export function addContentType(fw: FileWorkbook, part: string, type: string, byExtension = false): void {
   const ctPart = fw.pkg.find('[Content_Types].xml') ?? '[Content_Types].xml';
   const xml = fw.pkg.text(ctPart);
   const ext = part.slice(part.lastIndexOf('.') + 1);

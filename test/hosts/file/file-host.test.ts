@@ -222,3 +222,87 @@ describe('DemoPage helpers', () => {
     expect(openErrorText(e, 'a.xlsx')).toBe(e.message);
   });
 });
+
+describe('FileHost: work kept in the downloaded workbook', () => {
+  const IGNORED = ['deviation-reason|附件3!I18'];
+
+  it('keeps the settings in a custom XML part of the download and reads them back on open', async () => {
+    const host = await sample();
+    expect(host.getSetting('selfeval.ignored')).toBeUndefined();
+    await host.setSetting('selfeval.ignored', IGNORED);
+    await host.setSetting('selfeval.profile', { fundsWeight: 15, note: '含 <尖括号> & "引号"' });
+    await host.setSetting('selfeval.report', { version: 1, findings: [] });
+    const bytes = await host.exportBytes();
+    const zip = unzipSync(bytes);
+    const item = Object.keys(zip).find((k) => /^customXml\/item\d+\.xml$/.test(k))!;
+    expect(strFromU8(zip[item])).toContain('<settings xmlns="urn:selfeval:settings:1">');
+    expect(strFromU8(zip['[Content_Types].xml'])).toMatch(/customXmlProperties\+xml/);
+    expect(strFromU8(zip['xl/_rels/workbook.xml.rels'])).toContain(`Target="../${item}"`);
+    // Excel's reader (exceljs here) still opens the file.
+    expect((await reread(bytes)).getWorksheet('附件2')).toBeDefined();
+
+    const again = await FileHost.open(bytes, 'hongjiang-2024-校验.xlsx');
+    expect(again.getSetting('selfeval.ignored')).toEqual(IGNORED);
+    expect(again.getSetting('selfeval.profile')).toEqual({ fundsWeight: 15, note: '含 <尖括号> & "引号"' });
+    expect(again.getSetting('selfeval.report')).toEqual({ version: 1, findings: [] });
+    expect(again.getState().dirty).toBe(false);
+
+    // Downloaded again: the one part is replaced, never a second one added.
+    await again.setSetting('selfeval.ignored', []);
+    const twice = unzipSync(await again.exportBytes());
+    expect(Object.keys(twice).filter((k) => /^customXml\/item\d+\.xml$/.test(k))).toEqual([item]);
+    expect((await FileHost.open(await again.exportBytes(), 'x.xlsx')).getSetting('selfeval.ignored')).toEqual([]);
+  });
+
+  it('下载（不含标记） leaves out the marks and notes, of this run and of an earlier download', async () => {
+    const host = await sample();
+    await host.applyPatch(MARKS);
+    const marked = await host.exportBytes();
+    const reopened = await FileHost.open(marked, 'x.xlsx');
+    await reopened.setSetting('selfeval.ignored', IGNORED);
+    const clean = await reopened.exportBytes({ marks: false });
+    const ws = (await reread(clean)).getWorksheet('附件2')!;
+    const original = (await reread(await fs.readFile(SAMPLE))).getWorksheet('附件2')!;
+    expect(ws.getCell('E20').fill).toEqual(original.getCell('E20').fill);
+    expect(ws.getCell('E20').note).toBeUndefined();
+    const parts = unzipSync(clean);
+    expect(Object.keys(parts).filter((k) => strFromU8(parts[k]).includes('【自评表校验助手】'))).toEqual([]);
+    // The work is still kept.
+    expect((await FileHost.open(clean, 'y.xlsx')).getSetting('selfeval.ignored')).toEqual(IGNORED);
+  });
+
+  it('（有未下载的修改） clears when every change is undone, and after a download', async () => {
+    const host = await sample();
+    await host.applyPatch(H29);
+    expect(host.getState().dirty).toBe(true);
+    await host.undo();
+    expect(host.getState().dirty).toBe(false);
+
+    // An inserted summary written over, then put back as it was (the pane's 撤销 of an insert).
+    const [b40] = await host.readCells([{ sheet: '附件3', cell: 'B40' }]);
+    await host.writeCells([{ sheet: '附件3', cell: 'B40', value: '摘要' }]);
+    expect(host.getState().dirty).toBe(true);
+    await host.writeCells([{ sheet: '附件3', cell: 'B40', value: b40.value }]);
+    expect(host.getState().dirty).toBe(false);
+
+    // An edit typed back to the original value.
+    host.editCell({ sheet: '附件2', cell: 'E20' }, '91.25', { value: 91.25 });
+    expect(host.getState().dirty).toBe(true);
+    host.editCell({ sheet: '附件2', cell: 'E20' }, '91.2591.25', null);
+    expect(host.getState().dirty).toBe(false);
+
+    // Ignoring a finding is work to keep; un-ignoring it is back to clean. A new check result alone is not.
+    await host.setSetting('selfeval.ignored', IGNORED);
+    expect(host.getState().dirty).toBe(true);
+    await host.setSetting('selfeval.ignored', []);
+    expect(host.getState().dirty).toBe(false);
+    await host.setSetting('selfeval.report', { version: 1 });
+    expect(host.getState().dirty).toBe(false);
+
+    await host.applyPatch(H29);
+    host.markSaved();
+    expect(host.getState().dirty).toBe(false);
+    await host.undo();
+    expect(host.getState().dirty).toBe(true);
+  });
+});
