@@ -1,8 +1,13 @@
 /**
  * Benchmark: the lean reader beside exceljs's load, the engine, and the whole
  * command, with peak memory (maximum resident set size of each process), for
- * generated workbooks of 1, 10, 100 and 500 project tables, a sheet of 100,000
- * rows, and a folder of 1,000 small workbooks.
+ * generated workbooks of 1, 10, 120 (122 tables with 附件2 and 附件3) and 500
+ * project tables, a sheet of 100,000 rows, and a folder of 1,000 small workbooks.
+ *
+ * Beside the whole command runs a baseline, scripts/bench-baseline.js: a minimal
+ * reader (unzip + one scan of <c>/<v>, no styles, no merges, no engine) in a fresh
+ * process of its own, the two alternating in the same minutes; the last column is
+ * `check` as a ratio of it (the goal: at most 2×).
  *
  *   npm run bench                         all cases
  *   npm run bench -- 1 10                 only these table counts (and no 100,000 rows / folder)
@@ -21,6 +26,7 @@ import type { WorkbookSpec } from './workbooks';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'selfeval.js');
+const BASELINE = path.join(ROOT, 'scripts', 'bench-baseline.js');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,19 +79,39 @@ function inChild(kind: string, file: string, runs: number): Measure {
   return { ms: spawnChild(kind, file, runs).ms, rss: spawnChild(kind, file, 0).rss };
 }
 
+/** One run of a command in a fresh process: its time and its peak memory. */
+function once(bin: string, args: string[], preload: string, rssFile: string): Measure {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], { encoding: 'utf8', maxBuffer: 512 << 20, env: { ...process.env, SELFEVAL_RSS_OUT: rssFile } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${bin} exited ${r.status}: ${r.stderr}`);
+  return { ms, rss: Number(require('fs').readFileSync(rssFile, 'utf8')) };
+}
+
 /** The whole command (a fresh process), its median time and its peak memory. */
 function whole(bin: string, args: string[], runs: number, preload: string, rssFile: string): Measure {
-  const times: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], { encoding: 'utf8', maxBuffer: 512 << 20, env: { ...process.env, SELFEVAL_RSS_OUT: rssFile } });
-    times.push(performance.now() - t0);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${bin} exited ${r.status}: ${r.stderr}`);
-    rss = Math.max(rss, Number(require('fs').readFileSync(rssFile, 'utf8')));
-  }
-  return { ms: median(times), rss };
+  const runsOf = Array.from({ length: runs }, () => once(bin, args, preload, rssFile));
+  return { ms: median(runsOf.map((r) => r.ms)), rss: Math.max(...runsOf.map((r) => r.rss)) };
 }
+
+/**
+ * The whole command and the baseline reader on the same input, alternating run by run (so both see the same
+ * machine), after one untimed run of each (the file in the page cache, the binaries loaded).
+ */
+function sideBySide(args: string[], input: string, runs: number, preload: string, rssFile: string): { now: Measure; base: Measure } {
+  once(BIN, args, preload, rssFile);
+  once(BASELINE, [input], preload, rssFile);
+  const now: Measure[] = [];
+  const base: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    now.push(once(BIN, args, preload, rssFile));
+    base.push(once(BASELINE, [input], preload, rssFile));
+  }
+  const m = (xs: Measure[]) => ({ ms: median(xs.map((x) => x.ms)), rss: Math.max(...xs.map((x) => x.rss)) });
+  return { now: m(now), base: m(base) };
+}
+
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
@@ -101,16 +127,16 @@ async function main(): Promise<void> {
   // The generator (and exceljs with it) only in this process: the children measure the reader alone.
   const W = await import('./workbooks');
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const ns = sizes.length ? sizes : [1, 10, 100, 500];
+  const ns = sizes.length ? sizes : [1, 10, 120, 500];
   const before = process.env.SELFEVAL_BEFORE;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-'));
   const preload = path.join(dir, 'rss.js');
   const rssFile = path.join(dir, 'rss.txt');
   await fs.writeFile(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
-  const head = ['工作簿', '文件大小', '新读取器', '峰值内存', 'exceljs 读入', '峰值内存', '引擎', '整条命令', '峰值内存'];
+  const head = ['工作簿', '文件大小', '新读取器', '峰值内存', 'exceljs 读入', '峰值内存', '引擎', '整条命令', '峰值内存', '最小读取器', '倍数'];
   if (before) head.push('之前的整条命令', '峰值内存', '加速');
   const rows: string[][] = [head];
-  const cases: { label: string; spec: () => WorkbookSpec; runs: number }[] = ns.map((n) => ({ label: `${n} 张项目表`, spec: () => W.benchWorkbook(n), runs: n >= 100 ? 3 : 5 }));
+  const cases: { label: string; spec: () => WorkbookSpec; runs: number }[] = ns.map((n) => ({ label: `${n} 张项目表${n === 120 ? '（122 张表）' : ''}`, spec: () => W.benchWorkbook(n), runs: n >= 100 ? 5 : 7 }));
   if (!sizes.length) cases.push({ label: '100,000 行', spec: () => W.bigSheetWorkbook(100_000, 'miscalculated'), runs: 3 });
   try {
     for (const c of cases) {
@@ -121,8 +147,8 @@ async function main(): Promise<void> {
       const excel = inChild('exceljs', file, Math.min(c.runs, 3));
       const engine = inChild('engine', file, c.runs);
       const args = ['check', file, '--json'];
-      const now = whole(BIN, args, 3, preload, rssFile);
-      const row = [c.label, `${Math.round(bytes.length / 1024)} KB`, ms(reader.ms), mb(reader.rss), ms(excel.ms), mb(excel.rss), ms(engine.ms), ms(now.ms), mb(now.rss)];
+      const { now, base } = sideBySide(args, file, c.runs, preload, rssFile);
+      const row = [c.label, `${Math.round(bytes.length / 1024)} KB`, ms(reader.ms), mb(reader.rss), ms(excel.ms), mb(excel.rss), ms(engine.ms), ms(now.ms), mb(now.rss), ms(base.ms), ratio(now.ms, base.ms)];
       if (before) {
         const old = whole(before, args, 3, preload, rssFile);
         row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
@@ -136,8 +162,8 @@ async function main(): Promise<void> {
       const small = await W.toXlsx(W.hongjiangWorkbook('published'));
       for (let i = 0; i < 1000; i++) await fs.writeFile(path.join(folder, `w${String(i).padStart(4, '0')}.xlsx`), small);
       const args = ['check', folder, '--json'];
-      const now = whole(BIN, args, 1, preload, rssFile);
-      const row = ['1,000 个小工作簿', `${Math.round(small.length / 1024)} KB 各`, '', '', '', '', '', ms(now.ms), mb(now.rss)];
+      const { now, base } = sideBySide(args, folder, 3, preload, rssFile);
+      const row = ['1,000 个小工作簿', `${Math.round(small.length / 1024)} KB 各`, '', '', '', '', '', ms(now.ms), mb(now.rss), ms(base.ms), ratio(now.ms, base.ms)];
       if (before) {
         const old = whole(before, args, 1, preload, rssFile);
         row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
@@ -148,7 +174,7 @@ async function main(): Promise<void> {
     await fs.rm(dir, { recursive: true, force: true });
   }
   table(rows);
-  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动）。');
+  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动）；最小读取器 = scripts/bench-baseline.js（解压 + 扫描 <c>/<v>，不读样式与合并，新进程），与整条命令交替运行；倍数 = 整条命令 ÷ 最小读取器（目标 ≤ 2×）。');
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });

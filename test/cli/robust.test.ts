@@ -164,6 +164,24 @@ describe('fix: output safety', () => {
   }, 40_000);
 });
 
+const bundled = fs.existsSync(path.join(ROOT, 'lib', 'selfeval.js'));
+
+(bundled ? describe : describe.skip)('the installed command is one bundled file (npm run build:cli)', () => {
+  test('check, summary and fix load no module file but lib/selfeval.js (so never exceljs or jszip)', () => {
+    const preload = file('modules.js');
+    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(file('modules.json'))}, JSON.stringify(Object.keys(require.cache))));`);
+    for (const args of [['check', file('published.xlsx'), '--json'], ['summary', file('published.xlsx')], ['fix', file('miscalculated.xlsx'), '-o', file('bundled-fix.xlsx')]]) {
+      const r = spawnSync(process.execPath, ['-r', preload, BIN, ...args], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect([0, 1]).toContain(r.status);
+      const loaded = (JSON.parse(fs.readFileSync(file('modules.json'), 'utf8')) as string[]).filter((k) => k !== preload);
+      expect(loaded.map((k) => path.relative(ROOT, k))).toEqual([path.join('bin', 'selfeval.js'), path.join('lib', 'selfeval.js')]);
+    }
+    expect(fs.existsSync(file('bundled-fix.xlsx'))).toBe(true);
+    expect(fs.readFileSync(path.join(ROOT, 'lib', 'selfeval.js'), 'utf8')).not.toMatch(/node_modules[\\/](exceljs|jszip)/);
+  });
+});
+
 (built ? describe : describe.skip)('the installed command', () => {
   test('check, summary and fix never load exceljs or jszip', () => {
     const script = `

@@ -667,7 +667,8 @@ export class ExcelHost implements WorkbookHost {
         await context.sync();
         if (!old.isNullObject) old.delete();
         const ws = (context.workbook as unknown as XlExtra).worksheets.add(name);
-        const body = rows.length ? rows.map((r) => [r.table, `${r.ref.sheet}!${r.ref.cell}`, r.severity, r.message, r.rule]) : [['', '', '', '没有发现问题。', '']];
+        // A sheet name or a message from the workbook lands as text, never as a formula (literalText, src/hosts/undo.ts).
+        const body = rows.length ? rows.map((r) => [r.table, `${r.ref.sheet}!${r.ref.cell}`, r.severity, r.message, r.rule].map(literalText)) : [['', '', '', '没有发现问题。', '']];
         ws.getRange(`A1:E${body.length + 1}`).values = [head, ...body];
         ws.getRange('A1:E1').format.font.bold = true;
         ws.getRange('A1:E1').format.fill.color = '#D9D9D9';
