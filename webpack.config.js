@@ -1,9 +1,16 @@
 // Builds the Excel add-in: dist/taskpane.html, dist/commands.html (both load
-// office.js from Microsoft's CDN by a script tag in their templates), the
-// icons, help.html and dist/manifest.xml with the production URL.
+// office.js by a script tag in their templates), the icons, help.html and
+// dist/manifest.xml with the production URL.
 //
 //   npm run build                          ADDIN_URL=https://addins.example.org/selfeval npm run build
+//   OFFICE_JS=local npm run build          office.js served from the add-in's own address (closed intranets)
 //   npm run dev-server                     https://localhost:3000 with office-addin-dev-certs
+//
+// office.js comes from Microsoft's CDN by default. With OFFICE_JS=local the whole
+// dist/ folder of the @microsoft/office-js package (pinned in package.json: office.js
+// and every file it loads — host scripts, locales, strings) is copied to dist/office-js/
+// and the pages load office-js/office.js, relative to themselves: no page refers to
+// any host but the add-in's own (scripts/check-pages.js checks it).
 //
 // To add a page (e.g. the browser demo in src/demo/), add one entry to PAGES.
 'use strict';
@@ -14,6 +21,23 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { BundleSizes } = require('./scripts/bundle-sizes');
 
 const DEV_URL = 'https://localhost:3000';
+
+/** Microsoft's CDN copy of office.js (the default). */
+const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+/** Where OFFICE_JS=local puts the package's dist/ folder, relative to the pages. */
+const OFFICE_JS_LOCAL_DIR = 'office-js';
+
+/** 'cdn' (default) or 'local', from OFFICE_JS. */
+function officeJsMode() {
+  const v = (process.env.OFFICE_JS || 'cdn').trim().toLowerCase();
+  if (v !== 'cdn' && v !== 'local') throw new Error(`OFFICE_JS must be "local" or "cdn" (got ${process.env.OFFICE_JS})`);
+  return v;
+}
+
+/** The @microsoft/office-js package's dist/ folder (a dev dependency, pinned). */
+function officeJsDist() {
+  return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+}
 
 /**
  * tsconfig.json keeps `module: commonjs` for jest (ts-jest) and the CLI build
@@ -80,6 +104,9 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const serving = !!process.env.WEBPACK_SERVE;
   const url = dev ? DEV_URL : productionUrl();
+  const localOffice = officeJsMode() === 'local';
+  const officeJs = localOffice ? `${OFFICE_JS_LOCAL_DIR}/office.js` : OFFICE_JS_CDN;
+  const templateParameters = { selfevalBootstrap, officeJs };
 
   const config = {
     mode: dev ? 'development' : 'production',
@@ -105,14 +132,16 @@ module.exports = async (env, argv) => {
       // The bundles must parse at ES2020 (what the bootstrap tests for), the inline bootstrap at ES5.
       new BundleSizes({ noReact: ['commands'], bundleEcma: 2020, inlineEcma: 5 }),
       ...Object.entries(PAGES).map(([name, p]) => new HtmlWebpackPlugin({
-        filename: `${name}.html`, template: p.template, chunks: [name], templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY,
+        filename: `${name}.html`, template: p.template, chunks: [name], templateParameters, minify: dev ? false : HTML_MINIFY,
       })),
       // Shown in a dialog by the ribbon's 一键校验 where the bundles cannot run; no bundle of its own.
-      new HtmlWebpackPlugin({ filename: 'unsupported.html', template: './src/bootstrap/unsupported.html', chunks: [], templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY }),
+      new HtmlWebpackPlugin({ filename: 'unsupported.html', template: './src/bootstrap/unsupported.html', chunks: [], templateParameters, minify: dev ? false : HTML_MINIFY }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'assets/help.html', to: 'help.html' },
+          // OFFICE_JS=local: office.js and everything it loads, from the pinned package.
+          ...(localOffice ? [{ from: officeJsDist(), to: OFFICE_JS_LOCAL_DIR, info: { minimized: true } }] : []),
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -145,6 +174,8 @@ module.exports = async (env, argv) => {
 };
 
 module.exports.productionManifest = productionManifest;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.OFFICE_JS_LOCAL_DIR = OFFICE_JS_LOCAL_DIR;
 module.exports.selfevalBootstrap = selfevalBootstrap;
 module.exports.ES_MODULES = ES_MODULES;
 module.exports.LOWER_DEPENDENCIES = LOWER_DEPENDENCIES;

@@ -79,10 +79,10 @@ function listen(server, port, host) {
  * Starts the server. `port: 0` takes a free port; otherwise up to `tries`
  * ports from `port` on. Resolves to `{ server, port, url, close }`.
  */
-async function serveDemo({ root = DEFAULT_ROOT, port = 3001, host = '127.0.0.1', tries = 20 } = {}) {
+async function serveDemo({ root = DEFAULT_ROOT, port = 3001, host = '127.0.0.1', tries = 20, page = 'index.html' } = {}) {
   const dir = path.resolve(root);
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    throw new Error(`${path.relative(process.cwd(), dir) || dir}/index.html is missing: run \`npm run build:web\` first.`);
+  if (!fs.existsSync(path.join(dir, page))) {
+    throw new Error(`${path.relative(process.cwd(), dir) || dir}/${page} is missing: run \`npm run build:web\` first.`);
   }
   const server = http.createServer(handler(dir));
   for (let i = 0; ; i++) {
