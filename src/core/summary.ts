@@ -1,5 +1,5 @@
 /** The summary text of RULES.md §7: one paragraph per evaluation table, from the table's own figures. */
-import type { Analysis, EvalAnalysis } from './evaluate';
+import { splitText, type Analysis, type EvalAnalysis } from './evaluate';
 import type { Tables } from './tables';
 import { fmt2, fmtPercent, fmtScore } from './num';
 import { breakdownAmount } from './rules/table/overall-breakdowns';
@@ -19,7 +19,7 @@ function indicatorsSentence(e: EvalAnalysis): string {
     : !e.table.hasWeightColumn && i.met === false));
   const clean = (s: unknown) => String(s ?? '').replace(/\s+/g, ' ').trim();
   if (!unmet.length) return `${rows.length} 项绩效指标全部完成。`;
-  const list = unmet.map((i) => `${clean(i.row.name).replace(/\s/g, '')}（年度指标值 ${clean(i.row.target?.value)}，实际完成 ${clean(i.row.actual?.value)}）`).join('；');
+  const list = unmet.map((i) => `${clean(i.row.name).replace(/\s/g, '')}（年度指标值 ${clean(splitText(i.row, 'target'))}，实际完成 ${clean(splitText(i.row, 'actual'))}）`).join('；');
   const met = rows.length - unmet.length;
   return `${rows.length} 项绩效指标中 ${met} 项全部完成，${unmet.length} 项未完全完成：${list}。`;
 }
