@@ -10,6 +10,11 @@ import { hexToBgr } from '../../src/hosts/wps/et';
 import { MARK_STYLE } from '../../src/core/mark-style';
 import { fakeFromSnapshot } from '../hosts/wps/harness';
 import { detectPlatform } from '../../src/hosts/detect';
+import * as React from 'react';
+import { renderToString } from 'react-dom/server';
+import { App } from '../../src/taskpane/App';
+import { FakeHost } from '../taskpane/fake-host';
+import { FakeEt } from '../hosts/wps/fake-et';
 
 const SAMPLE = path.join(__dirname, '../../samples/hongjiang-2024.xlsx');
 
@@ -86,10 +91,21 @@ describe('WPS ribbon (index.html\'s window.ribbon)', () => {
   });
 
   test('a page knows where it runs: WPS, Office or a plain browser', () => {
-    const fx = new (require('../hosts/wps/fake-et').FakeEt)();
+    const fx = new FakeEt();
     expect(detectPlatform({ Application: fx.application })).toBe('wps');
     expect(detectPlatform({ Office: { onReady: () => undefined } })).toBe('office');
     expect(detectPlatform({ Application: {} })).toBe('browser');
     expect(detectPlatform(undefined)).toBe('browser');
+  });
+});
+
+describe('关于与帮助 in the pane', () => {
+  test('the WPS pane offers 自检; a host without diagnostics (Excel) shows no such section', async () => {
+    const fx = await sample();
+    const wps = await WpsHost.create(fx.env());
+    const html = renderToString(React.createElement(App, { host: wps, locale: 'zh', analyze }));
+    expect(html).toContain('关于与帮助');
+    expect(html).toContain('>自检<');
+    expect(renderToString(React.createElement(App, { host: new FakeHost(), locale: 'zh', analyze }))).not.toContain('关于与帮助');
   });
 });

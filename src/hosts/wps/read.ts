@@ -11,6 +11,8 @@ import { toA1, rangeToA1, parseRange } from '../../core/address';
 import { clipMerges, type Bounds } from '../extent';
 import type { EtRange, EtWorksheet } from './et';
 import { XL, cvErrText } from './et';
+import { HostError } from '../errors';
+import { WPS_APP } from './errors';
 
 /** What a read found out about this WPS, for 自检 and the tests. */
 export interface ReadProbe {
@@ -26,6 +28,12 @@ export interface ReadProbe {
 export function newProbe(): ReadProbe {
   return { bulkValue2: null, bulkFormula: null, cellByCell: 0, calls: 0 };
 }
+
+/**
+ * Cells read one by one at most, all sheets together, where this WPS gives no
+ * 2-D array (two calls each): above it the read stops with a clear message.
+ */
+export const DEFAULT_CELL_BY_CELL = 200_000;
 
 export interface SheetHead {
   name: string;
@@ -96,7 +104,7 @@ function is2d(v: unknown, rows: number, cols: number): v is unknown[][] {
  * One property of every cell of the range: the bulk read when it is a 2-D array
  * of the right size, else cell by cell (`Cells.Item(r, c)`, 1-based).
  */
-function grid(range: EtRange, b: Bounds, prop: 'Value2' | 'Formula', probe: ReadProbe): unknown[][] {
+function grid(range: EtRange, b: Bounds, prop: 'Value2' | 'Formula', probe: ReadProbe, sheet: string, cellByCellLimit: number): unknown[][] {
   probe.calls++;
   if (b.rows * b.cols === 1) return [[range[prop]]];
   let bulk: unknown;
@@ -112,6 +120,10 @@ function grid(range: EtRange, b: Bounds, prop: 'Value2' | 'Formula', probe: Read
     return bulk;
   }
   probe[key] = shapeOf(bulk);
+  // One call per cell: beyond the limit this would take minutes, so say so instead.
+  if (probe.cellByCell + b.rows * b.cols > cellByCellLimit) {
+    throw new HostError('tooManyCells', { cells: probe.cellByCell + b.rows * b.cols, limit: cellByCellLimit, sheet, app: WPS_APP });
+  }
   const out: unknown[][] = [];
   for (let r = 1; r <= b.rows; r++) {
     const row: unknown[] = [];
@@ -124,10 +136,28 @@ function grid(range: EtRange, b: Bounds, prop: 'Value2' | 'Formula', probe: Read
 }
 
 /**
- * Number formats: one string for the whole range when it is uniform (ET gives
- * null for a mixed range), else by column, else by cell in a mixed column.
+ * Visits the cells of column `c` (0-based in the bounds) in row bands: the
+ * whole column first, then halves of a band `settle` could not settle, down
+ * to single cells. A column with few runs of one format (or no merges) costs
+ * a few calls instead of one per row: a 100,000-row sheet stays cheap.
  */
-function numberFormats(range: EtRange, b: Bounds, probe: ReadProbe): (string | null)[][] {
+function bands(ws: EtWorksheet, b: Bounds, c: number, probe: ReadProbe, settle: (r: EtRange, top: number, bottom: number) => boolean): void {
+  const stack: [number, number][] = [[0, b.rows - 1]];
+  while (stack.length) {
+    const [top, bottom] = stack.pop()!;
+    const r = ws.Range(rangeToA1({ top: b.row + top, left: b.col + c, bottom: b.row + bottom, right: b.col + c }));
+    probe.calls++;
+    if (settle(r, top, bottom) || top === bottom) continue;
+    const mid = Math.floor((top + bottom) / 2);
+    stack.push([mid + 1, bottom], [top, mid]);
+  }
+}
+
+/**
+ * Number formats: one string for the whole range when it is uniform (ET gives
+ * null for a mixed range), else by column, halving mixed bands.
+ */
+function numberFormats(ws: EtWorksheet, range: EtRange, b: Bounds, probe: ReadProbe): (string | null)[][] {
   const out: (string | null)[][] = Array.from({ length: b.rows }, () => new Array<string | null>(b.cols).fill('General'));
   probe.calls++;
   const whole = range.NumberFormat;
@@ -135,64 +165,58 @@ function numberFormats(range: EtRange, b: Bounds, probe: ReadProbe): (string | n
     for (const row of out) row.fill(whole);
     return out;
   }
-  for (let c = 1; c <= b.cols; c++) {
-    const col = range.Columns.Item(c);
-    probe.calls += 2;
-    const f = col.NumberFormat;
-    if (typeof f === 'string') {
-      for (const row of out) row[c - 1] = f;
-      continue;
-    }
-    for (let r = 1; r <= b.rows; r++) {
-      const cf = range.Item(r, c).NumberFormat;
-      out[r - 1][c - 1] = typeof cf === 'string' ? cf : 'General';
-    }
-    probe.calls += 2 * b.rows;
+  for (let c = 0; c < b.cols; c++) {
+    bands(ws, b, c, probe, (r, top, bottom) => {
+      const f = r.NumberFormat;
+      probe.calls++;
+      if (typeof f !== 'string') return false;
+      for (let i = top; i <= bottom; i++) out[i][c] = f;
+      return true;
+    });
   }
   return out;
 }
 
 /**
- * Merged areas: none when the range says MergeCells false; else by column
- * (false: none there), and in a column with merges each cell's MergeArea,
- * skipping cells inside an area already found.
+ * Merged areas: none when the range says MergeCells false; else by column,
+ * halving bands that hold merges down to a merged cell, whose MergeArea is
+ * read once (the other cells of the area are skipped).
  */
-function mergedAreas(range: EtRange, b: Bounds, probe: ReadProbe): string[] {
+function mergedAreas(ws: EtWorksheet, range: EtRange, b: Bounds, probe: ReadProbe): string[] {
   probe.calls++;
   if (range.MergeCells === false) return [];
   const found: string[] = [];
   const covered = new Set<string>();
-  for (let c = 1; c <= b.cols; c++) {
-    probe.calls += 2;
-    if (range.Columns.Item(c).MergeCells === false) continue;
-    for (let r = 1; r <= b.rows; r++) {
-      const at = toA1(b.row + r - 1, b.col + c - 1);
-      if (covered.has(at)) continue;
-      const cell = range.Item(r, c);
-      probe.calls += 2;
-      if (cell.MergeCells !== true) continue;
-      const area = cell.MergeArea.Address(false, false);
+  for (let c = 0; c < b.cols; c++) {
+    bands(ws, b, c, probe, (r, top, bottom) => {
+      if (top === bottom && covered.has(toA1(b.row + top, b.col + c))) return true;
+      const m = r.MergeCells;
+      probe.calls++;
+      if (m === false) return true;
+      if (top !== bottom || m !== true) return false;
+      const area = r.MergeArea.Address(false, false);
       probe.calls += 2;
       found.push(area);
       const p = parseRange(area);
       for (let rr = p.top; rr <= p.bottom; rr++) for (let cc = p.left; cc <= p.right; cc++) covered.add(toA1(rr, cc));
-    }
+      return true;
+    });
   }
   return clipMerges(found, b);
 }
 
 /** One sheet's snapshot (the sheet's head first: see sheetHead). */
-export function readSheet(h: SheetHead, probe: ReadProbe): SheetSnapshot {
+export function readSheet(h: SheetHead, probe: ReadProbe, cellByCellLimit = DEFAULT_CELL_BY_CELL): SheetSnapshot {
   if (!h.bounds) return { name: h.name, ...emptyUsedRange(), merges: [] };
   const b = h.bounds;
   const address = rangeToA1({ top: b.row, left: b.col, bottom: b.row + b.rows - 1, right: b.col + b.cols - 1 });
   const range = h.ws.Range(address);
   probe.calls++;
-  const values = grid(range, b, 'Value2', probe).map((row) => row.map(cellValue));
-  const rawFormulas = grid(range, b, 'Formula', probe);
+  const values = grid(range, b, 'Value2', probe, h.name, cellByCellLimit).map((row) => row.map(cellValue));
+  const rawFormulas = grid(range, b, 'Formula', probe, h.name, cellByCellLimit);
   const formulas = values.map((row, r) => row.map((v, c) => {
     const f = rawFormulas[r][c];
     return typeof f === 'string' && f.startsWith('=') ? f : v;
   }));
-  return { name: h.name, range: address, values, formulas, numberFormats: numberFormats(range, b, probe), merges: mergedAreas(range, b, probe) };
+  return { name: h.name, range: address, values, formulas, numberFormats: numberFormats(h.ws, range, b, probe), merges: mergedAreas(h.ws, range, b, probe) };
 }

@@ -20,6 +20,8 @@ export interface WpsEnv {
   now?: () => number;
   /** Cells read at most, all used ranges together (default 2 000 000). */
   cellBudget?: number;
+  /** Cells read one by one at most where a bulk read gives no 2-D array (default 200 000). */
+  cellByCellBudget?: number;
   /** How often an open pane looks for the ribbon's stamp (default 1000 ms; 0: never). */
   pollMs?: number;
   setInterval?: (fn: () => void, ms: number) => unknown;
@@ -184,7 +186,7 @@ export class WpsHost implements WorkbookHost {
       checkCellBudget(heads, this.env.cellBudget ?? DEFAULT_CELL_BUDGET, WPS_APP);
       onProgress?.({ fraction: 0.1, label: 'ranges' });
       const sheets = heads.map((h, i) => {
-        const s = readSheet(h, probe);
+        const s = readSheet(h, probe, this.env.cellByCellBudget);
         onProgress?.({ fraction: 0.1 + (0.9 * (i + 1)) / heads.length, label: 'ranges' });
         return s;
       });

@@ -291,3 +291,39 @@ describe('自检', () => {
     expect(await host.diagnostics()).toContain('二维数组 2×2');
   });
 });
+
+describe('WpsHost: a long sheet', () => {
+  test('20,000 rows with mixed formats and merges: number formats and merges by halving bands, a few hundred calls, not one per cell', async () => {
+    const rows = 20_000;
+    const fx = new FakeEt();
+    const sheet = fx.addSheet('长表', [], { merges: ['A1:C1', 'B15000:C15001'] });
+    for (let r = 1; r <= rows; r++) {
+      sheet.cells.set(`A${r}`, { value: `项目${r}` });
+      sheet.cells.set(`B${r}`, { value: r, numberFormat: r % 5000 === 0 ? '0.00%' : '0.00' });
+      sheet.cells.set(`C${r}`, { value: r * 2 });
+    }
+    const host = await hostOf(fx);
+    fx.calls = 0;
+    const snap = await host.readWorkbook();
+    const s = snap.sheets[0];
+    expect(s.range).toBe('A1:C20000');
+    expect(s.values[19_999]).toEqual(['项目20000', 20000, 40000]);
+    expect(s.numberFormats![4999][1]).toBe('0.00%');
+    expect(s.numberFormats![5000][1]).toBe('0.00');
+    expect(s.numberFormats![0][0]).toBe('General');
+    expect(new Set(s.merges)).toEqual(new Set(['A1:C1', 'B15000:C15001']));
+    expect(host.probe!.cellByCell).toBe(0);
+    expect(fx.calls).toBeLessThan(1500);
+  });
+});
+
+test('where a bulk read gives no 2-D array, a sheet too big to read cell by cell is refused with a clear message', async () => {
+  const fx = workbook('flat');
+  const host = await hostOf(fx, { cellByCellBudget: 30 });
+  const e = await rejection(host.readWorkbook());
+  expect(e.code).toBe('tooManyCells');
+  expect(e.message).toContain('WPS 表格 中一次能检查的 30 个');
+  expect(e.message).toContain('命令行');
+  fx.bulkShape = '2d';
+  expect((await host.readWorkbook()).sheets).toHaveLength(2);
+});
