@@ -100,7 +100,7 @@ async function main() {
     let r = await open('index.html');
     await r.page.waitForFunction(() => !!window.ribbon, null, { timeout: 10000 });
     const missing = await r.page.evaluate((names) => names.filter((n) => typeof window.ribbon[n] !== 'function'), callbacks);
-    expect(`index.html defines window.ribbon with every callback of ribbon.xml (${callbacks.join(', ')})`, missing.length === 0 && callbacks.length >= 3);
+    expect(`index.html defines window.ribbon with every callback of ribbon.xml (${[...new Set(callbacks)].join(', ')})`, missing.length === 0 && callbacks.length >= 3);
     const t0 = Date.now();
     await r.page.evaluate(async () => {
       window.ribbon.OnAddinLoad({});

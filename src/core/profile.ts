@@ -35,6 +35,13 @@ export const DEFAULT_PROFILE: ScoringProfile = {
 export class ProfileError extends Error {}
 
 /** Merges a partial profile (from JSON) over the defaults, rejecting unknown or ill-typed settings. */
+/** Whether a profile is the default one (no setting changed, no achievement level set). */
+export function isDefaultProfile(p: ScoringProfile): boolean {
+  const keys = Object.keys(DEFAULT_PROFILE) as (keyof ScoringProfile)[];
+  return keys.every((k) => k === 'achievementLevels' || JSON.stringify(p[k]) === JSON.stringify(DEFAULT_PROFILE[k]))
+    && Object.keys(p.achievementLevels ?? {}).length === 0;
+}
+
 export function resolveProfile(input?: unknown): ScoringProfile {
   if (input === undefined || input === null) return { ...DEFAULT_PROFILE, achievementLevels: {} };
   if (typeof input !== 'object' || Array.isArray(input)) throw new ProfileError('评分规则设置必须是 JSON 对象 (profile must be a JSON object)');

@@ -34,8 +34,10 @@ export interface ResultRow {
   /** 错误 / 警告 / 提示. */
   severity: string;
   message: string;
-  /** The rule's id and description. */
+  /** The rule's Chinese name beside its id: `偏差原因（deviation-reason）`. */
   rule: string;
+  /** 已忽略 for a finding the user ignored (listed, never dropped in silence); empty otherwise. */
+  status?: string;
 }
 
 export interface WorkbookHost {

@@ -10,7 +10,8 @@ import { translator, errorText, type Locale } from '../i18n';
 import { PaneController, type Notice, type PaneState } from './controller';
 import type { Analyze } from './check';
 import { I18nContext, useI18n } from './i18n-context';
-import { formatTime, kindKey } from './format';
+import { formatTime, kindKey, tableName } from './format';
+import { isDefaultProfile } from '../core/profile';
 import { Findings, Legend } from './components/Findings';
 import { Recalc } from './components/Recalc';
 import { Scores } from './components/Scores';
@@ -172,7 +173,9 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
     />
   );
   const openCount = report ? report.findings.length - ignored.length : 0;
-  const count = (n: number) => ` (${n})`;
+  const count = (n: number) => (locale === 'zh' ? `（${n}）` : ` (${n})`);
+  // The scoring rules tab says what rules are in force, not a count.
+  const profileState = state.profileDraft ? t('profileStateUnsaved') : isDefaultProfile(state.profile) ? t('profileStateDefault') : t('profileStateCustom');
   const Root = landmark === 'main' ? 'main' : 'section';
   return (
     <Root className={s.root} aria-busy={busy} aria-label={landmark === 'main' ? undefined : t('appTitle')}>
@@ -217,7 +220,7 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
             <ul className={s.tables} aria-label={t('tables')}>
               {report.tables.map((tb) => (
                 <li key={tb.id}>
-                  <Link as="button" onClick={() => void ctrl.selectTable(tb)}>{t(kindKey(tb.kind))}{tb.name ? `：${tb.name}` : ''}</Link>{' '}
+                  <Link as="button" onClick={() => void ctrl.selectTable(tb)}>{tableName(t(kindKey(tb.kind)), tb.name)}</Link>{' '}
                   <Caption1>{tb.sheet}!{tb.range}{tb.year ? ` · ${tb.year}` : ''}</Caption1>
                 </li>
               ))}
@@ -234,7 +237,7 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
               { value: 'recalc', label: `${t('tabRecalc')}${count(report.recalculated.length)}` },
               { value: 'scores', label: `${t('tabScores')}${count(report.scores.length)}` },
               { value: 'summary', label: `${t('tabSummary')}${count(paragraphs.filter((p) => p.kind !== 'caveat').length)}` },
-              { value: 'profile', label: `${t('tabProfile')}${count(Object.keys(state.profile.achievementLevels).length)}${state.profileDraft ? ' *' : ''}` },
+              { value: 'profile', label: `${t('tabProfile')}${profileState}` },
             ]}
           />
         </>

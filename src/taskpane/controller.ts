@@ -7,7 +7,7 @@ import { resolveProfile, DEFAULT_PROFILE, type ScoringProfile, type AchievementL
 import type { MessageKey, Params } from '../i18n';
 import { checkWorkbook, loadProfile, loadStoredReport, loadIgnored, openFindings, type Analyze } from './check';
 import { PROFILE_KEY, OPTIONS_KEY, RIBBON_ERROR_KEY, IGNORED_KEY, type CheckSource, type PaneOptions, type StoredError, type StoredReport } from './keys';
-import { findingKey, refKey, ruleDescription } from './wording';
+import { cardValue, findingKey, refKey, ruleName } from './wording';
 import { cellRole, inTable, tableTitle, type CellLabel } from './roles';
 
 export type Task = 'check' | 'apply' | 'undo' | 'clear' | 'insert' | 'profile' | 'ignore' | 'export';
@@ -32,6 +32,9 @@ export interface Notice {
   /** The error behind the notice; the pane shows its text as {reason}. */
   error?: ErrorInfo;
 }
+
+/** What an action said; an automatic re-check leaves these in place until the next action. */
+const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'exportedIgnored', 'cleared']);
 
 export interface PaneState {
   busy: Busy | null;
@@ -104,7 +107,7 @@ export interface SummaryParagraph {
 /** The summary's paragraphs (blank-line separated) and, while errors are open, a caveat first. */
 export function summaryParagraphs(draft: string, openErrors: number): SummaryParagraph[] {
   const out: SummaryParagraph[] = [];
-  if (openErrors > 0) out.push({ id: 'caveat', kind: 'caveat', text: `注：校验发现 ${openErrors} 处错误尚未更正，以上数字可能随更正而改变。` });
+  if (openErrors > 0) out.push({ id: 'caveat', kind: 'caveat', text: `注：校验发现${openErrors}处错误尚未更正，以上数字可能随更正而改变。` });
   draft.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean).forEach((text, i) => {
     const kind = /部门整体支出/.test(text.slice(0, 60)) ? 'overall' : /项目/.test(text.slice(0, 60)) ? 'project' : 'other';
     out.push({ id: `p${i}`, kind, text });
@@ -238,9 +241,10 @@ export class PaneController {
     this.listeners.clear();
   }
 
-  private async task(task: Task, stage: MessageKey, work: () => Promise<void>): Promise<boolean> {
+  private async task(task: Task, stage: MessageKey, work: () => Promise<void>, keepNotice = false): Promise<boolean> {
     if (this.state.busy) return false;
-    this.set({ busy: { task, stage, fraction: null }, notice: null });
+    // An action's line stays until the next action: an automatic re-check (keepNotice) does not wipe it.
+    this.set({ busy: { task, stage, fraction: null }, ...(keepNotice ? {} : { notice: null }) });
     try {
       await work();
       return true;
@@ -275,6 +279,8 @@ export class PaneController {
     }, this.opts.now, write);
     this.showReport(res);
     const open = openFindings(res.report, this.state.ignored);
+    // After an edit, the automatic re-check leaves what the last action said (已写入…, 已忽略…) in place.
+    if (!write && this.state.notice && ACTION_NOTICES.has(this.state.notice.key)) return;
     this.set({
       notice: res.markError
         ? { intent: 'warning', key: 'marksFailed', error: errorInfo(res.markError) }
@@ -289,7 +295,7 @@ export class PaneController {
 
   /** The automatic re-check after an edit: reads and analyzes, refreshes the pane, writes nothing. */
   private refresh(): Promise<boolean> {
-    return this.task('check', 'progressReading', () => this.runCheck(false));
+    return this.task('check', 'progressReading', () => this.runCheck(false), true);
   }
 
   private showReport(stored: StoredReport): void {
@@ -421,14 +427,32 @@ export class PaneController {
     return this.state.report?.recalculated.find((r) => r.sheet === f.sheet && r.cell === f.cell) ?? null;
   }
 
-  /** Writes the recomputed value of one finding's cell, then checks again. */
+  /**
+   * Writes the recomputed value of one finding's cell, then checks again; says
+   * what was written (`附件3!G5 95.00% → 100.00%`), moves to that cell and keeps
+   * the list where it was (the next finding becomes the current one).
+   */
   fixOne(f: Finding): Promise<boolean> {
     const r = this.fixFor(f);
     if (!r) return Promise.resolve(false);
+    const at = this.visibleFindings().findIndex((x) => findingKey(x) === findingKey(f));
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
+      const format = (v: Finding['expected']) => cardValue(f, v, refKey(f), this.state.formats);
+      const params = { cell: refKey(f), before: format(r.before), after: format(r.after) };
       await this.writeRecalc([r]);
+      this.keepPlace(at);
+      await this.select(f);
+      this.set({ notice: { intent: 'success', key: 'fixedOne', params } });
     });
+  }
+
+  /** After a finding left the list: the one now at its place (or the last) becomes the current one. */
+  private keepPlace(at: number): void {
+    if (at < 0) return;
+    const list = this.visibleFindings();
+    const next = list[Math.min(at, list.length - 1)];
+    this.set({ current: next ? findingKey(next) : null });
   }
 
   /** Restores what the last write or insertion changed, then checks again. */
@@ -492,7 +516,8 @@ export class PaneController {
   ignore(f: Finding): Promise<boolean> {
     const key = findingKey(f);
     if (this.state.ignored.includes(key)) return Promise.resolve(false);
-    return this.saveIgnored([...this.state.ignored, key], { intent: 'info', key: 'ignoredOne', params: { cell: refKey(f) } });
+    const at = this.visibleFindings().findIndex((x) => findingKey(x) === key);
+    return this.saveIgnored([...this.state.ignored, key], { intent: 'info', key: 'ignoredOne', params: { cell: refKey(f) } }, at);
   }
 
   /** Shows an ignored finding again (all of them when no key). */
@@ -501,7 +526,7 @@ export class PaneController {
     return this.saveIgnored(ignored, { intent: 'success', key: 'restored' });
   }
 
-  private saveIgnored(ignored: string[], notice: Notice): Promise<boolean> {
+  private saveIgnored(ignored: string[], notice: Notice, at = -1): Promise<boolean> {
     return this.task('ignore', 'progressWorking', async () => {
       await this.reload();
       await this.host.setSetting(IGNORED_KEY, ignored);
@@ -513,6 +538,7 @@ export class PaneController {
         const patch = patchFromReport({ ...report, findings: openFindings(report, ignored) }, { values: false });
         if (patch.marks.length) await this.host.applyPatch(patch);
       }
+      this.keepPlace(at);
       this.set({ notice });
     });
   }
@@ -523,28 +549,35 @@ export class PaneController {
     return (this.state.report?.findings ?? []).filter((f) => set.has(findingKey(f)));
   }
 
-  /** Writes the open findings into a new sheet 校验结果 (table, linked cell, severity, message, rule). */
+  /**
+   * Writes the findings into a new sheet 校验结果 (table, linked cell, severity,
+   * message, the rule's Chinese name beside its id): the open ones, most severe
+   * first, then the ignored ones marked 已忽略 (never dropped in silence).
+   */
   exportResults(): Promise<boolean> {
     const report = this.state.report;
     if (!report) return Promise.resolve(false);
     const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
-    const rows: ResultRow[] = openFindings(report, this.state.ignored)
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-      .map(({ f }) => {
+    const ignored = new Set(this.state.ignored);
+    const rows: ResultRow[] = report.findings
+      .map((f, i) => ({ f, i, off: ignored.has(findingKey(f)) ? 1 : 0 }))
+      .sort((a, b) => a.off - b.off || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+      .map(({ f, off }) => {
         const t = report.tables.find((x) => x.id === f.table);
-        const why = ruleDescription(f.rule);
+        const name = ruleName(f.rule);
         return {
           table: t ? `${tableTitle(t)}（${t.sheet}）` : '其他',
           ref: { sheet: f.sheet, cell: f.cell },
           severity: SEV[f.severity],
           message: f.message,
-          rule: why ? `${f.rule}：${why}` : f.rule,
+          rule: name ? `${name}（${f.rule}）` : f.rule,
+          status: off ? '已忽略' : '',
         };
       });
+    const open = rows.filter((r) => !r.status).length;
     return this.task('export', 'progressWriting', async () => {
       await this.host.writeResultsSheet(RESULTS_SHEET, rows);
-      this.set({ notice: { intent: 'success', key: 'exported', params: { n: rows.length, sheet: RESULTS_SHEET } } });
+      this.set({ notice: { intent: 'success', key: rows.length > open ? 'exportedIgnored' : 'exported', params: { n: open, m: rows.length - open, sheet: RESULTS_SHEET } } });
     });
   }
 
@@ -581,6 +614,8 @@ export class PaneController {
   toggleParagraph(id: string, on: boolean): void {
     const rest = this.state.insertSkip.filter((x) => x !== id);
     this.set({ insertSkip: on ? rest : [...rest, id], insertConfirm: null });
+    // The number of cells follows the ticked paragraphs: the target shown must say where they all go.
+    if (this.state.insertTarget) void this.refreshInsertTarget();
   }
 
   /** Looks up the cells the ticked paragraphs would go to (down from the active cell) and what they hold. */
@@ -652,7 +687,7 @@ export class PaneController {
   /** The results no longer describe the workbook (the pane wrote into these sheets). */
   private markStale(sheets: string[]): void {
     if (!this.state.report) return;
-    const add = sheets.filter((x) => !this.state.staleSheets.includes(x));
+    const add = [...new Set(sheets)].filter((x) => !this.state.staleSheets.includes(x));
     if (add.length) this.set({ staleSheets: [...this.state.staleSheets, ...add] });
   }
 

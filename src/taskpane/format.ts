@@ -26,6 +26,28 @@ export function formatValue(v: Scalar | undefined, numberFormat?: string | null)
   return String(v);
 }
 
+/**
+ * Words joined without saying anything twice: a part equal to, or contained in,
+ * the previous one is left out (`总分` + `总分` → `总分`; `基础数据表` + `基础数据表` → `基础数据表`).
+ */
+export function joinDistinct(parts: (string | null | undefined)[], sep = ' '): string {
+  const out: string[] = [];
+  for (const raw of parts) {
+    const p = (raw ?? '').trim();
+    if (!p) continue;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && prev.includes(p)) continue;
+    if (prev !== undefined && p.includes(prev)) { out[out.length - 1] = p; continue; }
+    out.push(p);
+  }
+  return out.join(sep);
+}
+
+/** A table as people name it: its kind and, when it says more, its name (`项目支出绩效自评表：科技三项费`). */
+export function tableName(kindName: string, name: string | null | undefined): string {
+  return joinDistinct([kindName, name], '：');
+}
+
 export function kindKey(kind: TableKind): MessageKey {
   return kind === 'basic-data' ? 'kind_basic' : kind === 'overall' ? 'kind_overall' : 'kind_project';
 }

@@ -14,6 +14,7 @@ import { analyze as analyzeTables, type Analysis } from '../core/evaluate';
 import { resolveProfile, type ScoringProfile } from '../core/profile';
 import { parseCell, parseRange } from '../core/address';
 import { refKey } from './wording';
+import { tableName } from './format';
 
 /** A derived cell named for the 重算 list. */
 export interface CellLabel {
@@ -28,7 +29,7 @@ export interface CellLabel {
 const KIND_NAME: Record<Table['kind'], string> = { 'basic-data': '基础数据表', overall: '整体支出绩效自评表', project: '项目支出绩效自评表' };
 
 export function tableTitle(t: { kind: Table['kind']; name: string | null }): string {
-  return `${KIND_NAME[t.kind]}${t.name ? `：${t.name}` : ''}`;
+  return tableName(KIND_NAME[t.kind], t.name);
 }
 
 /** Number formats of the given cells (`Sheet!A1`), from the snapshot; General cells are left out. */

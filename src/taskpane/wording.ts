@@ -17,6 +17,12 @@ export type ExpectedKind = 'value' | 'other' | 'range' | 'none';
 const CROSS_RULES = new Set([overallBudget.id, overallExecuted.id, overallExpense.id, projectVsBasic.id]);
 
 const DESCRIPTIONS = new Map(RULES.map((r) => [r.id, r.description]));
+const NAMES = new Map(RULES.map((r) => [r.id, r.name]));
+
+/** The rule's short Chinese name (`偏差原因`), or null for an unknown rule. */
+export function ruleName(id: string): string | null {
+  return NAMES.get(id) ?? null;
+}
 
 /** The rule's own description ("为什么"), or null for an unknown rule. */
 export function ruleDescription(id: string): string | null {
@@ -36,12 +42,18 @@ export const refKey = (r: { sheet: string; cell: string }): string => `${r.sheet
 export const findingKey = (f: Finding): string => `${f.rule}|${f.sheet}!${f.cell}`;
 
 /** The card's second line: 应为 / 与 … 不一致，请核对 / the band in words / nothing. */
+/**
+ * A value on a finding's card, in one format for the whole card: the cell's own
+ * number format; for a General cell, a number as the message writes it (110.30,
+ * not 110.3 beside it). The card's 应为, 表中为 and 改为 all go through here.
+ */
+export function cardValue(f: Finding, v: Finding['expected'], key: string, formats: Formats): string {
+  if (formats[key] || typeof v !== 'number' || Number.isInteger(v)) return formatValue(v, formats[key]);
+  return f.message.includes(v.toFixed(2)) ? v.toFixed(2) : formatValue(v);
+}
+
 export function expectationText(f: Finding, t: Translate, formats: Formats = {}): string {
-  // Through the cell's number format; a General cell's number as the message writes it (110.30, not 110.3 beside it).
-  const fmt = (v: Finding['expected'], key: string) => {
-    if (formats[key] || typeof v !== 'number' || Number.isInteger(v)) return formatValue(v, formats[key]);
-    return f.message.includes(v.toFixed(2)) ? v.toFixed(2) : formatValue(v);
-  };
+  const fmt = (v: Finding['expected'], key: string) => cardValue(f, v, key, formats);
   const own = refKey(f);
   const actual = f.actual === null || f.actual === undefined ? '' : t('actualIs', { v: fmt(f.actual, own) });
   switch (expectedKindOf(f)) {

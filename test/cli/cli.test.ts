@@ -216,7 +216,7 @@ describe('selfeval summary', () => {
   test('prints the summary text', async () => {
     const r = await run('summary', file('corrected.xlsx'));
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('部门整体支出绩效自评得分 96 分，评价等级为“优”');
+    expect(r.stdout).toContain('部门整体支出绩效自评得分96分，评价等级为“优”');
     expect(r.stdout.split('\n\n')).toHaveLength(2);
   });
 });

@@ -1,4 +1,5 @@
 import { analyze } from '../../src/core/engine';
+import { officialSpacing, rateAsShown } from '../../src/core/summary';
 import { hongjiang, edit } from '../support/rule-tester';
 import { toSnapshot, workbook, sheet, nationalWithPlaceholders, goalBlockProjectTable, countySpecialFundTable } from '../../scripts/workbooks';
 
@@ -53,9 +54,21 @@ describe('engine on the generated Hongjiang workbooks', () => {
   test('the summary text of RULES.md §7', () => {
     const r = analyze(hongjiang('corrected'));
     const [overall, project] = r.summary.split('\n\n');
-    expect(overall).toBe('2024 年度，洪江区科技和工业信息化局部门整体支出年初预算数 238.83 万元，全年预算数 377.89 万元，全年执行数 377.89 万元，预算执行率 100.00%；其中基本支出 267.59 万元，项目支出 110.30 万元。部门整体支出绩效自评得分 96 分，评价等级为“优”。12 项绩效指标中 10 项全部完成，2 项未完全完成：新增规模以上工业企业（年度指标值 5 家，实际完成 3 家）；工业固定资产投资同比增长（年度指标值 ≥1%，实际完成 -47.4%）。');
-    expect(project).toContain('科技三项费产学研创新（含无委办经费）项目年初预算数 19.05 万元');
-    expect(project).toContain('11 项绩效指标全部完成');
+    // RULES.md §7, word for word.
+    expect(overall).toBe('2024年度，洪江区科技和工业信息化局部门整体支出年初预算数238.83万元，全年预算数377.89万元，全年执行数377.89万元，预算执行率100%；其中基本支出267.59万元，项目支出110.30万元。部门整体支出绩效自评得分96分，评价等级为“优”。12项绩效指标中10项已完成，2项未完成：新增规模以上工业企业（年度指标值5家，实际完成3家）；工业固定资产投资同比增长（年度指标值≥1%，实际完成-47.4%）。');
+    expect(project).toContain('科技三项费产学研创新（含无委办经费）项目年初预算数19.05万元');
+    expect(project).toContain('11项绩效指标全部完成');
+  });
+
+  test('the summary shows the rate as the rate cell shows it, and writes figures without spaces', () => {
+    const rate = (edits: Record<string, unknown>) => /预算执行率([^；。]*)/.exec(analyze(edit(hongjiang('corrected'), edits as never)).summary)?.[1];
+    expect(rate({})).toBe('100%');
+    expect(rate({ '附件3!G5': [1, '0.00%'] })).toBe('100.00%');
+    expect(rate({ '附件3!E5': 324.0, '附件3!G5': [0.8574, '0.0%'], '附件3!H5': 17.15 })).toBe('85.7%');
+    expect(rate({ '附件3!E5': 324.0, '附件3!G5': '85.74%', '附件3!H5': 17.15 })).toBe('85.74%');
+    expect(officialSpacing('年度指标值 ≥ 1 % ，实际完成 3 家')).toBe('年度指标值≥1%，实际完成3家');
+    expect(officialSpacing('2024 年度 96 分 -47.4 %')).toBe('2024年度96分-47.4%');
+    expect(rateAsShown(2 / 3, null)).toBe('66.67%');
   });
 
   test('a profile changes the scoring: reverse ratio, caps', () => {
@@ -73,16 +86,16 @@ describe('engine on the generated Hongjiang workbooks', () => {
 
   test('issue class 2: the summary counts neither placeholder rows nor repeated header rows', () => {
     const national = analyze(toSnapshot(workbook(sheet('Sheet1', nationalWithPlaceholders())))).summary;
-    expect(national).toContain('9 项绩效指标全部完成');
+    expect(national).toContain('9项绩效指标全部完成');
     const blocks = analyze(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable({ reason: '原因' }))))).summary;
-    expect(blocks).toContain('5 项绩效指标全部完成');
+    expect(blocks).toContain('5项绩效指标全部完成');
     const unmet = analyze(edit(toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))), { 'Sheet1!F13': '85%', 'Sheet1!G13': 15, 'Sheet1!G14': 94 })).summary;
-    expect(unmet).toContain('5 项绩效指标中 4 项全部完成，1 项未完全完成：受益农户满意度（年度指标值 ≥90%，实际完成 85%）');
+    expect(unmet).toContain('5项绩效指标中4项已完成，1项未完成：受益农户满意度（年度指标值≥90%，实际完成85%）');
   });
 
   test('a table with no scores: the summary states no score and no grade', () => {
     const r = analyze(toSnapshot(workbook(sheet('Sheet1', countySpecialFundTable()))));
-    expect(r.summary).toBe('2020 年度，县级储备粮管理专项项目全年预算数 210.60 万元，全年执行数 210.60 万元，预算执行率 100.00%。6 项绩效指标全部完成。');
+    expect(r.summary).toBe('2020年度，县级储备粮管理专项项目全年预算数210.60万元，全年执行数210.60万元，预算执行率100%。6项绩效指标全部完成。');
   });
 
   test('expectedKind: cross-table mismatches are "other" with both sides and 请核对; derived cells "value"; bands "range" in words', () => {

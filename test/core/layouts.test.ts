@@ -216,11 +216,11 @@ describe('issue 17 class 3: numbered outlines — subtotals are checked, never c
     ]);
     const r = analyze(wb);
     expect(r.scores[0]).toMatchObject({ total: 100, grade: '优' });
-    expect(r.summary).toContain('7 项绩效指标全部完成');
+    expect(r.summary).toContain('7项绩效指标全部完成');
     // A child below its weight: the summary names it once; 总分 counts it once.
     const low = analyze(edit(wb, { 'Sheet1!D15': '190 人次', 'Sheet1!F15': 9.5, 'Sheet1!F14': 19.5, 'Sheet1!F13': 49.5, 'Sheet1!G15': '原因', 'Sheet1!F28': 99.5 }));
     expect(low.scores[0].total).toBe(99.5);
-    expect(low.summary).toContain('7 项绩效指标中 6 项全部完成，1 项未完全完成：（1）培训人次');
+    expect(low.summary).toContain('7项绩效指标中6项已完成，1项未完成：（1）培训人次');
     expect(low.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
   test('二级 rows with their own 分值 over 三级 rows: the 一级 weight counts the 三级 rows only', () => {
@@ -252,10 +252,10 @@ describe('issue 17 class 1: two-row header bands; a target split across operator
       ['群众满意度', 'quantitative', ['>=', 0.9, true, null], true],
     ]);
     expect(r.scores[0]).toMatchObject({ total: 99.76, grade: '优' });
-    expect(r.summary).toContain('6 项绩效指标全部完成');
+    expect(r.summary).toContain('6项绩效指标全部完成');
     const low = analyze(edit(wb, { 'Sheet1!G17': 90, 'Sheet1!I17': 18.95, 'Sheet1!J17': '部分整改未到期', 'Sheet1!I19': 98.71 }));
     expect(low.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    expect(low.summary).toContain('违法行为责停率（年度指标值 ≥95%，实际完成 90%）');
+    expect(low.summary).toContain('违法行为责停率（年度指标值≥95%，实际完成90%）');
   });
   test.each([['﹦', '='], ['＝', '='], ['=', '='], ['≧', '≥'], ['≥', '≥'], ['>=', '≥'], ['≦', '≤'], ['≤', '≤'], ['<', '≤'], ['正向', '≥'], ['反向', '≤'], ['定性', '']])('指标性质 %s folds to %s', (s, want) => {
     expect(symbolOp(s)).toBe(want);

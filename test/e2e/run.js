@@ -378,6 +378,9 @@ const tests = [
       // The task pane is the add-in's App, before any check.
       await pane(page).getByText('尚未校验').first().waitFor();
       assert.deepEqual(external, [], `requests to the network: ${external.join(', ')}`);
+      // The page's icon is there beside it (no missing favicon).
+      const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+      assert.ok(fs.existsSync(path.join(ROOT, 'dist-web', icon)), `the icon ${icon} is built beside the page`);
       const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
       assert.ok(scripts.every((s) => !/office\.js|^https?:/i.test(s)), `scripts: ${scripts.join(', ')}`);
     },
@@ -396,6 +399,8 @@ const tests = [
         assert.ok(warnings.includes(ref), `a warning on ${ref} is listed`);
         assert.equal(await (await cell(page, ref)).getAttribute('data-mark'), 'warning', `${ref} is marked as a warning`);
       }
+      // Tab labels say what they mean: the scoring rules in force, not a count.
+      await pane(page).getByRole('tab', { name: '评分规则（默认）' }).waitFor();
       // A marked cell carries its finding's message, like the note in Excel.
       assert.match(await (await cell(page, '附件2!E20')).getAttribute('title'), /不是有效的数字/);
       await showSheet(page, '附件2');
@@ -431,6 +436,42 @@ const tests = [
     },
   },
   {
+    name: '改为 and 忽略: a line says what happened, the cell is selected, the list keeps its place, focus goes to the next finding',
+    async fn({ page }) {
+      await openFile(page, miscalculatedWorkbook());
+      await check(page);
+      const cards = pane(page).locator('li[data-finding]');
+      const fixable = pane(page).locator('li[data-finding]:has(button[aria-label^="将 "])').first();
+      const ref = await fixable.locator('button[data-cell]').getAttribute('data-cell');
+      const at = await cards.evaluateAll((lis, r) => lis.findIndex((li) => li.querySelector(`button[data-cell="${r}"]`)), ref);
+      const label = await fixable.locator('button[aria-label^="将 "]').getAttribute('aria-label');
+      const after = / 改为 (.+)$/.exec(label)[1];
+      const before = await (await cell(page, ref)).textContent();
+      await fixable.locator('button[aria-label^="将 "]').click();
+      // The line: 已改为：附件3!G5 95.00% → 100.00%, values as the cell shows them.
+      const notice = pane(page).getByTestId('notice');
+      await notice.getByText(`已改为：${ref} ${before} → ${after}`).waitFor();
+      assert.equal(await (await cell(page, ref)).textContent(), after, `${ref} now shows ${after}`);
+      assert.equal(await page.getByTestId('name-box').textContent(), ref.split('!')[1], 'the written cell is selected');
+      // The list keeps its place: the finding now at that position is current, and has the focus.
+      await page.waitForFunction(() => document.activeElement?.closest('li[data-finding]') !== null);
+      const current = await cards.evaluateAll((lis) => lis.findIndex((li) => li.getAttribute('aria-current') === 'true'));
+      assert.equal(current, Math.min(at, (await cards.count()) - 1), 'the next finding takes the place of the fixed one');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-current')), 'true', 'the focus is on the current finding');
+      // 忽略 the current one: the focus moves to the next finding, never to the page body.
+      const n = await cards.count();
+      await pane(page).locator('li[aria-current="true"] button[aria-label^="忽略："]').click();
+      await notice.getByText(/^已忽略 .* 的问题/).waitFor();
+      await page.waitForFunction((k) => document.querySelectorAll('.pane-area li[data-finding]').length === k, n - 1);
+      await page.waitForFunction(() => document.activeElement?.closest('li[data-finding]') !== null);
+      assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'BODY');
+      // The line stays visible until the next action.
+      await page.waitForTimeout(300);
+      assert.match(await notice.textContent(), /已忽略/);
+      await assertAccessible(page, 'after 改为 and 忽略');
+    },
+  },
+  {
     name: 'miscalculated workbook (file input): recalculation preview → apply shows the new values → 撤销 restores them',
     async fn({ page }) {
       await openFile(page, miscalculatedWorkbook());
@@ -449,6 +490,8 @@ const tests = [
         assert.match(text, /绩效自评表|基础数据表/, `${ref} names its table`);
       }
       assert.match(await pane(page).locator('li[data-cell="附件3!H18"]').textContent(), /新增规模以上工业企业 得分：5 → 3/);
+      // No word twice: the 总分 row's 总分 cell is "总分", not "总分 总分".
+      assert.match(await pane(page).locator('li[data-cell="附件3!H29"]').textContent(), /附件3!H29 总分：98 → 96/);
       await pane(page).getByRole('button', { name: /^写入所选 8 个单元格$/ }).click();
       await pane(page).getByText('没有需要重算的单元格').first().waitFor();
       for (const [ref, , after] of RECALC) assert.equal(await (await cell(page, ref)).textContent(), after, `${ref} after apply`);
@@ -487,13 +530,13 @@ const tests = [
       assert.ok(text.length > 20, 'there is a summary');
       const paragraphs = text.split(/\n\s*\n/);
       assert.equal(paragraphs.length, 2, 'an overall and a project paragraph');
-      await pane(page).getByTestId('insert-target').getByText('将插入到：附件3!B33:B35').waitFor();
+      await pane(page).getByTestId('insert-target').getByText('将插入到：附件3!B33 起向下 3 个单元格（附件3!B33:B35），每段一个').waitFor();
       await pane(page).getByRole('button', { name: '插入到选中的单元格' }).click();
       await page.waitForFunction(() => (document.querySelector('table.grid td[data-cell="B33"]')?.textContent ?? '') !== '');
       // One paragraph per cell, then the caveat about the errors still open.
       assert.equal(await target.textContent(), paragraphs[0]);
       assert.equal(await (await cell(page, '附件3!B34')).textContent(), paragraphs[1]);
-      assert.match(await (await cell(page, '附件3!B35')).textContent(), /^注：校验发现 \d+ 处错误尚未更正/);
+      assert.match(await (await cell(page, '附件3!B35')).textContent(), /^注：校验发现\d+处错误尚未更正/);
       assert.equal(await page.getByTestId('formula-text').textContent(), paragraphs[0]);
     },
   },
@@ -633,7 +676,7 @@ const tests = [
       assert.equal(await (await cell(page, '附件3!I18')).getAttribute('data-mark'), null);
       await check(page);
       assert.equal(await pane(page).locator(`li[data-finding="${key}"]`).count(), 0, 'still ignored after 重新校验');
-      assert.match(await pane(page).getByRole('tab', { name: /^检查结果/ }).textContent(), /检查结果 \(7\)/);
+      assert.match(await pane(page).getByRole('tab', { name: /^检查结果/ }).textContent(), /检查结果（7）/);
       await pane(page).getByText('已忽略 1 条').click();
       await pane(page).getByRole('button', { name: '恢复：附件3!I18' }).click();
       await pane(page).locator(`li[data-finding="${key}"]`).waitFor();
@@ -742,7 +785,9 @@ const tests = [
       const wb = await download(page, 'download-results.xlsx', 'hongjiang-2024-校验.xlsx');
       const ws = wb.getWorksheet('校验结果');
       assert.ok(ws, 'the sheet is in the file');
-      assert.deepEqual(ws.getRow(2).values.slice(1), ['表格', '单元格', '级别', '问题', '规则']);
+      assert.deepEqual(ws.getRow(2).values.slice(1), ['表格', '单元格', '级别', '问题', '规则', '处理']);
+      assert.equal(ws.getCell('A2').font?.bold, true, 'a bold header');
+      assert.equal(ws.getCell('D3').alignment?.wrapText, true, 'the message column wraps');
       assert.equal(ws.rowCount, 2 + 8);
       assert.equal(ws.getCell('B3').value, '附件2!E17');
       // An internal hyperlink (`location`, no relationship): exceljs does not read those, so look at the sheet's XML.
@@ -750,7 +795,7 @@ const tests = [
       const sheets = Object.keys(zip).filter((k) => /^xl\/worksheets\/[^/]+\.xml$/.test(k)).map((k) => strFromU8(zip[k]));
       assert.ok(sheets.some((x) => x.includes(`<hyperlink ref="B3" location="'附件2'!E17"`)), 'B3 links to 附件2!E17');
       assert.equal(ws.getCell('C3').value, '错误');
-      assert.match(ws.getCell('E3').value, /^basic-sums：/);
+      assert.equal(ws.getCell('E3').value, '基础数据表合计（basic-sums）', 'the rule\'s Chinese name beside its id');
       assert.equal(ws.views[0]?.state, 'frozen', 'title and header stay in view');
       assert.equal(ws.views[0]?.ySplit, 2);
       assert.equal(ws.pageSetup.orientation, 'landscape');
@@ -784,7 +829,8 @@ const tests = [
       await (await cell(page, '附件3!D5')).click();
       await pane(page).getByRole('group', { name: '为选中单元格设定' }).getByRole('button', { name: '达成', exact: true }).click();
       await pane(page).getByText(/附件3!D5 是“.*全年预算数”单元格，不能设定达成等级/).waitFor();
-      assert.match(await pane(page).getByRole('tab', { name: /^评分规则/ }).textContent(), /\(0\)/);
+      // The saved weight (15) is in force; the refused level changed nothing else.
+      assert.equal(await pane(page).getByRole('tab', { name: /^评分规则/ }).textContent(), '评分规则（已调整）');
     },
   },
   {

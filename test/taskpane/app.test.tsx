@@ -26,7 +26,8 @@ describe('App', () => {
     expect(html).toContain('本格 377.89 与 附件2!D8 的 365.77 不一致，请核对');
     expect(html).not.toContain('应为 365.77');
     // Counts on every tab.
-    for (const tab of ['检查结果 (3)', '重算 (3)', '得分 (1)', '摘要 (1)', '评分规则 (0)']) expect(html).toContain(tab);
+    for (const tab of ['检查结果（3）', '重算（3）', '得分（1）', '摘要（1）', '评分规则（默认）']) expect(html).toContain(tab);
+    expect(html).not.toMatch(/评分规则 ?[（(]0/);
     // Buttons named with severity and message; the legend of the marks.
     expect(html).toContain('aria-label="错误：附件3!G5 执行率应为 100.00%"');
     expect(html).toContain('错误：红色粗实线边框');

@@ -1,7 +1,7 @@
 /** The pane's journeys through the controller on the fake host: wording, insertion, findings, export. */
 import { PaneController, summaryParagraphs } from '../../src/taskpane/controller';
 import { IGNORED_KEY, REPORT_KEY } from '../../src/taskpane/keys';
-import { expectationText, expectedKindOf } from '../../src/taskpane/wording';
+import { cardValue, expectationText, expectedKindOf } from '../../src/taskpane/wording';
 import { formatValue } from '../../src/taskpane/format';
 import { derivedLabels, formatsOf } from '../../src/taskpane/roles';
 import { checkWorkbook } from '../../src/taskpane/check';
@@ -135,11 +135,22 @@ describe('inserting the summary', () => {
     await ctrl.check();
     const paras = ctrl.paragraphs();
     expect(paras[paras.length - 1]).toMatchObject({ kind: 'caveat', on: true });
-    expect(paras[paras.length - 1].text).toContain('2 处错误尚未更正');
+    expect(paras[paras.length - 1].text).toContain('2处错误尚未更正');
     host.active = { sheet: '附件3', cell: 'B40' };
     await ctrl.insertSummary();
-    expect(host.cells.get('附件3!B41')?.value).toContain('2 处错误尚未更正');
+    expect(host.cells.get('附件3!B41')?.value).toContain('2处错误尚未更正');
     expect(summaryParagraphs('a', 0).map((p) => p.kind)).toEqual(['other']);
+  });
+
+  test('the target shown follows the ticked paragraphs (one cell each)', async () => {
+    const { host, ctrl } = setup();
+    await ctrl.check();
+    host.active = { sheet: '附件3', cell: 'B40' };
+    await ctrl.refreshInsertTarget();
+    expect(ctrl.getState().insertTarget?.cells.map((c) => c.cell)).toEqual(['B40', 'B41']);
+    ctrl.toggleParagraph('caveat', false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ctrl.getState().insertTarget?.cells.map((c) => c.cell)).toEqual(['B40']);
   });
 });
 
@@ -192,17 +203,19 @@ describe('working through the findings', () => {
     expect(ctrl.getState().report?.recalculated).toEqual([]);
   });
 
-  test('exports the open findings to 校验结果 with table, cell, severity, message and rule', async () => {
+  test('exports the findings to 校验结果: the rule\'s Chinese name beside its id, the ignored ones listed as 已忽略', async () => {
     const { host, ctrl } = setup();
     await ctrl.check();
-    await ctrl.ignore(ctrl.visibleFindings()[2]);
+    await ctrl.ignore(ctrl.visibleFindings()[0]);
     expect(await ctrl.exportResults()).toBe(true);
     const rows = host.resultSheets.get('校验结果')!;
-    expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ ref: { sheet: '附件3', cell: 'G5' }, severity: '错误', message: '执行率应为 100.00%' });
+    expect(rows).toHaveLength(3);
+    // Open findings first, most severe first; the ignored one last, never dropped in silence.
+    expect(rows.map((r) => [r.ref.cell, r.status])).toEqual([['D5', ''], ['H20', ''], ['G5', '已忽略']]);
     expect(rows[0].table).toContain('整体支出绩效自评表');
-    expect(rows[1].rule).toContain('overall-executed-vs-basic：');
-    expect(ctrl.getState().notice).toMatchObject({ key: 'exported', params: { n: 2 } });
+    expect(rows[0].rule).toBe('整体全年执行数与基础数据表（overall-executed-vs-basic）');
+    expect(ctrl.getState().notice).toMatchObject({ key: 'exportedIgnored', params: { n: 2, m: 1 } });
+    expect(t('exportedIgnored', ctrl.getState().notice!.params)).toBe('已将 2 条问题写入工作表“校验结果”，另列出已忽略的 1 条。');
   });
 });
 
@@ -215,5 +228,81 @@ describe('checkWorkbook', () => {
     expect(res.labels?.['附件2!E4']?.column).toBe('控制率');
     const stored = host.getSetting<{ formats: Record<string, string> }>(REPORT_KEY)!;
     expect(stored.formats['附件2!E4']).toBe('0.00%');
+  });
+});
+
+describe('feedback on every action (issue 19)', () => {
+  const afterFix = () => fakeReport({
+    findings: fakeReport().findings.slice(1),
+    recalculated: fakeReport().recalculated.slice(1),
+  });
+
+  test('改为 says what was written, moves to that cell and keeps the list where it was', async () => {
+    const { host, ctrl } = setup([fakeReport(), afterFix()]);
+    await ctrl.check();
+    const [g5, d5] = ctrl.visibleFindings();
+    await ctrl.focusFinding(g5);
+    expect(await ctrl.fixOne(g5)).toBe(true);
+    expect(ctrl.getState().notice).toEqual({ intent: 'success', key: 'fixedOne', params: { cell: '附件3!G5', before: '0.95', after: '1' } });
+    expect(t('fixedOne', ctrl.getState().notice!.params)).toBe('已改为：附件3!G5 0.95 → 1');
+    expect(host.selected).toEqual(g5);
+    // The finding that took its place is the current one (not the top of the list, not none).
+    expect(ctrl.getState().current).toBe(`${d5.rule}|附件3!D5`);
+  });
+
+  test('改为 shows values in the cell\'s own format', async () => {
+    const report = fakeReport();
+    const { ctrl } = setup([report, afterFix()]);
+    await ctrl.check();
+    // The check read the cell's format: the notice and the card agree (95.00% → 100.00%).
+    ctrl['set']({ formats: { '附件3!G5': '0.00%' } });
+    await ctrl.fixOne(ctrl.visibleFindings()[0]);
+    expect(ctrl.getState().notice?.params).toEqual({ cell: '附件3!G5', before: '95.00%', after: '100.00%' });
+  });
+
+  test('忽略 keeps the list position: the next finding becomes the current one', async () => {
+    const { ctrl } = setup();
+    await ctrl.check();
+    const [, d5, h20] = ctrl.visibleFindings();
+    await ctrl.focusFinding(d5);
+    await ctrl.ignore(d5);
+    expect(ctrl.getState().current).toBe(`${h20.rule}|附件3!H20`);
+    expect(ctrl.getState().notice?.key).toBe('ignoredOne');
+    // The last one ignored: the one before it becomes current.
+    await ctrl.ignore(h20);
+    expect(ctrl.getState().current).toBe(`${ctrl.visibleFindings()[0].rule}|附件3!G5`);
+  });
+
+  test('an action\'s line stays until the next action: the automatic re-check after an edit does not wipe it', async () => {
+    const host = new FakeHost();
+    const ctrl = new PaneController(host, { analyze: () => fakeReport(), now: () => NOW, debounceMs: 5 });
+    ctrl.start();
+    await ctrl.setAutoRecheck(true);
+    await ctrl.check();
+    await ctrl.applyRecalc();
+    expect(ctrl.getState().notice?.key).toBe('applied');
+    let rechecked = false;
+    ctrl.subscribe(() => { if (ctrl.getState().busy) rechecked = true; });
+    host.edit('附件3');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rechecked).toBe(true);
+    expect(ctrl.getState().busy).toBeNull();
+    expect(ctrl.getState().notice?.key).toBe('applied');
+    // The next action replaces it.
+    await ctrl.ignore(ctrl.visibleFindings()[0]);
+    expect(ctrl.getState().notice?.key).toBe('ignoredOne');
+  });
+});
+
+describe('one number format per finding card', () => {
+  test('应为, 表中为 and 改为 all in the cell\'s own format', () => {
+    const f = finding({ cell: 'G5', message: '附件3!G5 执行率 95.00%，应为 100.00%', expected: 1, actual: 0.95 });
+    const formats = { '附件3!G5': '0.00%' };
+    expect(expectationText(f, t, formats)).toBe('应为 100.00% · 表中为 95.00%');
+    // Not the format a recalculation would write (0.0% here): the card says 100.00% everywhere.
+    expect(cardValue(f, 1, '附件3!G5', formats)).toBe('100.00%');
+    // A General cell: a number as the message writes it.
+    const g = finding({ message: '附件3!E8 项目支出 110.30', expected: 110.3, actual: 110.26 });
+    expect(cardValue(g, 110.3, '附件3!E8', {})).toBe('110.30');
   });
 });

@@ -12,6 +12,8 @@ import {
 } from './marks';
 import { parseCellAddress, parseAreasAddress, stripSheet } from './address';
 import { STAMP_KEY, PING_KEY, POLL_MS, newStamp, ping, type ChannelEnv } from './channel';
+import { columnName } from '../../core/address';
+import { RESULT_COLUMNS, WRAPPED_COLUMN, resultTexts, resultWidths } from '../results';
 import { DEFAULT_CELL_BUDGET, checkCellBudget, clipMerges, type Bounds } from '../extent';
 import { stillWritten, literalText, type CellBefore } from '../undo';
 
@@ -659,7 +661,10 @@ export class ExcelHost implements WorkbookHost {
       };
     };
     const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-    const head = ['表格', '单元格', '级别', '问题', '规则'];
+    const body = resultTexts(rows);
+    const widths = resultWidths(body);
+    const last = columnName(RESULT_COLUMNS.length - 1);
+    const wrapped = columnName(WRAPPED_COLUMN);
     this.beginWrite();
     try {
       await this.env.run(async (context) => {
@@ -668,13 +673,14 @@ export class ExcelHost implements WorkbookHost {
         if (!old.isNullObject) old.delete();
         const ws = (context.workbook as unknown as XlExtra).worksheets.add(name);
         // A sheet name or a message from the workbook lands as text, never as a formula (literalText, src/hosts/undo.ts).
-        const body = rows.length ? rows.map((r) => [r.table, `${r.ref.sheet}!${r.ref.cell}`, r.severity, r.message, r.rule].map(literalText)) : [['', '', '', '没有发现问题。', '']];
-        ws.getRange(`A1:E${body.length + 1}`).values = [head, ...body];
-        ws.getRange('A1:E1').format.font.bold = true;
-        ws.getRange('A1:E1').format.fill.color = '#D9D9D9';
-        ws.getRange(`A2:E${body.length + 1}`).format.wrapText = true;
-        ws.getRange(`A2:E${body.length + 1}`).format.verticalAlignment = 'Top';
-        [['A', 180], ['B', 80], ['C', 40], ['D', 420], ['E', 240]].forEach(([c, w]) => { ws.getRange(`${c}:${c}`).format.columnWidth = w as number; });
+        ws.getRange(`A1:${last}${body.length + 1}`).values = [[...RESULT_COLUMNS], ...body.map((r) => r.map(literalText))];
+        ws.getRange(`A1:${last}1`).format.font.bold = true;
+        ws.getRange(`A1:${last}1`).format.fill.color = '#D9D9D9';
+        ws.getRange(`A2:${last}${body.length + 1}`).format.verticalAlignment = 'Top';
+        // The message column wraps at its width; the others fit what they hold.
+        ws.getRange(`${wrapped}2:${wrapped}${body.length + 1}`).format.wrapText = true;
+        // Widths in characters → points (Excel's columnWidth): about 6 points a character of the default font.
+        widths.forEach((w, c) => { ws.getRange(`${columnName(c)}:${columnName(c)}`).format.columnWidth = Math.round(w * 6); });
         if (this.supports('1.7')) {
           rows.forEach((r, i) => {
             ws.getRange(`B${i + 2}`).hyperlink = { documentReference: `${quote(r.ref.sheet)}!${r.ref.cell}`, textToDisplay: `${r.ref.sheet}!${r.ref.cell}` };

@@ -20,7 +20,7 @@ import type { Mark, Patch } from '../../core/patch';
 import type { CellRef } from '../../core/report';
 import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../../core/address';
 import { readWorkbook, refreshSheets, type FileWorkbook } from './read';
-import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, RESULT_WIDTHS } from './write';
+import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, resultSheetWidths } from './write';
 import { sheetLook, type SheetLook } from './look';
 import { readSettings, writeSettings } from './settings';
 import { HostError } from '../errors';
@@ -415,7 +415,7 @@ export class FileHost implements WorkbookHost {
   }
 
   async writeResultsSheet(name: string, rows: ResultRow[]): Promise<void> {
-    appendSheet(this.fw, name, resultCells(rows), RESULT_WIDTHS);
+    appendSheet(this.fw, name, resultCells(rows), resultSheetWidths(rows));
     this.looks.delete(name);
     this.update({ sheets: this.fw.snapshot.sheets, dirty: this.isDirty() });
   }

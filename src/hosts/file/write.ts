@@ -23,6 +23,7 @@ import type { Severity } from '../../core/report';
 import type { ResultRow } from '../host';
 import { MARK_STYLE, markLook, type MarkLook } from '../../core/mark-style';
 import { columnName } from '../../core/address';
+import { RESULT_COLUMNS, WRAPPED_COLUMN, resultTexts, resultWidths } from '../results';
 import { cellAddress, refreshSheets, readSheet, readContext, type FileWorkbook } from './read';
 import { relKind, relsPartOf } from './package';
 import { escapeAttr, escapeText, excelEscape, XmlError } from './xml';
@@ -157,6 +158,9 @@ class StylesEditor {
   private readonly made = new Map<string, number>();
   private readonly fillsElement: Element;
   private readonly bordersElement: Element;
+  private readonly fontsElement: Element | undefined;
+  private readonly fontCount: number;
+  private readonly addedFonts: string[] = [];
   /** Our cell formats → the format each was cloned from. */
   readonly markBase = new Map<number, number>();
 
@@ -188,6 +192,8 @@ class StylesEditor {
     this.bordersElement = get('borders');
     this.xfsElement = get('cellXfs');
     this.numFmtElement = kids.find((k) => k.name === 'numFmts');
+    this.fontsElement = kids.find((k) => k.name === 'fonts');
+    this.fontCount = !this.fontsElement || this.fontsElement.selfClosing ? 0 : children(this.xml, this.fontsElement.openEnd, this.fontsElement.closeStart).length;
     this.fillCount = this.fillsElement.selfClosing ? 0 : children(this.xml, this.fillsElement.openEnd, this.fillsElement.closeStart).length;
     this.borderCount = this.bordersElement.selfClosing ? 0 : children(this.xml, this.bordersElement.openEnd, this.bordersElement.closeStart).length;
     this.xfs = this.xfsElement.selfClosing ? [] : children(this.xml, this.xfsElement.openEnd, this.xfsElement.closeStart);
@@ -275,6 +281,30 @@ class StylesEditor {
     return i;
   }
 
+  /**
+   * A plain cell format for a sheet we make (校验结果): the default font, bold
+   * when asked (a copy of font 0 with <b/>), top-aligned, wrapped when asked.
+   */
+  plainXf(opts: { bold?: boolean; wrap?: boolean }): number {
+    const key = `plain|${opts.bold ? 'b' : ''}|${opts.wrap ? 'w' : ''}`;
+    const done = this.made.get(key);
+    if (done !== undefined) return done;
+    const p = this.prefix;
+    let fontId = 0;
+    if (opts.bold && this.fontsElement && this.fontCount > 0) {
+      const first = children(this.xml, this.fontsElement.openEnd, this.fontsElement.closeStart)[0];
+      const font = this.xml.slice(first.start, first.end);
+      const bold = /\/>\s*$/.test(font) && !/<\/[^>]*font>\s*$/.test(font)
+        ? font.replace(/\s*\/>\s*$/, `><${p}b/></${first.qname}>`)
+        : font.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
+      fontId = this.fontCount + this.addedFonts.length;
+      this.addedFonts.push(bold);
+    }
+    const i = this.add(`<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${fontId ? ' applyFont="1"' : ''} applyAlignment="1"><${p}alignment vertical="top"${opts.wrap ? ' wrapText="1"' : ''}/></${p}xf>`);
+    this.made.set(key, i);
+    return i;
+  }
+
   private withAttrs(xf: string, set: Record<string, string>): string {
     const m = /^<([\w.:-]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(xf)!;
     let attrs = m[2];
@@ -306,6 +336,7 @@ class StylesEditor {
         edits.push({ start: r.openEnd, end: r.openEnd, text: `<${p}numFmts count="${a.numFmts.length}">${a.numFmts.join('')}</${p}numFmts>` });
       }
     }
+    if (this.fontsElement) append(this.fontsElement, this.addedFonts, this.fontCount + this.addedFonts.length);
     append(this.fillsElement, a.fills, this.fillCount + a.fills.length);
     append(this.bordersElement, a.borders, this.borderCount + a.borders.length);
     append(this.xfsElement, a.xfs, this.count);
@@ -835,15 +866,15 @@ export type ResultCell = string | number | null | { text: string; link: { sheet:
 /** Title (A1) of the results sheet: how a later run recognizes its own sheet. */
 export const RESULTS_TITLE = `${NOTE_PREFIX}校验结果`;
 
-/** The columns of the 校验结果 sheet. */
-export const RESULT_COLUMNS = ['表格', '单元格', '级别', '问题', '规则'] as const;
-/** Their widths (characters): the message widest. */
-export const RESULT_WIDTHS = [30, 14, 8, 70, 40];
-
 /** The rows of the 校验结果 sheet for `appendSheet`: a header, then one row per finding with its cell as a link. */
 export function resultCells(rows: ResultRow[]): ResultCell[][] {
-  const body: ResultCell[][] = rows.map((r) => [r.table, { text: `${r.ref.sheet}!${r.ref.cell}`, link: r.ref }, r.severity, r.message, r.rule]);
-  return [[...RESULT_COLUMNS], ...(body.length ? body : [['', '', '', '没有发现问题。', '']])];
+  const body: ResultCell[][] = resultTexts(rows).map((r, i) => (rows[i] ? r.map((v, c) => (c === 1 ? { text: v, link: rows[i].ref } : v)) : r));
+  return [[...RESULT_COLUMNS], ...body];
+}
+
+/** Widths (characters) of the 校验结果 sheet's columns that fit what `rows` hold. */
+export function resultSheetWidths(rows: ResultRow[]): number[] {
+  return resultWidths(resultTexts(rows));
 }
 
 function quoteSheet(name: string): string {
@@ -871,14 +902,22 @@ function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][], wid
     sheetName = `${name} (${n})`;
   }
   const links: string[] = [];
+  // Readable on screen and on paper: the title and the header bold, every cell top-aligned, the 问题 column wrapped.
+  const styles = new StylesEditor(fw);
+  const bold = styles.plainXf({ bold: true });
+  const top = styles.plainXf({});
+  const wrap = styles.plainXf({ wrap: true });
+  styles.finish();
+  const styleOf = (r: number, c: number) => (r < 2 ? bold : c === WRAPPED_COLUMN ? wrap : top);
   const rowXml = all.map((row, r) => {
     const cells = row.map((v, c) => {
       const a1 = `${columnName(c)}${r + 1}`;
-      if (v === null || v === '') return '';
-      if (typeof v === 'number') return `<c r="${a1}"><v>${numberText(v)}</v></c>`;
+      const st = ` s="${styleOf(r, c)}"`;
+      if (v === null || v === '') return `<c r="${a1}"${st}/>`;
+      if (typeof v === 'number') return `<c r="${a1}"${st}><v>${numberText(v)}</v></c>`;
       const text = typeof v === 'string' ? v : v.text;
       if (typeof v !== 'string') links.push(`<hyperlink ref="${a1}" location="${escapeAttr(`${quoteSheet(v.link.sheet)}!${v.link.cell}`)}" display="${escapeAttr(text)}"/>`);
-      return `<c r="${a1}" t="inlineStr"><is><t xml:space="preserve">${escapeText(excelEscape(text))}</t></is></c>`;
+      return `<c r="${a1}"${st} t="inlineStr"><is><t xml:space="preserve">${escapeText(excelEscape(text))}</t></is></c>`;
     }).join('');
     return `<row r="${r + 1}">${cells}</row>`;
   }).join('');

@@ -5,8 +5,8 @@ import {
 import { ChevronUpRegular, ChevronDownRegular } from '@fluentui/react-icons';
 import type { Finding, Report, Severity, CellRef, Recalculation } from '../../core/report';
 import { useI18n } from '../i18n-context';
-import { formatValue, kindKey, type Formats } from '../format';
-import { expectationText, findingKey, findingLabel, refKey, ruleDescription, SEVERITIES } from '../wording';
+import { kindKey, tableName as nameOfTable, type Formats } from '../format';
+import { cardValue, expectationText, findingKey, findingLabel, refKey, ruleDescription, SEVERITIES } from '../wording';
 import { markLook } from '../../core/mark-style';
 
 const useStyles = makeStyles({
@@ -67,6 +67,18 @@ export function Findings(p: FindingsProps) {
 
   // The current finding stays in view in the list.
   const currentKey = p.current;
+
+  // After 改为 or 忽略 the card is gone: the focus goes to the finding that takes its place (never the page body).
+  const refocus = React.useRef(false);
+  const act = (run: () => void) => { refocus.current = true; run(); };
+  const { busy } = p;
+  const shown = p.visible.length;
+  React.useEffect(() => {
+    if (!refocus.current || busy || !list.current) return;
+    refocus.current = false;
+    const next = list.current.querySelector<HTMLElement>('li[aria-current="true"] button') ?? list.current.querySelector<HTMLElement>('li button');
+    next?.focus();
+  }, [busy, currentKey, shown]);
   React.useEffect(() => {
     if (!currentKey || !list.current) return;
     const el = list.current.querySelector<HTMLElement>('[aria-current="true"]');
@@ -75,7 +87,7 @@ export function Findings(p: FindingsProps) {
 
   const tableName = (id: string | undefined) => {
     const tb = tables.find((x) => x.id === id);
-    return tb ? `${t(kindKey(tb.kind))}${tb.name ? `：${tb.name}` : ''}（${tb.sheet}）` : t('otherTables');
+    return tb ? `${nameOfTable(t(kindKey(tb.kind)), tb.name)}（${tb.sheet}）` : t('otherTables');
   };
   const current = index >= 0 ? p.visible[index] : null;
   return (
@@ -111,7 +123,8 @@ export function Findings(p: FindingsProps) {
           const detail = expectationText(f, t, p.formats);
           const fix = p.fixFor(f);
           const description = ruleDescription(f.rule);
-          const fixText = fix ? formatValue(fix.after, fix.numberFormat ?? p.formats[refKey(f)]) : '';
+          // The cell's own format, as everywhere else on the card (not the format a recalculation would write).
+          const fixText = fix ? cardValue(f, fix.after, refKey(f), p.formats) : '';
           const whyId = `why-${key}`.replace(/[^\w-]/g, '_');
           return (
             <li
@@ -133,14 +146,14 @@ export function Findings(p: FindingsProps) {
                   <Link key={refKey(r)} as="button" onClick={() => p.onSelect(r)} aria-label={t('goTo', { cell: refKey(r) })}><Caption1>{refKey(r)}</Caption1></Link>
                 ))}
                 {fix ? (
-                  <Button size="small" appearance="primary" disabled={p.busy} onClick={() => p.onFix(f)} aria-label={t('fixOneLabel', { cell: refKey(f), v: fixText })}>
+                  <Button size="small" appearance="primary" disabled={p.busy} onClick={() => act(() => p.onFix(f))} aria-label={t('fixOneLabel', { cell: refKey(f), v: fixText })}>
                     {t('fixOne', { v: fixText })}
                   </Button>
                 ) : null}
                 {description ? (
                   <Button size="small" appearance="subtle" aria-expanded={why === key} aria-controls={whyId} aria-label={`${t('why')}：${refKey(f)}`} onClick={() => setWhy(why === key ? null : key)}>{t('why')}</Button>
                 ) : null}
-                <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onIgnore(f)} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
+                <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => act(() => p.onIgnore(f))} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
               </div>
               {why === key && description ? <Caption1 id={whyId} className={s.why}>{description}（{f.rule}）</Caption1> : null}
             </li>

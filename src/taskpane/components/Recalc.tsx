@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, Checkbox, Link, Text, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Recalculation, CellRef } from '../../core/report';
 import { useI18n } from '../i18n-context';
-import { formatValue, type Formats } from '../format';
+import { formatValue, joinDistinct, type Formats } from '../format';
 import { recalcKey, type WrittenCell } from '../controller';
 import type { CellLabel } from '../roles';
 
@@ -31,7 +31,7 @@ export interface RecalcProps {
 
 /** `附件3!H18 产出指标 服务企业数 得分：5 → 3`: the cell, its row label and column, before and after. */
 export function recalcLine(key: string, label: CellLabel | null | undefined, before: string, after: string): string {
-  return `${key}${label ? ` ${label.row} ${label.column}` : ''}：${before} → ${after}`;
+  return `${key}${label ? ` ${joinDistinct([label.row, label.column])}` : ''}：${before} → ${after}`;
 }
 
 export function Recalc(p: RecalcProps) {

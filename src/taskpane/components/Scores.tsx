@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Link, Text, Table, TableHeader, TableRow, TableHeaderCell, TableBody, TableCell } from '@fluentui/react-components';
 import type { ScoreInfo, TableInfo } from '../../core/report';
 import { useI18n } from '../i18n-context';
-import { kindKey } from '../format';
+import { kindKey, tableName } from '../format';
 
 export function Scores(props: { scores: ScoreInfo[]; tables: TableInfo[]; onSelect: (t: TableInfo) => void }) {
   const { t } = useI18n();
@@ -19,7 +19,7 @@ export function Scores(props: { scores: ScoreInfo[]; tables: TableInfo[]; onSele
       <TableBody>
         {props.scores.map((sc, i) => {
           const tb = props.tables.find((x) => x.id === sc.table);
-          const label = `${t(kindKey(sc.kind))}${sc.name ? `：${sc.name}` : ''}`;
+          const label = tableName(t(kindKey(sc.kind)), sc.name);
           return (
             <TableRow key={`${sc.table ?? sc.sheet}:${i}`}>
               <TableCell>{tb ? <Link onClick={() => props.onSelect(tb)}>{label}</Link> : label}</TableCell>

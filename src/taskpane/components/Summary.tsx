@@ -70,7 +70,11 @@ export function Summary(p: SummaryProps) {
   const chosen = p.paragraphs.filter((x) => x.on);
   const occupied = (p.confirm?.cells ?? []).filter((_, i) => contentText(p.confirm!.contents[i]) !== '').map((c) => `${c.sheet}!${c.cell}`);
   const tgt = p.target;
-  const range = tgt ? (tgt.cells.length > 1 ? `${tgt.cells[0].sheet}!${tgt.cells[0].cell}:${tgt.cells[tgt.cells.length - 1].cell}` : `${tgt.cells[0].sheet}!${tgt.cells[0].cell}`) : '';
+  const first = tgt ? `${tgt.cells[0].sheet}!${tgt.cells[0].cell}` : '';
+  // Where the ticked paragraphs go: the active cell, or the cells down from it (one paragraph each).
+  const where = !tgt ? '' : tgt.cells.length > 1
+    ? t('insertTargetMany', { cell: first, n: tgt.cells.length, range: `${first}:${tgt.cells[tgt.cells.length - 1].cell}` })
+    : t('insertTarget', { cell: first });
   return (
     <div className={s.stack} onPointerEnter={refreshSoon} onFocusCapture={refreshSoon}>
       {p.openErrors > 0 ? (
@@ -94,7 +98,7 @@ export function Summary(p: SummaryProps) {
       <div className={s.target} data-testid="insert-target" aria-live="polite">
         {tgt ? (
           <>
-            <Text block>{t('insertTarget', { cell: range })}</Text>
+            <Text block>{where}</Text>
             <Caption1 block>
               {tgt.contents.every((c) => contentText(c) === '')
                 ? t('insertTargetEmpty')

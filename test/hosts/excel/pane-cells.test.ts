@@ -79,10 +79,16 @@ describe('ExcelHost.writeResultsSheet', () => {
     ]);
     expect(log).toEqual(expect.arrayContaining(['delete old', 'add 校验结果', 'freezeRows 1', 'printTitles $1:$1']));
     expect(log.indexOf('delete old')).toBeLessThan(log.indexOf('add 校验结果'));
-    expect(ranges.get('A1:E2')?.values).toEqual([
-      ['表格', '单元格', '级别', '问题', '规则'],
-      ['基础数据表（附件2）', '附件2!E20', '错误', '不是数字', 'unparseable-number：…'],
+    expect(ranges.get('A1:F2')?.values).toEqual([
+      ['表格', '单元格', '级别', '问题', '规则', '处理'],
+      ['基础数据表（附件2）', '附件2!E20', '错误', '不是数字', 'unparseable-number：…', ''],
     ]);
+    // Readable: a bold header, the 问题 column wrapped, widths that fit (in points, ~6 a character), landscape one page wide.
+    expect((ranges.get('A1:F1')?.format as { font: { bold: boolean } }).font.bold).toBe(true);
+    expect((ranges.get('D2:D2')?.format as { wrapText: boolean }).wrapText).toBe(true);
+    expect((ranges.get('B:B')?.format as { columnWidth: number }).columnWidth).toBe(Math.round(11 * 6)); // 附件2!E20 (9, 附件 counting 2 each) + 2
+    expect((ranges.get('C:C')?.format as { columnWidth: number }).columnWidth).toBe(Math.round(6 * 6)); // 级别 / 错误: 4 + 2
+    expect(sheet.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
     expect(ranges.get('B2')?.hyperlink).toEqual({ documentReference: "'附件2'!E20", textToDisplay: '附件2!E20' });
     expect(sheet.pageLayout.orientation).toBe('Landscape');
   });

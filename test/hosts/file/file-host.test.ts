@@ -200,7 +200,14 @@ describe('FileHost: cells for the summary, the 校验结果 sheet, unsaved edits
     const wb = await reread(bytes);
     const ws = wb.getWorksheet('校验结果')!;
     // Row 1: the tool's title; row 2: the header; then one row per finding.
-    expect(ws.getRow(2).values).toEqual([undefined, '表格', '单元格', '级别', '问题', '规则']);
+    expect(ws.getRow(2).values).toEqual([undefined, '表格', '单元格', '级别', '问题', '规则', '处理']);
+    // Readable: the header bold and frozen with the title, the 问题 column wrapped, widths that fit.
+    expect(ws.getCell('A2').font?.bold).toBe(true);
+    expect(ws.getCell('D3').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('B3').alignment?.wrapText).toBeFalsy();
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.getColumn(2).width).toBe(11); // 附件2!E20: 9 characters wide (附件 counting two each) + 2
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
     expect(ws.getCell('B3').value).toBe('附件2!E20');
     expect(ws.getCell('D3').value).toBe('不是数字');
     // The cell links inside the workbook (exceljs does not read `location` links: the sheet's XML says it).

@@ -198,7 +198,14 @@ describe('appendSheet: a results sheet through the same patcher', () => {
     // The other parts are as they were.
     const a = parts(plain);
     const b = parts(out);
-    for (const n of ['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']) expect(Buffer.from(b[n]).equals(Buffer.from(a[n]))).toBe(true);
+    for (const n of ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml']) expect(Buffer.from(b[n]).equals(Buffer.from(a[n]))).toBe(true);
+    // The styles part only gains the sheet's formats (a bold font, top-aligned and wrapped cells), appended.
+    const before = text(a['xl/styles.xml']);
+    const after = text(b['xl/styles.xml']);
+    const xfsOf = (x: string) => /<cellXfs[^>]*>([\s\S]*)<\/cellXfs>/.exec(x)![1];
+    expect(xfsOf(after).startsWith(xfsOf(before))).toBe(true);
+    expect(xfsOf(after).slice(xfsOf(before).length)).toMatch(/^(<xf [^>]*><alignment vertical="top"( wrapText="1")?\/><\/xf>){3}$/);
+    expect(ws.getCell('A2').font?.bold).toBe(true);
     // Again: replaced, not a second sheet.
     const again = await readWorkbook(out);
     appendSheet(again, '校验结果', [['无问题']]);
