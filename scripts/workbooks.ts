@@ -865,8 +865,8 @@ function evalTable(o: EvalCommon, body: EvalBody, defaults: { label: string | nu
   for (let i = 0; i < inds.length;) {
     let j = i;
     while (j + 1 < inds.length && inds[j + 1].level1 === inds[i].level1) j++;
-    g.put(first + i, ic('level1'), first + j, ic('level1'), inds[i].level1);
-    for (let k = i; k <= j;) {
+    if (ic('level1') >= 0) g.put(first + i, ic('level1'), first + j, ic('level1'), inds[i].level1);
+    for (let k = i; k <= j && ic('level2') >= 0;) {
       let m = k;
       while (m + 1 <= j && inds[m + 1].level2 === inds[k].level2) m++;
       g.put(first + k, ic('level2'), first + m, ic('level2'), inds[k].level2);
@@ -1637,6 +1637,181 @@ export function nationalOverweightWorkbook(): WorkbookSpec {
 }
 
 
+/**
+ * Issue 17 classes 4 and 5: a Hunan project table whose 时效指标 are deadlines written as months
+ * (`7月`, `9月前`, `年底前`, `12月底`, all met) and whose unused fund rows read `—` (not applicable).
+ * 完成及时性 (20) is split into four deadlines of 5. Consistent.
+ */
+export function deadlineProjectTable(o: ProjectTableOptions = {}): Block {
+  const out = '产出指标 (40分)';
+  const deadlines: Indicator[] = [
+    { level1: out, level2: '时效指标', name: '项目申报完成时间', target: '7月', actual: '6月', weight: 5, score: 5 },
+    { level1: out, level2: '时效指标', name: '资金拨付时间', target: '9月前', actual: '8月底', weight: 5, score: 5 },
+    { level1: out, level2: '时效指标', name: '项目验收时间', target: '年底前', actual: '12月', weight: 5, score: 5 },
+    { level1: out, level2: '时效指标', name: '绩效自评完成时间', target: '12月底', actual: '2024年12月20日', weight: 5, score: 5 },
+  ];
+  const base = hongjiangProjectIndicators('corrected');
+  const at = base.findIndex((i) => i.name === '完成及时性');
+  const indicators = [...base.slice(0, at), ...deadlines, ...base.slice(at + 1)];
+  return projectTable({ indicators, carryover: { initial: '—', budget: '—', executed: '—' }, other: { initial: '/', budget: '/', executed: '/' }, ...o });
+}
+
+/**
+ * Issue 17 class 3: a flat indicator list numbered as an outline (Sichuan-style exports): subtotal rows
+ * `一、产出指标` (分值 50) over `1、数量指标` (20) over `（1）培训人次` (10) …, no 一级/二级 columns. Consistent:
+ * funds 10 + 50 + 30 + 10 = 100 (subtotals are not added again).
+ */
+export function outlinedIndicators(year = 2024): Indicator[] {
+  const leaf = (name: string, target: string, actual: string, w: number): Indicator => ({ level1: '', level2: '', name, target, actual, weight: w, score: w });
+  const sub = (name: string, w: number): Indicator => ({ level1: '', level2: '', name, weight: w, score: w });
+  return [
+    sub('一、产出指标', 50),
+    sub('1、数量指标', 20),
+    leaf('（1）培训人次', '≥200 人次', '230 人次', 10),
+    leaf('（2）培训班次', '≥8 期', '8 期', 10),
+    sub('2、质量指标', 15),
+    leaf('（1）培训合格率', '≥95%', '97%', 15),
+    sub('3、时效指标', 15),
+    leaf('（1）完成时间', `${year}年12月31日前完成`, `${year}年11月30日`, 15),
+    sub('二、效益指标', 30),
+    sub('1、社会效益指标', 20),
+    leaf('（1）提升从业人员技能', '效果明显', '效果明显', 20),
+    sub('2、可持续影响指标', 10),
+    leaf('（1）培训机制长效运行', '长期', '长期', 10),
+    sub('三、满意度指标', 10),
+    leaf('（1）参训人员满意度', '≥90%', '93%', 10),
+  ];
+}
+
+export function outlinedProjectTable(o: NationalProjectOptions = {}): Block {
+  return nationalProjectTable({
+    indicators: outlinedIndicators(o.year), total: { weight: 100, score: 100 },
+    indicatorColumns: ['name', 'target', 'actual', 'weight', 'score', 'reason'],
+    headers: { level3: '绩效指标名称' }, funds: { initial: 50, budget: 50, executed: 50 },
+    ...o,
+  });
+}
+
+/**
+ * Issue 17 class 3: a Hunan project table whose 产出指标 二级 rows carry their own 分值/得分 as subtotals
+ * over their 三级 rows (the 二级 cell merged down over the subtotal row and its children). Consistent.
+ */
+export function level2SubtotalProjectTable(): Block {
+  const out = '产出指标 (40分)';
+  const base = hongjiangProjectIndicators('corrected');
+  const s = (level2: string, w: number): Indicator => ({ level1: out, level2, name: '', weight: w, score: w });
+  const produce: Indicator[] = [
+    s('数量指标', 20),
+    { level1: out, level2: '数量指标', name: '项目工作完成率', target: '100%', actual: '100%', weight: 10, score: 10 },
+    { level1: out, level2: '数量指标', name: '服务企业数', target: '≥20 家', actual: '22 家', weight: 10, score: 10 },
+    s('质量指标', 10),
+    { level1: out, level2: '质量指标', name: '项目绩效目标达成率', target: '100%', actual: '100%', weight: 10, score: 10 },
+    s('时效指标', 10),
+    { level1: out, level2: '时效指标', name: '完成及时性', target: '2024 年 12 月 31 日前完成', actual: '2024 年 12 月 31 日前完成', weight: 10, score: 10 },
+  ];
+  const indicators = [...base.filter((i) => !i.level1.startsWith('产出')).slice(0, 3), ...produce, ...base.filter((i) => !i.level1.startsWith('产出')).slice(3)];
+  return projectTable({ indicators, total: { weight: 100, score: 100 } });
+}
+
+export interface SplitIndicator extends Indicator {
+  /** 指标性质: `﹦`, `≥`, `≧`, `≤`, `≦`, `＝`, `定性`. */
+  op?: string;
+  /** 度量单位, applying to 指标值 and 实际完成值. */
+  unit?: string;
+}
+
+/**
+ * Issue 17 class 1: a 云南/四川 system export of the 项目支出绩效自评表 with two-row header bands:
+ * `资金（万元）` over `年初 | 全年 | 执行` (分值, 执行率, 得分 merged down), and `绩效指标` over
+ * `一级指标 | 二级指标 | 三级指标`, `年度指标值` over `指标性质 | 指标值 | 度量单位` (实际完成值, 分值, 得分,
+ * 偏差原因 merged down). Ten columns A..J. Consistent.
+ */
+export function splitHeaderProjectTable(o: { indicators?: SplitIndicator[]; year?: number } = {}): Block {
+  const year = o.year ?? 2024;
+  const inds: SplitIndicator[] = o.indicators ?? [
+    { level1: '产出指标', level2: '数量指标', name: '卫片执法补助经费', op: '﹦', target: 72890, unit: '元', actual: 72890, weight: 10, score: 10 },
+    { level1: '产出指标', level2: '质量指标', name: '项目验收合格率', op: '≧', target: 100, unit: '%', actual: 100, weight: 20, score: 20 },
+    { level1: '产出指标', level2: '时效指标', name: '项目完成及时率', op: '＝', target: 100, unit: '%', actual: 100, weight: 20, score: 20 },
+    { level1: '产出指标', level2: '成本指标', name: '项目成本', op: '≦', target: 19.05, unit: '万元', actual: 18.6, weight: 10, score: 10 },
+    { level1: '效益指标', level2: '社会效益指标', name: '违法行为责停率', op: '≥', target: 95, unit: '%', actual: 96, weight: 20, score: 20 },
+    { level1: '满意度指标', level2: '服务对象满意度指标', name: '群众满意度', op: '≥', target: 90, unit: '%', actual: 95, weight: 10, score: 10 },
+  ];
+  const g = new Grid(10);
+  let r = 0;
+  g.put(r, 0, r, 9, `${year}年度项目支出绩效自评表`);
+  g.layout.titles.push(toA1(r, 0));
+  r++;
+  const top = r;
+  g.set(r, 0, '项目名称');
+  g.put(r, 1, r, 9, '自然资源卫片执法补助经费');
+  r++;
+  g.set(r, 0, '主管部门');
+  g.put(r, 1, r, 4, '某县自然资源局');
+  g.set(r, 5, '实施单位');
+  g.put(r, 6, r, 9, '某县自然资源执法大队');
+  r++;
+  g.put(r, 0, r + 4, 0, '项目资金（万元）');
+  g.put(r, 2, r, 4, '资金（万元）');
+  g.put(r, 5, r + 1, 5, '分值');
+  g.put(r, 6, r + 1, 6, '执行率');
+  g.put(r, 7, r + 1, 7, '得分');
+  r++;
+  ['年初', '全年', '执行'].forEach((t, i) => g.set(r, 2 + i, t));
+  r++;
+  g.set(r, 1, '年度资金总额');
+  [19.05, 19.05, 18.6, 10, { v: 0.9764, fmt: '0.00%' }, 9.76].forEach((v, i) => g.set(r, 2 + i, v));
+  r++;
+  g.set(r, 1, '其中：当年财政拨款');
+  [19.05, 19.05, 18.6].forEach((v, i) => g.set(r, 2 + i, v));
+  r++;
+  g.set(r, 1, '上年结转资金');
+  ['—', '—', '—'].forEach((v, i) => g.set(r, 2 + i, v));
+  r++;
+  g.put(r, 0, r + 1, 0, '年度总体目标');
+  g.put(r, 1, r, 4, '预期目标');
+  g.put(r, 5, r, 9, '实际完成情况');
+  r++;
+  g.put(r, 1, r, 4, '按时拨付卫片执法补助经费，完成年度卫片执法任务');
+  g.put(r, 5, r, 9, '已按时拨付，完成年度卫片执法任务');
+  r++;
+  g.put(r, 0, r, 2, '绩效指标');
+  g.put(r, 3, r, 5, '年度指标值');
+  g.put(r, 6, r + 1, 6, '实际完成值');
+  g.put(r, 7, r + 1, 7, '分值');
+  g.put(r, 8, r + 1, 8, '得分');
+  g.put(r, 9, r + 1, 9, '偏差原因分析及改进措施');
+  r++;
+  ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', '度量单位'].forEach((t, i) => g.set(r, i, t));
+  r++;
+  const first = r;
+  inds.forEach((ind, i) => {
+    const row = first + i;
+    g.set(row, 2, ind.name);
+    g.set(row, 3, ind.op);
+    g.set(row, 4, ind.target);
+    g.set(row, 5, ind.unit);
+    g.set(row, 6, ind.actual);
+    g.set(row, 7, ind.weight);
+    g.set(row, 8, ind.score);
+    g.set(row, 9, ind.reason);
+  });
+  for (let i = 0; i < inds.length;) {
+    let j = i;
+    while (j + 1 < inds.length && inds[j + 1].level1 === inds[i].level1) j++;
+    g.put(first + i, 0, first + j, 0, inds[i].level1);
+    for (let k = i; k <= j; k++) g.set(first + k, 1, inds[k].level2);
+    i = j + 1;
+  }
+  r = first + inds.length;
+  g.put(r, 0, r, 6, '总分');
+  g.set(r, 7, addScores([10, ...inds.map((x) => x.weight)]) ?? undefined);
+  g.set(r, 8, addScores([9.76, ...inds.map((x) => x.score)]) ?? undefined);
+  r++;
+  g.box(top, r - 1);
+  g.layout.widths = [12, 14, 20, 8, 10, 8, 12, 8, 8, 24];
+  return g.block('project', '自然资源卫片执法补助经费', r);
+}
+
 /** Every consistent layout the generator builds, by name, for the no-false-alarm and §4.14 tests. */
 export function consistentLayouts(): Record<string, WorkbookSpec> {
   const headerWeightProject = projectTable({
@@ -1660,5 +1835,9 @@ export function consistentLayouts(): Record<string, WorkbookSpec> {
     'county special fund, no scores': workbook(sheet('Sheet1', countySpecialFundTable())),
     'hunan 2018 basic data': workbook(sheet('附件1', hunan2018BasicData())),
     'bench workbook of 3 projects': benchWorkbook(3),
+    'numbered outline: 一、 / 1、 / （1） subtotals over indicators': workbook(sheet('Sheet1', outlinedProjectTable())),
+    '二级 subtotal rows over their 三级 rows': workbook(sheet('附件4', level2SubtotalProjectTable())),
+    'two-row header bands (资金 over 年初|全年|执行; 年度指标值 over 指标性质|指标值|度量单位)': workbook(sheet('Sheet1', splitHeaderProjectTable())),
+    'deadlines written as months (7月, 9月前, 年底前, 12月底); unused fund rows —': workbook(sheet('附件4', deadlineProjectTable())),
   };
 }

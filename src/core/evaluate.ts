@@ -8,7 +8,8 @@ import type { Field } from './grid';
 import type { ScoringProfile } from './profile';
 import type { BasicDataTable, EvalTable, GoalBlock, IndicatorRow, Table, Tables } from './tables';
 import type { Grade } from './report';
-import { readNumber, readTarget, sameText, dateValue, normalizeUnit, moneyFactor, statesCompletion, type NumberRead, type TargetRead } from './values';
+import { symbolOp } from './recognize/headers';
+import { cellText, presence, readNumber, readTarget, sameText, dateValue, normalizeUnit, moneyFactor, statesCompletion, type NumberRead, type TargetRead } from './values';
 import { mul2, rate, ratioTimes2, round2, sum2, twiceMinus, fmtPercent, fmtScore } from './num';
 
 export type DerivedKind = 'rate' | 'score' | 'total';
@@ -268,9 +269,35 @@ function isCostRow(row: IndicatorRow): boolean {
   return COST.test(row.level1.replace(/\s+/g, '')) || COST.test(row.level2.replace(/\s+/g, ''));
 }
 
+const OPS = { '≥': '>=', '≤': '<=', '=': '=' } as const;
+
+/**
+ * A 年度指标值 or 实际完成值 whose operator and unit may stand in cells of their own
+ * (`指标性质 | 指标值 | 度量单位`: `﹦ | 100 | %`); the unit applies to the actual as well.
+ */
+function readSplit(value: Field | null, symbol: Field | null, unit: Field | null): TargetRead {
+  const plain = readTarget(value?.value, value?.numFmt);
+  if ((!symbol && !unit) || plain.kind !== 'quantitative') return plain;
+  let r = plain;
+  const u = unit && presence(unit.value) === 'value' ? cellText(unit.value) : '';
+  if (u && r.unit === null && !r.percent) r = /^[%％]$/.test(u) ? { ...r, value: r.value / 100, percent: true } : { ...r, unit: u };
+  const op = symbol ? symbolOp(cellText(symbol.value)) : '';
+  if (op) r = { ...r, op: OPS[op], explicitOp: true };
+  return r;
+}
+
+/** A target or an actual as the table shows it across its cells: `≥95%`, `72890元`. */
+export function splitText(row: IndicatorRow, which: 'target' | 'actual'): string {
+  const v = cellText(row[which]?.value);
+  if (!row.symbol && !row.unit) return v;
+  const op = which === 'target' && row.symbol ? symbolOp(cellText(row.symbol.value)) : '';
+  const u = row.unit && presence(row.unit.value) === 'value' && /^[-+]?\d/.test(v) && !/[^\d.\s+-]/.test(v) ? cellText(row.unit.value) : '';
+  return `${op}${v}${u}`;
+}
+
 function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | null | undefined) => NumberRead, profile: ScoringProfile, derived: DerivedCell[]): IndicatorEval {
-  let target = readTarget(row.target?.value, row.target?.numFmt);
-  let actual = readTarget(row.actual?.value, row.actual?.numFmt);
+  let target = readSplit(row.target, row.symbol, row.unit);
+  let actual = readSplit(row.actual, null, row.unit);
   const wr = read(row.weight);
   const sr = read(row.score);
   const weight = wr.kind === 'number' ? wr.value : null;
@@ -312,7 +339,9 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
   if (target.kind === 'date') {
     ev.type = 'timeliness';
     const aText = row.actual ? String(row.actual.value) : '';
-    const onTime = (actual.kind === 'date' && dateValue(actual.date) <= dateValue(target.date))
+    // A day without a year (`9月前`, `年底前`) is in the table's year, else in the other side's.
+    const year = target.date.y ?? t.year ?? (actual.kind === 'date' ? actual.date.y : null);
+    const onTime = (actual.kind === 'date' && dateValue(actual.date, year) <= dateValue(target.date, year))
       || (aText !== '' && (sameText(aText, target.text) || statesCompletion(aText)));
     ev.matchesTarget = onTime;
     ev.met = actual.kind === 'empty' ? null : onTime;

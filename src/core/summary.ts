@@ -4,7 +4,7 @@
  * a Chinese character (`2024年度`, `238.83万元`, `96分`), rates as the table shows
  * them, counts as people say them (`12项绩效指标中10项已完成`).
  */
-import type { Analysis, EvalAnalysis } from './evaluate';
+import { splitText, type Analysis, type EvalAnalysis } from './evaluate';
 import type { Tables } from './tables';
 import type { Field } from './grid';
 import { fmt2, fmtScore, percent2, round2 } from './num';
@@ -53,7 +53,7 @@ function indicatorsSentence(e: EvalAnalysis): string {
     : !e.table.hasWeightColumn && i.met === false));
   const clean = (s: unknown) => officialSpacing(String(s ?? ''));
   if (!unmet.length) return `${rows.length}项绩效指标全部完成。`;
-  const list = unmet.map((i) => `${clean(i.row.name).replace(/\s/g, '')}（年度指标值${clean(i.row.target?.value)}，实际完成${clean(i.row.actual?.value)}）`).join('；');
+  const list = unmet.map((i) => `${clean(i.row.name).replace(/\s/g, '')}（年度指标值${clean(splitText(i.row, 'target'))}，实际完成${clean(splitText(i.row, 'actual'))}）`).join('；');
   const met = rows.length - unmet.length;
   return `${rows.length}项绩效指标中${met}项已完成，${unmet.length}项未完成：${list}。`;
 }

@@ -97,8 +97,22 @@ export interface IndicatorRow {
   weight: Field | null;
   score: Field | null;
   reason: Field | null;
+  /** A target split across cells: the 指标性质 / 计算符号 cell (`≥`, `﹦`) and the 度量单位 cell, which applies to the actual too. */
+  symbol: Field | null;
+  unit: Field | null;
   /** The goal block (`年度绩效目标1(40分)`) the row belongs to, in tables without a 分值 column. */
   block: GoalBlock | null;
+}
+
+/** A subtotal row of a numbered outline (`一、产出指标` 30 over `1、` / `（1）` rows, or a 二级 row over its 三级 rows). */
+export interface OutlineNode {
+  /** The subtotal row itself (its 分值 and 得分 cells); never an indicator. */
+  row: IndicatorRow;
+  /** 1 for `一、`, 2 for `1、` or a 二级 row, 3 for `（1）`, 4 for `①`. */
+  depth: number;
+  /** Direct children: indicators, and subtotals one level down. */
+  children: (IndicatorRow | OutlineNode)[];
+  parent: OutlineNode | null;
 }
 
 /** A goal block of a table without a 分值 column: its label carries the weight. */
@@ -137,6 +151,8 @@ export interface EvalTable extends TableBase {
   blocks: GoalBlock[];
   /** One 偏差原因 block for the whole table instead of a column: its label and the cell holding its text. */
   reasonBlock: { labelCell: Field; cell: Field } | null;
+  /** Subtotal rows of a numbered outline, outermost first; their rows are not in `indicators`. */
+  outline: OutlineNode[];
   /** The first cell of the indicator header row (`一级指标 | … | 年度指标值 | …`), null when none was found. */
   indicatorHeader: Field | null;
 }

@@ -26,12 +26,33 @@ export function cellText(v: CellValue | undefined): string {
   return v.trim();
 }
 
-const EMPTY_MARKERS = new Set(['', '-', '—', '——', '―', '/', '*', '无', '--', '－']);
+/**
+ * Blank, not applicable and zero (RULES.md §9) are three different things:
+ * - blank (an empty cell, or only spaces): not filled in — §4.5 and §4.13 apply;
+ * - not applicable (`无`, `/`, `—`, `-`, `——`, `不适用`, `*`): filled in, saying the item does not apply —
+ *   never a missing input; as a part of a sum it adds nothing;
+ * - 0 is the number zero.
+ */
+export type Presence = 'blank' | 'not-applicable' | 'value';
 
+const NOT_APPLICABLE = new Set(['-', '—', '——', '―', '/', '*', '无', '--', '－', '不适用', '—/—', '\\']);
+
+export function presence(v: CellValue | undefined): Presence {
+  if (v === null || v === undefined) return 'blank';
+  if (typeof v !== 'string') return 'value';
+  const t = v.trim();
+  if (t === '') return 'blank';
+  return NOT_APPLICABLE.has(t) || NOT_APPLICABLE.has(fold(t)) ? 'not-applicable' : 'value';
+}
+
+/** Whether a cell holds no value: blank or not applicable (use `presence` where the two differ). */
 export function isEmptyMarker(v: CellValue | undefined): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v !== 'string') return false;
-  return EMPTY_MARKERS.has(v.trim()) || EMPTY_MARKERS.has(fold(v));
+  return presence(v) !== 'value';
+}
+
+/** Whether a cell is blank: not filled in (not applicable is filled in). */
+export function isBlank(v: CellValue | undefined): boolean {
+  return presence(v) === 'blank';
 }
 
 const percentFormats = new Map<string, boolean>();
@@ -125,7 +146,7 @@ export type TargetOp = '>=' | '<=' | '=';
 export type TargetRead =
   | { kind: 'empty' }
   | { kind: 'quantitative'; op: TargetOp; explicitOp: boolean; value: number; percent: boolean; unit: string | null }
-  | { kind: 'date'; date: { y: number; m: number; d: number }; text: string }
+  | { kind: 'date'; date: DayRead; text: string }
   | { kind: 'qualitative'; text: string };
 
 const PREFIX_OPS: [RegExp, TargetOp][] = [
@@ -138,21 +159,68 @@ const SUFFIX_OPS: [RegExp, TargetOp][] = [
   [/(?:以内|以下|及以下)$/, '<='],
 ];
 
-const DATE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/;
-const DATE_ISO_RE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
+/** A calendar day; the year is null when the text names none (`7月`, `年底前`): it is then the other side's or the table's. */
+export interface DayRead { y: number | null; m: number; d: number }
 
-function readDate(s: string): { y: number; m: number; d: number } | null {
+const DATE_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?/;
+const DATE_ISO_RE = /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/;
+/** Words around a deadline or a completion date: `于`, `前`, `之前`, `完成`, `底前完成`. */
+const LEAD = '(?:已于|已在|于|在)?';
+const TAIL = '(?:前|之前|以前)?(?:已?完成|竣工|完工|完毕)?';
+/** `7月`, `9月前`, `12月底`, `10月15日前完成`, `11月中旬` (a month of the year, 1–12). */
+const MONTH_RE = new RegExp(`^${LEAD}(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})[日号]|(底|末|份|上旬|中旬|下旬))?${TAIL}$`);
+/** `年底前`, `年末`, `2024年底前完成`, `年内`, `上半年`, `第三季度末` ... */
+const PERIOD_RE = new RegExp(`^${LEAD}(?:(\\d{4})年?度?)?(年底|年末|年内|年度内|本年度内|本年内|当年|上半年|下半年|第?[一二三四1-4]季度(?:末|底)?)${TAIL}$`);
+const QUARTER: Record<string, number> = { '一': 3, '二': 6, '三': 9, '四': 12, '1': 3, '2': 6, '3': 9, '4': 12 };
+
+function lastDay(y: number | null, m: number): number {
+  return new Date(Date.UTC(y ?? 2001, m, 0)).getUTCDate();
+}
+
+function readDate(s: string): DayRead | null {
+  const t = s.replace(/\s+/g, '');
+  const mm = MONTH_RE.exec(t);
+  if (mm) {
+    const y = mm[1] ? Number(mm[1]) : null;
+    const m = Number(mm[2]);
+    if (m < 1 || m > 12) return null;
+    const d = mm[3] ? Number(mm[3]) : mm[4] === '上旬' ? 10 : mm[4] === '中旬' ? 20 : lastDay(y, m);
+    return d >= 1 && d <= 31 ? { y, m, d } : null;
+  }
+  const pm = PERIOD_RE.exec(t);
+  if (pm) {
+    const y = pm[1] ? Number(pm[1]) : null;
+    const p = pm[2];
+    const q = /([一二三四1-4])季度/.exec(p);
+    const m = p === '上半年' ? 6 : q ? QUARTER[q[1]] : 12;
+    return { y, m, d: lastDay(y, m) };
+  }
   const m = DATE_RE.exec(s) ?? DATE_ISO_RE.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return null;
   // "2024 年 12 月" without a day means the end of that month.
-  const d = m[3] ? Number(m[3]) : new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const d = m[3] ? Number(m[3]) : lastDay(y, mo);
   return { y, m: mo, d };
 }
 
-export function dateValue(d: { y: number; m: number; d: number }): number {
-  return d.y * 10000 + d.m * 100 + d.d;
+/** A day as a sortable number; a day without a year takes `year` (the other side's, or the table's). */
+export function dateValue(d: DayRead, year: number | null = null): number {
+  return (d.y ?? year ?? 0) * 10000 + d.m * 100 + d.d;
+}
+
+/** Whether a number format shows a date (`yyyy-mm-dd`, `yyyy"年"m"月"d"日"`), not a time or a number. */
+export function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  return /[yd]/i.test(f) || /m{1,2}[^a-z]*d|y[^a-z]*m/i.test(f);
+}
+
+/** An Excel date serial (1900 system) as a day. */
+function serialDay(n: number): DayRead {
+  const dt = new Date(Math.round((n - 25569) * 86400000));
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
 }
 
 /**
@@ -161,6 +229,7 @@ export function dateValue(d: { y: number; m: number; d: number }): number {
  * A plain number is 正向 (≥); a plain 0 is read as = 0.
  */
 export function readTarget(v: CellValue | undefined, numFmt?: string | null): TargetRead {
+  if (typeof v === 'number' && isDateFormat(numFmt) && v > 0) return { kind: 'date', date: serialDay(v), text: String(v) };
   if (typeof v === 'number') {
     const percent = isPercentFormat(numFmt);
     return v === 0
@@ -174,6 +243,9 @@ export function readTarget(v: CellValue | undefined, numFmt?: string | null): Ta
 function readTargetText(v: string): TargetRead {
   const raw = v.trim();
   if (isEmptyMarker(raw)) return { kind: 'empty' };
+  // A deadline or a date (`7月`, `9月前`, `年底前`, `12月底`) is a date, never a quantity in 月 (RULES.md §9).
+  const deadline = readDate(fold(raw));
+  if (deadline) return { kind: 'date', date: deadline, text: raw };
   let s = fold(raw).replace(/\s+/g, ' ');
   let op: TargetOp | null = null;
   for (const [re, o] of PREFIX_OPS) {
@@ -194,8 +266,6 @@ function readTargetText(v: string): TargetRead {
     const effective: TargetOp = op ?? (n.value === 0 ? '=' : '>=');
     return { kind: 'quantitative', op: effective, explicitOp, value: n.value, percent: n.percent, unit: n.unit };
   }
-  const date = readDate(fold(raw));
-  if (date) return { kind: 'date', date, text: raw };
   return { kind: 'qualitative', text: raw };
 }
 

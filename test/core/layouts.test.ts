@@ -8,10 +8,11 @@ import type { Field } from '../../src/core/grid';
 import type { Table } from '../../src/core/tables';
 import { readNumber } from '../../src/core/values';
 import { parseCell } from '../../src/core/address';
+import { symbolOp } from '../../src/core/recognize/headers';
 import { edit, hongjiang } from '../support/rule-tester';
 import {
   toSnapshot, workbook, sheet, consistentLayouts, goalBlockProjectTable, countySpecialFundTable, hunan2018BasicData,
-  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable, projectTable,
+  nationalWithPlaceholders, defaultGoalBlocks, hunan2018BasicRows, basicDataTable, projectTable, deadlineProjectTable, outlinedProjectTable, level2SubtotalProjectTable, splitHeaderProjectTable,
 } from '../../scripts/workbooks';
 
 const layouts = Object.entries(consistentLayouts()).map(([name, spec]) => [name, toSnapshot(spec)] as const);
@@ -130,6 +131,8 @@ function inputCells(wb: ReturnType<typeof toSnapshot>, t: Table): Field[] {
     const e = a?.indicators[n];
     if (e && e.weight !== null && e.effectiveScore !== null && e.effectiveScore < e.weight) add(i.reason);
   });
+  // Subtotal rows of an outline: a blank subtotal over filled rows is a finding too.
+  for (const n of t.outline) { add(n.row.weight); add(n.row.score); }
   if (t.total) { add(t.total.weight); add(t.total.score); }
   return out;
 }
@@ -179,5 +182,82 @@ describe('issue 17 class 2: never a clean report, a score or a grade for a table
     expect(r.scores.find((s) => s.sheet === '附件4')).toMatchObject({ total: null, grade: null });
     expect(r.findings.map((f) => `${f.rule} ${f.severity} ${f.sheet}!${f.cell}`)).toEqual(expect.arrayContaining(['missing-input warning 附件4!H19', 'derived-value info 附件4!H24']));
     expect(analyze(hongjiang('corrected')).scores.map((s) => [s.total, s.grade])).toEqual([[96, '优'], [100, '优']]);
+  });
+});
+
+describe('issue 17 class 4: deadlines compare as dates (met when the actual is on or before the deadline)', () => {
+  const wb = toSnapshot(workbook(sheet('附件4', deadlineProjectTable())));
+  test('the month deadlines are timeliness rows, all met; no unit warning; full score', () => {
+    const r = analyze(wb);
+    const e = [...r.analysis.evals.values()][0];
+    const rows = e.indicators.filter((i) => /时间$/.test(i.row.name));
+    expect(rows.map((i) => [i.row.name, i.type, i.met])).toEqual([
+      ['项目申报完成时间', 'timeliness', true], ['资金拨付时间', 'timeliness', true], ['项目验收时间', 'timeliness', true], ['绩效自评完成时间', 'timeliness', true],
+    ]);
+    expect(r.findings.filter((f) => f.rule === 'indicator-units')).toEqual([]);
+    expect(r.scores[0]).toMatchObject({ total: 100, grade: '优' });
+  });
+  test('a late actual is not met; a deadline is never a quantity in 月', () => {
+    const late = analyze(edit(wb, { '附件4!F19': '10月', '附件4!H19': 3, '附件4!I19': '资金到位较晚', '附件4!H27': 98 }));
+    const row = [...late.analysis.evals.values()][0].indicators.find((i) => i.row.name === '资金拨付时间')!;
+    expect(row).toMatchObject({ type: 'timeliness', met: false, matchesTarget: false });
+    expect(late.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('issue 17 class 3: numbered outlines — subtotals are checked, never counted again', () => {
+  test('一、 / 1、 / （1）: the subtotals are outline nodes, the （n） rows the indicators', () => {
+    const wb = toSnapshot(workbook(sheet('Sheet1', outlinedProjectTable())));
+    const t = recognize(wb).project[0];
+    expect(t.indicators.map((i) => i.name)).toEqual(['（1）培训人次', '（2）培训班次', '（1）培训合格率', '（1）完成时间', '（1）提升从业人员技能', '（1）培训机制长效运行', '（1）参训人员满意度']);
+    expect(t.outline.map((n) => [n.row.name, n.depth, n.children.length])).toEqual([
+      ['一、产出指标', 1, 3], ['1、数量指标', 2, 2], ['2、质量指标', 2, 1], ['3、时效指标', 2, 1],
+      ['二、效益指标', 1, 2], ['1、社会效益指标', 2, 1], ['2、可持续影响指标', 2, 1], ['三、满意度指标', 1, 1],
+    ]);
+    const r = analyze(wb);
+    expect(r.scores[0]).toMatchObject({ total: 100, grade: '优' });
+    expect(r.summary).toContain('7项绩效指标全部完成');
+    // A child below its weight: the summary names it once; 总分 counts it once.
+    const low = analyze(edit(wb, { 'Sheet1!D15': '190 人次', 'Sheet1!F15': 9.5, 'Sheet1!F14': 19.5, 'Sheet1!F13': 49.5, 'Sheet1!G15': '原因', 'Sheet1!F28': 99.5 }));
+    expect(low.scores[0].total).toBe(99.5);
+    expect(low.summary).toContain('7项绩效指标中6项已完成，1项未完成：（1）培训人次');
+    expect(low.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+  test('二级 rows with their own 分值 over 三级 rows: the 一级 weight counts the 三级 rows only', () => {
+    const wb = toSnapshot(workbook(sheet('附件4', level2SubtotalProjectTable())));
+    const t = recognize(wb).project[0];
+    expect(t.outline.map((n) => [n.row.level2, n.row.weight?.cell, n.children.length])).toEqual([['数量指标', 'G16', 2], ['质量指标', 'G19', 1], ['时效指标', 'G21', 1]]);
+    expect(t.level1.find((l) => l.label.startsWith('产出'))?.rows.map((r) => r.name)).toEqual(['项目工作完成率', '服务企业数', '项目绩效目标达成率', '完成及时性']);
+    expect(analyze(wb).scores[0]).toMatchObject({ total: 100, grade: '优' });
+  });
+});
+
+describe('issue 17 class 1: two-row header bands; a target split across operator, value and unit cells', () => {
+  const wb = toSnapshot(workbook(sheet('Sheet1', splitHeaderProjectTable())));
+  test('资金 over 年初 | 全年 | 执行, 分值 / 执行率 / 得分 merged down: the funds row is read', () => {
+    const t = recognize(wb).project[0];
+    const f = t.funds!;
+    expect([f.initialBudget, f.budget, f.executed, f.weight, f.rate, f.score].map((x) => x?.cell)).toEqual(['C6', 'D6', 'E6', 'F6', 'G6', 'H6']);
+    expect(t.fundSources.map((s) => s.label)).toEqual(['其中：当年财政拨款', '上年结转资金']);
+  });
+  test('年度指标值 over 指标性质 | 指标值 | 度量单位: operator and unit apply, the unit to the actual too', () => {
+    const r = analyze(wb);
+    const e = [...r.analysis.evals.values()][0];
+    expect(e.indicators.map((i) => [i.row.name, i.type, i.target.kind === 'quantitative' ? [i.target.op, i.target.value, i.target.percent, i.target.unit] : null, i.met])).toEqual([
+      ['卫片执法补助经费', 'quantitative', ['=', 72890, false, '元'], true],
+      ['项目验收合格率', 'quantitative', ['>=', 1, true, null], true],
+      ['项目完成及时率', 'quantitative', ['=', 1, true, null], true],
+      ['项目成本', 'quantitative', ['<=', 19.05, false, '万元'], true],
+      ['违法行为责停率', 'quantitative', ['>=', 0.95, true, null], true],
+      ['群众满意度', 'quantitative', ['>=', 0.9, true, null], true],
+    ]);
+    expect(r.scores[0]).toMatchObject({ total: 99.76, grade: '优' });
+    expect(r.summary).toContain('6项绩效指标全部完成');
+    const low = analyze(edit(wb, { 'Sheet1!G17': 90, 'Sheet1!I17': 18.95, 'Sheet1!J17': '部分整改未到期', 'Sheet1!I19': 98.71 }));
+    expect(low.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(low.summary).toContain('违法行为责停率（年度指标值≥95%，实际完成90%）');
+  });
+  test.each([['﹦', '='], ['＝', '='], ['=', '='], ['≧', '≥'], ['≥', '≥'], ['>=', '≥'], ['≦', '≤'], ['≤', '≤'], ['<', '≤'], ['正向', '≥'], ['反向', '≤'], ['定性', '']])('指标性质 %s folds to %s', (s, want) => {
+    expect(symbolOp(s)).toBe(want);
   });
 });

@@ -1,4 +1,4 @@
-import { readNumber, readTarget, parseNumberText, isEmptyMarker, normalizeUnit, moneyFactor, statesCompletion } from '../../src/core/values';
+import { readNumber, readTarget, parseNumberText, isEmptyMarker, isBlank, presence, dateValue, normalizeUnit, moneyFactor, statesCompletion } from '../../src/core/values';
 import { rate, round2, rateAgrees, sum2, agree2, fmtPercent, mul2, ratioTimes2 } from '../../src/core/num';
 import { quantitativeScore } from '../../src/core/evaluate';
 
@@ -164,5 +164,52 @@ describe('units, money and completion words (RULES §2, §3)', () => {
   test('an actual that states completion', () => {
     for (const w of ['完成', '已完成', '全部完成', '达成', '达到', '达到预期', '达成预期指标', '实现', '是', '符合', ' 已完成。']) expect(statesCompletion(w)).toBe(true);
     for (const w of ['未完成', '部分完成', '基本完成', '否', '效果一般']) expect(statesCompletion(w)).toBe(false);
+  });
+});
+
+describe('issue 17 class 4: deadlines and dates are dates, never quantities in 月', () => {
+  test.each([
+    ['7月', { y: null, m: 7, d: 31 }],
+    ['9月前', { y: null, m: 9, d: 30 }],
+    ['年底前', { y: null, m: 12, d: 31 }],
+    ['年底前完成', { y: null, m: 12, d: 31 }],
+    ['12月底', { y: null, m: 12, d: 31 }],
+    ['2024年12月31日前完成', { y: 2024, m: 12, d: 31 }],
+    ['2024 年底前', { y: 2024, m: 12, d: 31 }],
+    ['10月15日前完成', { y: null, m: 10, d: 15 }],
+    ['11月中旬', { y: null, m: 11, d: 20 }],
+    ['已于10月完成', { y: null, m: 10, d: 31 }],
+    ['第三季度末', { y: null, m: 9, d: 30 }],
+    ['上半年', { y: null, m: 6, d: 30 }],
+    ['2024-06-30', { y: 2024, m: 6, d: 30 }],
+  ])('%s', (text, date) => {
+    expect(readTarget(text)).toMatchObject({ kind: 'date', date });
+  });
+  test('a date cell (a serial under a date format) is a date; durations and month 13 are not dates', () => {
+    expect(readTarget(45657, 'yyyy-mm-dd')).toMatchObject({ kind: 'date', date: { y: 2024, m: 12, d: 31 } });
+    expect(readTarget(45657, 'General')).toMatchObject({ kind: 'quantitative' });
+    expect(readTarget('≤3个月')).toMatchObject({ kind: 'quantitative', op: '<=', value: 3, unit: '个月' });
+    expect(readTarget('12 个月')).toMatchObject({ kind: 'quantitative', value: 12 });
+    expect(readTarget('13月').kind).not.toBe('date');
+  });
+  test('a day without a year takes the other side\'s year', () => {
+    expect(dateValue({ y: null, m: 9, d: 30 }, 2024)).toBeLessThan(dateValue({ y: 2024, m: 10, d: 1 }));
+  });
+});
+
+describe('issue 17 class 5: blank, not applicable and zero are three things', () => {
+  test.each([
+    ['', 'blank'], ['  ', 'blank'], [null, 'blank'],
+    ['无', 'not-applicable'], ['/', 'not-applicable'], ['—', 'not-applicable'], ['-', 'not-applicable'], ['——', 'not-applicable'], ['不适用', 'not-applicable'], ['／', 'not-applicable'],
+    [0, 'value'], ['0', 'value'], ['0 万元', 'value'], ['效果明显', 'value'],
+  ] as const)('%j is %s', (v, want) => {
+    expect(presence(v)).toBe(want);
+    expect(isBlank(v)).toBe(want === 'blank');
+    expect(isEmptyMarker(v)).toBe(want !== 'value');
+  });
+  test('zero reads as the number 0; blank and not applicable hold no number', () => {
+    expect(readNumber(0)).toMatchObject({ kind: 'number', value: 0 });
+    expect(readNumber('无')).toEqual({ kind: 'empty' });
+    expect(readNumber('')).toEqual({ kind: 'empty' });
   });
 });

@@ -3,39 +3,57 @@ import type { SheetGrid, Field } from '../grid';
 import { HINT_FUNDS, HINT_INDICATORS, normalizeHeader } from '../grid';
 import { fold } from '../values';
 import type { Breakdown, EvalTable, FundsRow, GoalBlock, IndicatorRow, Level1Group } from '../tables';
-import { declaredWeight, fundsColumnOf, goalBlockWeight, headerWeight, indicatorColumnOf, isSignatureLine, type FundsColumn, type IndicatorColumn } from './headers';
+import { declaredWeight, fundsColumnOf, fundsSubColumnOf, goalBlockWeight, headerWeight, indicatorColumnOf, indicatorSubColumnOf, isSignatureLine, type FundsColumn, type IndicatorColumn } from './headers';
 import { isEmptyMarker } from '../values';
-import { findHead, rowCells, tableRange, valueRightOf } from './scan';
+import { bandCells, findHead, rowCells, tableRange, valueRightOf } from './scan';
+import { splitOutline } from './outline';
 
-/** Columns of a funds header row, or null when the row is not one. */
-export function fundsHeader(g: SheetGrid, row: number): Partial<Record<FundsColumn, number>> | null {
-  // Every wording of the budget and executed columns has 预算 or 执行 in it: most rows are out at once.
-  if (!(g.headerHints(row) & HINT_FUNDS)) return null;
-  const cells = g.headerCells(row);
-  const cols: Partial<Record<FundsColumn, number>> = {};
-  for (const c of cells) {
-    const k = fundsColumnOf(c.text);
-    if (k && cols[k] === undefined) cols[k] = c.col;
-  }
-  if (cols.budget === undefined || cols.executed === undefined) return null;
-  if (cols.rate === undefined && cols.score === undefined) return null;
-  return cols;
+export interface HeaderAt<K extends string> {
+  cols: Partial<Record<K, number>>;
+  /** 1, or 2 for a two-row band (a parent header over sub-headers). */
+  rows: 1 | 2;
 }
 
-function indicatorHeader(g: SheetGrid, row: number): Partial<Record<IndicatorColumn, number>> | null {
+/** Columns of a header row, or of a two-row band starting at it (RULES.md §1.4, issue 17 class 1). */
+function headerAt<K extends string>(g: SheetGrid, row: number, own: (t: string) => K | undefined, sub: (parent: string, child: string) => K | undefined,
+  complete: (cols: Partial<Record<K, number>>) => boolean): HeaderAt<K> | null {
+  const single = (r: number) => {
+    const cols: Partial<Record<K, number>> = {};
+    for (const c of g.headerCells(r)) {
+      const k = own(c.text);
+      if (k && cols[k] === undefined) cols[k] = c.col;
+    }
+    return cols;
+  };
+  const cols = single(row);
+  if (complete(cols)) return { cols, rows: 1 };
+  // A band: a header of the top row merged down over both rows, and a second row that is no header of its own
+  // (a name row merged across above a one-row header is no parent).
+  const band = bandCells(g, row);
+  if (!band || !band.some((c) => c.down && own(c.child)) || complete(single(row + 1))) return null;
+  const two: Partial<Record<K, number>> = {};
+  for (const c of band) {
+    const k = sub(c.parent, c.child);
+    if (k && two[k] === undefined) two[k] = c.col;
+  }
+  return complete(two) ? { cols: two, rows: 2 } : null;
+}
+
+/** Columns of a funds header (one row, or a band: `资金` over `年初 | 全年 | 执行`), or null when the row starts none. */
+export function fundsHeader(g: SheetGrid, row: number): HeaderAt<FundsColumn> | null {
+  // Every wording of the budget and executed columns (and of 执行率) has 预算 or 执行 in it: most rows are out at once.
+  if (!(g.headerHints(row) & HINT_FUNDS)) return null;
+  return headerAt(g, row, fundsColumnOf, fundsSubColumnOf, (cols) => cols.budget !== undefined && cols.executed !== undefined
+    && (cols.rate !== undefined || cols.score !== undefined));
+}
+
+function indicatorHeader(g: SheetGrid, row: number): HeaderAt<IndicatorColumn> | null {
   // Every wording of the target column has 值 in it: most rows are out at once.
   if (!(g.headerHints(row) & HINT_INDICATORS)) return null;
-  const cells = g.headerCells(row);
-  const cols: Partial<Record<IndicatorColumn, number>> = {};
-  for (const c of cells) {
-    const k = indicatorColumnOf(c.text);
-    if (k && cols[k] === undefined) cols[k] = c.col;
-  }
-  if (cols.target === undefined || cols.actual === undefined) return null;
-  if (cols.name === undefined && cols.level1 === undefined) return null;
-  // Tables with no scores at all (县级专项资金绩效目标自评表) still have the 一级/二级/三级 tree.
-  if (cols.weight === undefined && cols.score === undefined && (cols.name === undefined || (cols.level1 === undefined && cols.level2 === undefined))) return null;
-  return cols;
+  return headerAt(g, row, indicatorColumnOf, indicatorSubColumnOf, (cols) => cols.target !== undefined && cols.actual !== undefined
+    && (cols.name !== undefined || cols.level1 !== undefined)
+    // Tables with no scores at all (县级专项资金绩效目标自评表) still have the 一级/二级/三级 tree.
+    && !(cols.weight === undefined && cols.score === undefined && (cols.name === undefined || (cols.level1 === undefined && cols.level2 === undefined))));
 }
 
 const NAME_LABELS: [RegExp, 'unit' | 'project' | 'dept' | 'impl'][] = [
@@ -64,7 +82,8 @@ function blankIn(f: Field | null, r: number): boolean {
   return !f || f.row !== r || isEmptyMarker(f.value);
 }
 
-export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<FundsColumn, number>>, windowTop: number, windowBottom: number, id: (range: string) => string): EvalTable | null {
+export function parseEvaluation(g: SheetGrid, h: number, header: HeaderAt<FundsColumn>, windowTop: number, windowBottom: number, id: (range: string) => string): EvalTable | null {
+  const cols = header.cols;
   const firstAmountCol = Math.min(...(Object.values(cols) as number[]));
   // Title, year, 附件 label.
   const head = findHead(g, windowTop, h - 1, (t) => /自评表|绩效评价表/.test(t) && !/基础数据表/.test(t));
@@ -107,7 +126,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
     if (label) { fundsRowNo = r; fundsLabel = g.field(r, label.col); break; }
   }
   if (fundsRowNo === null) {
-    const r = h + 1;
+    const r = h + header.rows;
     const b = cols.budget as number;
     if (r <= windowBottom && g.raw(r, b) !== '') { fundsRowNo = r; fundsLabel = g.field(r, Math.max(g.left, firstAmountCol - 1)); }
   }
@@ -137,10 +156,11 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   // Indicator header, below the funds rows.
   let ih: number | null = null;
   let icols: Partial<Record<IndicatorColumn, number>> | null = null;
+  let ihRows = 1;
   let pendingBlock: { field: Field; weight: number } | null = null;
   for (let r = (fundsRowNo ?? h) + 1; r <= windowBottom; r++) {
     const c = indicatorHeader(g, r);
-    if (c) { ih = r; icols = c; break; }
+    if (c) { ih = r; icols = c.cols; ihRows = c.rows; break; }
     if (fundsHeader(g, r)) break;
     for (const cell of rowCells(g, r)) {
       const w = goalBlockWeight(cell.text);
@@ -186,6 +206,8 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
   const level1: Level1Group[] = [];
   const blocks: GoalBlock[] = [];
   let reasonBlock: EvalTable['reasonBlock'] = null;
+  /** Rows whose 二级 cell starts on that row (a 二级 row of its own may be a subtotal of its 三级 rows). */
+  const level2Own = new Set<IndicatorRow>();
   let total: EvalTable['total'] = null;
   let hasWeightColumn = false;
   let hasScoreColumn = false;
@@ -223,8 +245,8 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       const w = goalBlockWeight(g.text(ih, c));
       if (w !== null) startBlock(g.field(ih, c), w);
     }
-    let r = ih + 1;
-    bottom = ih;
+    let r = ih + ihRows;
+    bottom = r - 1;
     for (; r <= windowBottom; r++) {
       const cells = rowCells(g, r, g.left, g.right);
       const totalCell = cells.find((c) => c.col < dataLeft && TOTAL_LABEL.test(normalizeHeader(c.text)));
@@ -261,7 +283,8 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       // A header row inside the indicator area (one per goal block) restarts the column map; it is no indicator.
       const again = cells.some((c) => c.text.includes('值')) ? indicatorHeader(g, r) : null;
       if (again) {
-        ic = again;
+        ic = again.cols;
+        r += again.rows - 1;
         hasWeightColumn ||= ic.weight !== undefined;
         hasScoreColumn ||= ic.score !== undefined;
         dataLeft = dataLeftOf(ic);
@@ -287,8 +310,10 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       const row: IndicatorRow = {
         row: r, level1: l1, level1Cell: l1Cell, level2: l2, name, nameCell: nameField,
         target, actual, weight, score, reason: fieldIn(g, r, ic.reason), block,
+        symbol: fieldIn(g, r, ic.symbol), unit: fieldIn(g, r, ic.unit),
       };
       indicators.push(row);
+      if (ic.level2 !== undefined && g.field(r, ic.level2).row === r && g.text(r, ic.level2)) level2Own.add(row);
       if (block) (block as GoalBlock).rows.push(row);
       const last = level1[level1.length - 1];
       if (l1Cell && (!last || last.cell.cell !== l1Cell.cell)) level1.push({ label: l1, cell: l1Cell, declaredWeight: declaredWeight(l1), rows: [row] });
@@ -303,6 +328,15 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
       if (!cells.length && s + 1 <= windowBottom && rowCells(g, s + 1).some((c) => isSignatureLine(c.text))) continue;
       break;
     }
+  }
+
+  // Numbered outlines: subtotal rows are no indicators (RULES.md §9).
+  const { leaves, nodes: outline } = splitOutline(indicators, (row) => ({ level1: !!row.level1Cell && row.level1Cell.row === row.row, level2: level2Own.has(row) }));
+  if (outline.length) {
+    const keep = new Set(leaves);
+    indicators.splice(0, indicators.length, ...leaves);
+    for (const l of level1) l.rows = l.rows.filter((x) => keep.has(x));
+    for (const b of blocks) b.rows = b.rows.filter((x) => keep.has(x));
   }
 
   let top = head.top ?? labelsTop ?? h;
@@ -332,6 +366,7 @@ export function parseEvaluation(g: SheetGrid, h: number, cols: Partial<Record<Fu
     scored: hasWeightColumn || hasScoreColumn || !!funds?.score || !!total,
     blocks,
     reasonBlock,
+    outline,
     indicatorHeader: ih === null ? null : g.field(ih, rowCells(g, ih)[0]?.col ?? g.left),
   };
 }

@@ -46,6 +46,38 @@ export function indicatorColumnOf(text: string): IndicatorColumn | undefined {
   return INDICATOR_MAP.get(n) ?? (/原因/.test(n) && n.length <= 16 ? 'reason' : undefined);
 }
 
+/** Short sub-headers under a funds header (`资金` over `年初 | 全年 | 执行`). */
+const FUNDS_SUB: Record<string, FundsColumn> = {
+  年初: 'initialBudget', 年初数: 'initialBudget', 全年: 'budget', 全年数: 'budget', 调整后: 'budget',
+  执行: 'executed', 全年执行: 'executed', 实际执行: 'executed',
+};
+
+/** A column of a two-row funds header: the sub-header under its parent (`资金` over `年初`), or a header of its own. */
+export function fundsSubColumnOf(parent: string, child: string): FundsColumn | undefined {
+  const c = normalizeHeader(child);
+  return FUNDS_MAP.get(c) ?? (/资金|预算|金额/.test(normalizeHeader(parent)) ? FUNDS_SUB[c] : undefined);
+}
+
+/**
+ * A column of a two-row indicator header: `年度指标值` over `指标性质 | 指标值 | 度量单位` — the 指标值 under
+ * 年度指标值 is the target, under 实际完成值 the actual; other sub-headers keep their own meaning.
+ */
+export function indicatorSubColumnOf(parent: string, child: string): IndicatorColumn | undefined {
+  const p = parent ? indicatorColumnOf(parent) : undefined;
+  const c = indicatorColumnOf(child);
+  if ((p === 'target' || p === 'actual') && (c === 'target' || c === 'actual' || normalizeHeader(child) === '值')) return p;
+  return c;
+}
+
+/** The comparison a 指标性质 / 计算符号 cell states: `≥ ≧ ﹦ ＝ ≤ ≦ > <`, 正向 / 反向; '' for none (定性). */
+export function symbolOp(text: string): '≥' | '≤' | '=' | '' {
+  const t = fold(text).replace(/\s+/g, '');
+  if (/^(?:>=?|≥|≧|大于(?:等于)?|不低于|不少于|正向(?:指标)?)$/.test(t)) return '≥';
+  if (/^(?:<=?|≤|≦|小于(?:等于)?|不高于|不超过|反向(?:指标)?)$/.test(t)) return '≤';
+  if (/^(?:=|等于)$/.test(t)) return '=';
+  return '';
+}
+
 /** A label with its numbering and `其中：` prefix removed: `二、部门项目支出` → `部门项目支出`. */
 export function bareLabel(text: string): string {
   let t = fold(text).replace(/\s+/g, '');

@@ -15,6 +15,36 @@ export function rowCells(g: SheetGrid, row: number, left = g.left, right = g.rig
   return out;
 }
 
+/**
+ * The columns of a two-row header band at rows `row` and `row + 1`: each sub-header with the header spanning
+ * above it (`年度指标值` over `指标性质 | 指标值 | 度量单位`), and each header merged down over both rows with
+ * no parent. Null when nothing in the row spans columns or rows (no band).
+ */
+export function bandCells(g: SheetGrid, row: number): { col: number; parent: string; child: string; down: boolean }[] | null {
+  const out: { col: number; parent: string; child: string; down: boolean }[] = [];
+  let spans = false;
+  for (let c = g.left; c <= g.right; c++) {
+    const top = g.master(row, c);
+    const below = g.master(row + 1, c);
+    if (below.row === row) {
+      // A header merged down over both rows.
+      spans = true;
+      if (top.col === c) { const t = g.text(row, c); if (t) out.push({ col: c, parent: '', child: t, down: true }); }
+      continue;
+    }
+    const sub = below.row === row + 1 && below.col === c ? g.text(row + 1, c) : '';
+    if (sub) {
+      const parent = top.row === row ? g.text(row, c) : '';
+      if (parent && (top.col !== c || g.rightOf(row, c) > c)) spans = true;
+      out.push({ col: c, parent, child: sub, down: false });
+    } else if (top.row === row && top.col === c) {
+      const t = g.text(row, c);
+      if (t) out.push({ col: c, parent: '', child: t, down: false });
+    }
+  }
+  return spans ? out : null;
+}
+
 /** The first cell right of `col` (past its merged area) holding a value. */
 export function valueRightOf(g: SheetGrid, row: number, col: number, stop = g.right): { col: number; text: string } | null {
   for (let c = g.rightOf(row, col) + 1; c <= stop; c++) {

@@ -16,6 +16,7 @@ import years from './table/years';
 import zeroBudget from './table/zero-budget';
 import goalBlockScore from './table/goal-block-score';
 import missingInput from './table/missing-input';
+import outlineSums from './table/outline-sums';
 import indicatorsNotRead from './table/indicators-not-read';
 import overallBudget from './cross/overall-budget-vs-basic';
 import overallExecuted from './cross/overall-executed-vs-basic';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   derivedValue,
   scoreRange,
   level1Weight,
+  outlineSums,
   totalWeight,
   goalBlockScore,
   missingInput,

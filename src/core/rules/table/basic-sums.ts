@@ -4,6 +4,7 @@ import type { Field } from '../../grid';
 import type { AmountColumn, BasicDataTable } from '../../tables';
 import { AMOUNT_COLUMNS } from '../../tables';
 import { fmt2, sum2 } from '../../num';
+import { presence } from '../../values';
 
 /**
  * RULES.md §4.5: 三公 = 公务用车 + 出国 + 公务接待; 公务用车 = 公车购置 + 运行维护;
@@ -50,6 +51,8 @@ const rule: Rule = {
           if (g.members.length) checkSum(ctx, t, col, { label: g.label, field: own }, g.members.map((m) => ({ label: m.label, field: m.cells[col] })));
         }
         const projects = r.projects?.cells[col];
+        // Every group and project row blank: the breakdown under 部门项目支出 was not filled in (a warning when it is non-zero).
+        if (!groupParts.length && groupsReadable) for (const g of t.groups) if (g.cells[col]) groupParts.push({ label: g.label, field: g.cells[col] });
         if (projects && t.groups.length) {
           if (!groupsReadable) {
             ctx.report({ cell: projects, table: t, severity: 'info', expectedKind: 'none',
@@ -79,10 +82,22 @@ function checkSum(ctx: RuleContext, t: BasicDataTable, col: AmountColumn, total:
       message: `${name} 与其明细之和无法核对：${cells.map((c) => at(c)).join('、')} 无法读取为数字` });
     return;
   }
-  const values = parts.map((p, i) => (p.value !== undefined ? p.value : reads[i + 1].kind === 'number' ? (reads[i + 1] as { value: number }).value : null));
+  // A part marked not applicable (—, /, 无) is filled in and adds nothing; a blank part is not filled in (RULES.md §9).
+  const values = parts.map((p, i) => (p.value !== undefined ? p.value : reads[i + 1].kind === 'number' ? (reads[i + 1] as { value: number }).value
+    : presence(p.field.value) === 'not-applicable' ? 0 : null));
+  const numbers = parts.filter((p, i) => p.value !== undefined || reads[i + 1].kind === 'number').length;
   const filled = values.filter((v) => v !== null).length;
-  const stored = reads[0].kind === 'number' ? reads[0].value : null;
+  // A total marked not applicable is nothing: 0 against its parts.
+  const stored = reads[0].kind === 'number' ? reads[0].value : presence(cell.value) === 'not-applicable' ? 0 : null;
   const related = relatedCells ?? parts.map((p) => p.field);
+  if (!numbers && filled) {
+    // Every part filled in as not applicable: the total should be nothing either.
+    if (stored !== null && sum2([stored]) !== 0) {
+      ctx.report({ cell, related, table: t, severity: 'warning', expectedKind: 'none', actual: scalar(cell),
+        message: `${name} 为 ${shown(cell)}，但其明细 ${parts.map((p) => `${label(p.label)}“${shown(p.field)}”`).join('、')} 均标为不适用，请核对` });
+    }
+    return;
+  }
   if (!filled) {
     if (stored !== null && sum2([stored]) !== 0) {
       ctx.report({ cell, related, table: t, severity: 'warning', expectedKind: 'none',

@@ -56,9 +56,9 @@ const rule: Rule = {
           ctx.report({ cell: b.cell, table: t, message: `${at(b.cell)} ${b.label} 的金额 “${text.trim()}” 不是有效的数字`, expected: null, actual: scalar(b.cell), expectedKind: 'none' });
         }
       }
-      for (const i of t.indicators) {
-        flag(i.weight, i.name, '分值', t);
-        flag(i.score, i.name, '得分', t);
+      for (const i of [...t.indicators, ...t.outline.map((n) => n.row)]) {
+        flag(i.weight, i.name || i.level2 || i.level1, '分值', t);
+        flag(i.score, i.name || i.level2 || i.level1, '得分', t);
       }
       if (t.total) {
         flag(t.total.weight, null, '总分 分值', t);

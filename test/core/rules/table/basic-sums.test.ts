@@ -40,6 +40,8 @@ ruleTester(rule, {
     { name: 'three groups, one of two projects, whose binary sums are inexact', workbook: basicWith(threeGroups) },
     { name: '三公 with 公务用车 of 0.1 + 0.2 = 0.3', workbook: edit(ok, { '附件2!B13': 0.1, '附件2!B14': 0.2, '附件2!B12': 0.3, '附件2!B11': 2.44 }) },
     { name: 'empty cells in every row of a sum', workbook: edit(ok, { '附件2!C12': '', '附件2!C13': '-', '附件2!C14': '' }) },
+    { name: 'issue 17 class 5: parts marked not applicable (—, /, 无) add nothing and are no blank parts', workbook: edit(ok, { '附件2!E13': '—', '附件2!E14': '/', '附件2!E15': '无' }) },
+    { name: 'issue 17 class 5: a part marked not applicable beside a filled one: no “counted as 0” note', workbook: edit(ok, { '附件2!E13': '不适用', '附件2!E14': 0 }) },
     {
       name: 'an unparseable group with no project rows cannot be summed: left to unparseable-number',
       workbook: basicWith([
@@ -60,6 +62,16 @@ ruleTester(rule, {
       name: 'issue class 4: every part blank under a non-zero total: a warning that the breakdown is not filled',
       workbook: edit(ok, { '附件2!E15': '', '附件2!E16': '', '附件2!E12': '', '附件2!E13': '', '附件2!E14': '' }),
       findings: [{ cell: '附件2!E11', severity: 'warning', message: /“三公”经费 2024 年决算数 为 1\.44，但其明细 .* 均未填写，请补填明细/ }],
+    },
+    {
+      name: 'issue 17 class 5: every group and project row blank under a non-zero 部门项目支出: the breakdown is not filled',
+      workbook: edit(ok, { '附件2!E18': '', '附件2!E19': '', '附件2!E20': '', '附件2!E21': '' }),
+      findings: [{ cell: '附件2!E17', severity: 'warning', message: /110\.3.*其明细 1、业务工作经费、2\.专项工作经费 均未填写，请补填明细/ }],
+    },
+    {
+      name: 'issue 17 class 5: every part marked not applicable under a non-zero total',
+      workbook: edit(ok, { '附件2!E12': '—', '附件2!E15': '—', '附件2!E16': '/' }),
+      findings: [{ cell: '附件2!E11', severity: 'warning', message: /1\.44，但其明细 .*均标为不适用，请核对/ }],
     },
     {
       name: 'issue class 4: a blank total over filled parts is an error',

@@ -1,6 +1,9 @@
 import rule from '../../../../src/core/rules/table/derived-value';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
-import { toSnapshot, workbook, sheet, projectTable, nationalOverweightWorkbook, goalBlockProjectTable } from '../../../../scripts/workbooks';
+import { toSnapshot, workbook, sheet, projectTable, nationalOverweightWorkbook, goalBlockProjectTable, splitHeaderProjectTable } from '../../../../scripts/workbooks';
+
+/** Issue 17 class 1: two-row header bands on Sheet1; indicators rows 13–18 (指标性质 D, 指标值 E, 度量单位 F, 实际完成值 G, 得分 I), 总分 I19. */
+const split = toSnapshot(workbook(sheet('Sheet1', splitHeaderProjectTable())));
 
 const ok = hongjiang('corrected');
 /** 附件3 at 68.8% executed: funds 得分 6.88, 总分 92.88 uncapped, 79 under the 执行率 cap. */
@@ -17,6 +20,7 @@ function lowRateProject(score: number, total: number) {
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue 17 class 1: a consistent table with two-row header bands and split targets', workbook: split },
     { name: 'issue class 9: a plain amount under a cost indicator is a cap (19.05 万元 spent of a planned 20 万)', workbook: edit(ok, { '附件4!E13': '20 万', '附件4!F13': '19.05 万元' }) },
     { name: 'issue class 9: 195.5 万元 spent of a planned 200 万 under 成本指标 meets the cap', workbook: edit(ok, { '附件4!E13': '200 万', '附件4!F13': '195.5 万元' }) },
     { name: 'issue class 9: 万 and 万元 are one unit (≤19.05 万 vs 19.05 万元)', workbook: edit(ok, { '附件4!E13': '≤19.05 万' }) },
@@ -39,6 +43,19 @@ ruleTester(rule, {
     { name: 'reverseFormula ratio: ≤377.89 万元 with 450 → 377.89 / 450 × 20 = 16.8', workbook: edit(ok, { '附件3!F17': '450 万元', '附件3!H17': 16.8, '附件3!H29': 92.8 }), profile: { reverseFormula: 'ratio' } },
   ],
   invalid: [
+    {
+      name: 'issue 17 class 1: a split target (≥ | 95 | %) against an actual of 90 in the same unit',
+      workbook: edit(split, { 'Sheet1!G17': 90 }),
+      findings: [
+        { cell: 'Sheet1!I17', message: /违法行为责停率 得分为 20，应为 18\.95/, expected: 18.95, related: ['Sheet1!E17', 'Sheet1!G17'] },
+        { cell: 'Sheet1!I19', expected: 98.71 },
+      ],
+    },
+    {
+      name: 'issue 17 class 1: a cap split as ≦ | 19.05 | 万元, spent 20',
+      workbook: edit(split, { 'Sheet1!G16': 20 }),
+      findings: [{ cell: 'Sheet1!I16', expected: 9.5 }, { cell: 'Sheet1!I19', expected: 99.26 }],
+    },
     {
       name: 'issue class 1: a …… row no longer stops the 总分 得分 recalculation (10 + 100 = 110)',
       workbook: toSnapshot(nationalOverweightWorkbook()),

@@ -1,11 +1,17 @@
 import rule from '../../../../src/core/rules/table/indicator-units';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+import { toSnapshot, workbook, sheet, deadlineProjectTable } from '../../../../scripts/workbooks';
+
+/** Issue 17 class 4: 时效指标 rows 18–21 of 附件4 with deadlines 7月, 9月前, 年底前, 12月底. */
+const deadlines = toSnapshot(workbook(sheet('附件4', deadlineProjectTable())));
 
 const ok = hongjiang('corrected');
 
 ruleTester(rule, {
   valid: [
     { name: 'the corrected Hongjiang workbook', workbook: ok },
+    { name: 'issue 17 class 4: met deadlines (9月前 vs 8月底, 年底前 vs 12月) are dates, no unit mismatch', workbook: deadlines },
+    { name: 'issue 17 class 4: a late month (10月 vs 9月前) is a late date, no unit mismatch', workbook: edit(deadlines, { '附件4!F19': '10月' }) },
     { name: 'same unit, with and without a space and in full width: ５家 vs 3 家', workbook: edit(ok, { '附件3!E18': '５家' }) },
     { name: 'a unit on one side only is compared (5 家 vs 3)', workbook: edit(ok, { '附件3!F18': '3' }) },
     { name: 'a percent target against a percent number cell', workbook: edit(ok, { '附件3!F28': [0.92, '0.00%'] }) },

@@ -10,9 +10,22 @@ ruleTester(rule, {
     { name: 'the corrected Hongjiang workbook', workbook: ok },
     { name: 'goal blocks without a 分值 column', workbook: toSnapshot(workbook(sheet('Sheet1', goalBlockProjectTable()))) },
     { name: 'a county special-fund table with no scores', workbook: county },
+    { name: 'issue 17 class 5: an unweighted row whose actual reads 无 with its reason filled is no missing input', workbook: edit(county, { 'Sheet1!F12': '无', 'Sheet1!G12': '本年度未安排储备轮换' }) },
+    { name: 'issue 17 class 5: target and actual marked not applicable (/, 不适用) are filled in', workbook: edit(county, { 'Sheet1!E13': '/', 'Sheet1!F13': '不适用' }) },
+    { name: 'issue 17 class 5: a funds amount marked — (no 年初预算数) is filled in', workbook: edit(ok, { '附件4!C6': '—', '附件4!C7': '' }) },
     { name: 'a template row (……) with nothing filled is no indicator', workbook: edit(ok, { '附件3!D18': '……', '附件3!E18': '', '附件3!F18': '', '附件3!G18': '', '附件3!H18': '' }) },
   ],
   invalid: [
+    {
+      name: 'issue 17 class 5: an actual reading 无 against a real target, with no reason',
+      workbook: edit(county, { 'Sheet1!F12': '无' }),
+      findings: [{ cell: 'Sheet1!F12', message: /储备粮规模到位率 实际完成值为“无”（年度指标值 100%），未说明原因/, related: ['Sheet1!E12', 'Sheet1!G12'] }],
+    },
+    {
+      name: 'issue 17 class 5: a blank actual is not filled (blank is not 无)',
+      workbook: edit(county, { 'Sheet1!F12': '' }),
+      findings: [{ cell: 'Sheet1!F12', message: /实际完成值未填写/ }],
+    },
     {
       name: 'a stored 执行率 100% with 全年执行数 blank: an error on the empty input',
       workbook: edit(ok, { '附件4!E6': '' }),
@@ -29,8 +42,8 @@ ruleTester(rule, {
       findings: [{ cell: '附件3!E18', message: /新增规模以上工业企业 年度指标值未填写/ }],
     },
     {
-      name: 'a weighted row with a blank 实际完成值',
-      workbook: edit(ok, { '附件3!F18': '-' }),
+      name: 'a weighted row with a blank 实际完成值 (issue 17: blank, not `-`, is not filled)',
+      workbook: edit(ok, { '附件3!F18': '' }),
       findings: [{ cell: '附件3!F18', message: /新增规模以上工业企业 实际完成值未填写/ }],
     },
     {

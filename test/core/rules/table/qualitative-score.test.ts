@@ -1,5 +1,9 @@
 import rule from '../../../../src/core/rules/table/qualitative-score';
 import { ruleTester, hongjiang, edit } from '../../../support/rule-tester';
+import { toSnapshot, workbook, sheet, deadlineProjectTable } from '../../../../scripts/workbooks';
+
+/** Issue 17 class 4: 时效指标 rows 18–21 of 附件4 with deadlines 7月, 9月前, 年底前, 12月底 (分值 5, 得分 H). */
+const deadlines = toSnapshot(workbook(sheet('附件4', deadlineProjectTable())));
 
 const ok = hongjiang('corrected');
 const reason = '部分企业效益尚未显现，下一步加强跟踪服务';
@@ -9,6 +13,8 @@ const level = (l: '达成' | '部分达成' | '未达成') => ({ achievementLeve
 
 ruleTester(rule, {
   valid: [
+    { name: 'issue 17 class 4: deadlines met as dates (6月 ≤ 7月, 8月底 ≤ 9月前, 12月 ≤ 年底前, 2024年12月20日 ≤ 12月底)', workbook: deadlines },
+    { name: 'issue 17 class 4: a late date below full marks with its reason', workbook: edit(deadlines, { '附件4!F19': '10月', '附件4!H19': 3, '附件4!I19': '资金到位较晚' }) },
     { name: 'an empty actual is a missing input (missing-input), not an actual that differs', workbook: edit(ok, { '附件3!F24': '' }) },
     { name: 'issue class 9: an actual written 完成 states completion', workbook: edit(ok, { '附件3!F24': '完成' }) },
     { name: 'issue class 9: an actual written 达成预期指标 states completion', workbook: edit(ok, { '附件3!F25': '达成预期指标' }) },
@@ -27,6 +33,16 @@ ruleTester(rule, {
     { name: 'bands 80/50: 部分达成 2.5 is in [2.5, 4)', workbook: partly(2.5), profile: { ...level('部分达成'), qualitativeBands: { achieved: 0.8, partial: 0.5 } } },
   ],
   invalid: [
+    {
+      name: 'issue 17 class 4: on time (8月 before 9月前) but below full marks',
+      workbook: edit(deadlines, { '附件4!F19': '8月', '附件4!H19': 3 }),
+      findings: [{ cell: '附件4!H19', severity: 'error', message: /资金拨付时间 按时完成，应得满分 5/, expected: 5 }],
+    },
+    {
+      name: 'issue 17 class 4: late (2025年1月 after 年底前) with full marks',
+      workbook: edit(deadlines, { '附件4!F20': '2025年1月' }),
+      findings: [{ cell: '附件4!H20', message: /项目验收时间 实际完成“2025年1月”与年度指标值“年底前”不一致，却得满分 5/ }],
+    },
     {
       name: 'a negated completion word (未完成) is no completion: full marks is a warning',
       workbook: edit(ok, { '附件3!F24': '未完成' }),
