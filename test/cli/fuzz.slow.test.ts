@@ -7,7 +7,7 @@
  * part of a huge ratio, formula-like sheet names and labels. Every run of `check`
  * (and of `fix` on some, on every one of the issue-20 classes) exits 0, 1 or 2 with
  * at most one line on stderr (exactly one when it exits 2), no stack trace, valid
- * JSON, within a time and a memory bound; a workbook `fix` writes reopens.
+ * JSON, never hanging; a workbook `fix` writes reopens.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,9 +18,13 @@ import { readWorkbook } from '../../src/hosts/file/read';
 import { rng } from '../../scripts/rng';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '../../samples/hongjiang-2024.xlsx'));
-/** Per run. */
-const TIME_LIMIT_MS = 10_000;
-const RSS_LIMIT = 1.5 * 1024 * 1024 * 1024;
+/**
+ * Per run: a bound against a hang or an exponential blow-up only, wide enough for a
+ * loaded 2-core machine. Speed and memory are measured in `npm run bench`; the
+ * unpacking budget is held by counters in test/hosts/file/fix-bounded.test.ts (the
+ * process's RSS here is cumulative over the run and says nothing about one case).
+ */
+const HANG_LIMIT_MS = 60_000;
 
 const base = (): Unzipped => {
   const f = unzipSync(SAMPLE);
@@ -174,14 +178,13 @@ test('a few hundred mutations of the sample: exit 0, 1 or 2, one line on stderr,
         const status = await main(['node', 'selfeval', ...args], io);
         const ms = Date.now() - t0;
         const lines = stderr === '' ? 0 : stderr.replace(/\n$/, '').split('\n').length;
-        const rss = process.memoryUsage().rss;
         seen[status] = (seen[status] ?? 0) + 1;
-        const bad = ![0, 1, 2].includes(status) || lines > 1 || (status === 2 && lines !== 1) || ms > TIME_LIMIT_MS || rss > RSS_LIMIT ||
+        const bad = ![0, 1, 2].includes(status) || lines > 1 || (status === 2 && lines !== 1) || ms > HANG_LIMIT_MS ||
           /内部错误/.test(stderr) || (args[0] === 'check' && (() => { try { JSON.parse(stdout); return false; } catch { return true; } })());
         // A workbook fix writes reopens.
         const reopens = args[0] !== 'fix' || status !== 0 || await readWorkbook(fs.readFileSync(out)).then(() => true, () => false);
         const trace = /\n\s+at |\bat .*\.(ts|js):\d+/.test(stderr);
-        if (bad || !reopens || trace) failures.push(`${name} (${args[0]}): status ${status}, ${lines} stderr lines, ${ms} ms, ${Math.round(rss / 1048576)} MB${reopens ? '' : ', output does not reopen'}: ${stderr.slice(0, 300)}`);
+        if (bad || !reopens || trace) failures.push(`${name} (${args[0]}): status ${status}, ${lines} stderr lines, ${ms} ms${reopens ? '' : ', output does not reopen'}: ${stderr.slice(0, 300)}`);
       }
       fs.rmSync(file, { force: true });
       fs.rmSync(out, { force: true });

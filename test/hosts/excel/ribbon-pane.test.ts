@@ -105,8 +105,12 @@ describe('ribbon ↔ pane over one workbook', () => {
     await flush();
     fx.writes.length = 0;
     await fx.fireChange({ worksheetId: '{2}', triggerSource: 'Unknown' });
-    await new Promise((r) => setTimeout(r, 20));
-    await flush();
+    // The re-check is debounced and runs on a timer: wait for its outcome, not a fixed time
+    // (a fixed 20 ms failed on a loaded machine).
+    for (let i = 0; i < 500 && ctrl.getState().notice?.key !== 'autoChecked'; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      await flush();
+    }
     // The workbook still has errors: a warning, never a green pass.
     expect(ctrl.getState().notice).toMatchObject({ intent: 'warning', key: 'autoChecked' });
     expect(fx.writes).toEqual([]);
