@@ -290,7 +290,8 @@ export class ExcelHost implements WorkbookHost {
   async applyPatch(patch: Patch): Promise<void> {
     if (patch.values.length === 0 && patch.marks.length === 0) return;
     const notes = this.supports('1.18');
-    const mergeUndo = this.supports('1.20') && patch.values.length > 0 && patch.marks.length === 0;
+    // Marks stay out of Excel's undo: Ctrl+Z removing a mark would leave the mark registry stale.
+    const mergeUndo = patch.values.length > 0 && patch.marks.length === 0;
     let before: CellBefore[] = [];
     let added: MarkedCell[] = [];
     let skipped: string[] = [];
@@ -359,7 +360,7 @@ export class ExcelHost implements WorkbookHost {
         }
         if (added.length) this.settings.set(MARKS_KEY, next);
         if (noteWrites.length) await addNotes(context, noteWrites);
-      }, mergeUndo ? { mergeUndoGroup: true } : undefined);
+      }, mergeUndo ? this.undoGroup() : undefined);
     } catch (e) {
       if (e instanceof PartialWriteError) {
         await this.rollback(before, added, e.cause);
@@ -370,6 +371,14 @@ export class ExcelHost implements WorkbookHost {
     }
     if (before.length) this.undoStack.push(before);
     if (skipped.length) throw new HostError('marksPartial', { sheets: skipped.join('、'), marked: added.length });
+  }
+
+  /**
+   * ExcelApi 1.20: the batch's writes join one entry of Excel's own undo, so Ctrl+Z
+   * undoes a whole 写入 or 插入; older builds rely on the pane's 撤销 alone.
+   */
+  private undoGroup(): XlRunOptions | undefined {
+    return this.supports('1.20') ? { mergeUndoGroup: true } : undefined;
   }
 
   /** Runs a batch; every batch waits for the user to leave cell edit mode instead of failing. */
@@ -571,7 +580,7 @@ export class ExcelHost implements WorkbookHost {
         context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[value]];
         await context.sync();
         return ref;
-      });
+      }, this.undoGroup());
     } catch (e) {
       throw toHostError(e, at ? { sheet: at.sheet } : {});
     } finally {
@@ -614,7 +623,7 @@ export class ExcelHost implements WorkbookHost {
   async writeCells(cells: CellWrite[]): Promise<void> {
     this.beginWrite();
     try {
-      await this.env.run(async (context) => {
+      await this.run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name,items/id,items/protection/protected');
         const ranges = cells.map((c) => {
@@ -637,7 +646,7 @@ export class ExcelHost implements WorkbookHost {
           ranges[i].values = [[literalText(c.value ?? '')]];
         });
         await context.sync();
-      });
+      }, this.undoGroup());
     } catch (e) {
       throw toHostError(e);
     } finally {

@@ -168,14 +168,21 @@ describe('ExcelHost.applyPatch', () => {
     expect(host.canUndo()).toBe(false); // marks alone change no value
   });
 
-  test('uses one native undo group around value writes only (ExcelApi 1.20)', async () => {
+  test('uses one native undo group around value writes, summary cells and insertions (ExcelApi 1.20)', async () => {
     const fx = workbook();
     const host = await hostOf(fx);
     await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 10 }], marks: [] });
     await host.applyPatch(marksPatch);
     expect(fx.runs.slice(-2)).toEqual([{ delayForCellEdit: true, mergeUndoGroup: true }, { delayForCellEdit: true }]);
+    // The summary's paragraphs and a single insertion: one undo entry each.
+    await host.writeCells([{ sheet: '附件3', cell: 'B40', value: '一段' }, { sheet: '附件3', cell: 'B41', value: '二段' }]);
+    expect(fx.runs[fx.runs.length - 1]).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
+    await host.insertText('摘要', { sheet: '附件3', cell: 'B42' });
+    expect(fx.runs[fx.runs.length - 1]).toEqual({ delayForCellEdit: true, mergeUndoGroup: true });
     fx.supported.delete('1.20');
     await host.applyPatch({ values: [{ sheet: '附件3', cell: 'G2', value: 9 }], marks: [] });
+    expect(fx.runs[fx.runs.length - 1]).toEqual({ delayForCellEdit: true });
+    await host.writeCells([{ sheet: '附件3', cell: 'B40', value: '一段' }]);
     expect(fx.runs[fx.runs.length - 1]).toEqual({ delayForCellEdit: true });
   });
 
