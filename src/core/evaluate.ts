@@ -320,7 +320,11 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
     ev.type = 'quantitative';
     ev.met = quantitativeScore(target.op, target.value, actual.value, 1, profile.reverseFormula) >= 1;
     if (weight === null) return ev;
-    const s = quantitativeScore(target.op, target.value, actual.value, weight, profile.reverseFormula);
+    // Province variant (off by default): 130% or more of a 正向 target is 偏离, scored with a deduction.
+    const overshoot = profile.overshootDeduction !== null && target.op !== '<=' && target.value > 0 && actual.value >= 1.3 * target.value;
+    const s = overshoot
+      ? weight * (1 - (profile.overshootDeduction as number))
+      : quantitativeScore(target.op, target.value, actual.value, weight, profile.reverseFormula);
     ev.expected = round2(s);
     ev.effectiveScore = ev.expected;
     ev.matchesTarget = ev.expected >= weight;
@@ -330,7 +334,7 @@ function evaluateIndicator(t: EvalTable, row: IndicatorRow, read: (f: Field | nu
       ev.derived = {
         table: t, field: row.score, kind: 'score', label: `${clean(row.name)} 得分`, computed: ev.expected,
         inputs: [row.target!, row.actual!, ...(row.weight ? [row.weight] : [])],
-        explain: () => `年度指标值 ${opText}${showValue(tv.value, tv.percent)}，实际完成 ${showValue(av.value, av.percent)}，分值 ${weight} → ${fmtScore(s)}`,
+        explain: () => `年度指标值 ${opText}${showValue(tv.value, tv.percent)}，实际完成 ${showValue(av.value, av.percent)}，分值 ${weight}${overshoot ? `，超出目标30%及以上视为偏离，扣减分值的${fmtScore((profile.overshootDeduction as number) * 100)}%` : ''} → ${fmtScore(s)}`,
       };
       derived.push(ev.derived);
     }

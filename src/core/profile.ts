@@ -14,6 +14,11 @@ export interface ScoringProfile {
   requireReasonAbove130: boolean;
   /** Cap the total score by 执行率 (70–80% → 89, 60–70% → 79, 50–60% → 69, below → 59). */
   capTotalByExecutionRate: boolean;
+  /**
+   * An actual at least 130% of its (正向) target is 偏离 (the target was set too low):
+   * its score loses this fraction of the weight (0.2 → 80% of the weight); null: off.
+   */
+  overshootDeduction: number | null;
   /** Weight of the funds row; null reads it from the table. */
   fundsWeight: number | null;
   /**
@@ -28,6 +33,7 @@ export const DEFAULT_PROFILE: ScoringProfile = {
   qualitativeBands: { achieved: 0.8, partial: 0.6 },
   requireReasonAbove130: false,
   capTotalByExecutionRate: false,
+  overshootDeduction: null,
   fundsWeight: null,
   achievementLevels: {},
 };
@@ -65,6 +71,10 @@ export function resolveProfile(input?: unknown): ScoringProfile {
       case 'capTotalByExecutionRate':
         if (typeof v !== 'boolean') throw new ProfileError(`${k} 应为 true 或 false`);
         out[k] = v;
+        break;
+      case 'overshootDeduction':
+        if (v !== null && (typeof v !== 'number' || !(v > 0) || v > 1)) throw new ProfileError('overshootDeduction 应为 0 到 1 之间的数（扣减分值的比例，如 0.2），或 null（不扣减）');
+        out.overshootDeduction = v as number | null;
         break;
       case 'fundsWeight':
         if (v !== null && (typeof v !== 'number' || !(v > 0) || v > 100)) throw new ProfileError('fundsWeight 应为 0 到 100 之间的数，或 null（从表中读取）');

@@ -124,6 +124,7 @@ const PROFILE_WORDS: [RegExp, string][] = [
   [/qualitativeBands/g, '定性指标分档'],
   [/requireReasonAbove130/g, '超过 130% 时要求偏差原因'],
   [/capTotalByExecutionRate/g, '按执行率封顶总分'],
+  [/overshootDeduction/g, '超出目标 30% 视为偏离扣分'],
   [/achievementLevels/g, '达成等级'],
   [/，或 null（从表中读取）/g, '，或留空（从表中读取）'],
   [/ \(profile must be a JSON object\)/g, ''],

@@ -1,3 +1,4 @@
+import { resolveProfile } from '../../src/core/profile';
 import { analyze } from '../../src/core/engine';
 import { officialSpacing, rateAsShown } from '../../src/core/summary';
 import { hongjiang, edit } from '../support/rule-tester';
@@ -82,6 +83,19 @@ describe('engine on the generated Hongjiang workbooks', () => {
     const capped = analyze(low, { profile: { capTotalByExecutionRate: true } });
     expect(capped.scores[0].total).toBe(79);
     expect(analyze(low).scores[0].total).toBe(92.88);
+  });
+
+  test('issue 17 class 6: overshootDeduction scores 130% or more of a 正向 target as 偏离, off by default, validated', () => {
+    const wb = edit(hongjiang('corrected'), { '附件3!F19': '2 家' });
+    const h19 = (r: ReturnType<typeof analyze>) => r.recalculated.find((x) => x.cell === 'H19');
+    expect(h19(analyze(wb))).toBeUndefined();
+    const off = analyze(wb).scores[0].total as number;
+    const on = analyze(wb, { profile: { overshootDeduction: 0.2 } });
+    expect(h19(on)).toBeDefined();
+    expect(on.scores[0].total).toBeLessThan(off);
+    expect(() => resolveProfile({ overshootDeduction: 1.5 })).toThrow(/overshootDeduction/);
+    expect(() => resolveProfile({ overshootDeduction: '20%' })).toThrow(/overshootDeduction/);
+    expect(resolveProfile({ overshootDeduction: null }).overshootDeduction).toBeNull();
   });
 
   test('issue class 2: the summary counts neither placeholder rows nor repeated header rows', () => {

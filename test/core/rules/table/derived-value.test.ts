@@ -40,9 +40,21 @@ ruleTester(rule, {
     },
     { name: '68.8% executed, no cap by default: 总分 92.88', workbook: low(92.88) },
     { name: '68.8% executed, capTotalByExecutionRate: 总分 79', workbook: low(79), profile: { capTotalByExecutionRate: true } },
+    { name: 'overshootDeduction off by default: 2 家 against 1 家 keeps full marks', workbook: edit(ok, { '附件3!F19': '2 家' }) },
+    { name: 'overshootDeduction 0.2: 129% of the target is not 偏离', workbook: edit(ok, { '附件3!E19': '10 家', '附件3!F19': '12.9 家' }), profile: { overshootDeduction: 0.2 } },
+    { name: 'overshootDeduction does not apply to a 反向 (≤) target', workbook: edit(ok, { '附件3!E17': '≤300 万元', '附件3!F17': '200 万元' }), profile: { overshootDeduction: 0.2 } },
     { name: 'reverseFormula ratio: ≤377.89 万元 with 450 → 377.89 / 450 × 20 = 16.8', workbook: edit(ok, { '附件3!F17': '450 万元', '附件3!H17': 16.8, '附件3!H29': 92.8 }), profile: { reverseFormula: 'ratio' } },
   ],
   invalid: [
+    {
+      name: 'overshootDeduction 0.2: 2 家 against a target of 1 家 (200%) is 偏离, scored 80% of the weight',
+      workbook: edit(ok, { '附件3!F19': '2 家' }),
+      profile: { overshootDeduction: 0.2 },
+      findings: [
+        { cell: '附件3!H19', message: /超出目标30%及以上视为偏离，扣减分值的20%/ },
+        { cell: '附件3!H29' },
+      ],
+    },
     {
       name: 'issue 17 class 1: a split target (≥ | 95 | %) against an actual of 90 in the same unit',
       workbook: edit(split, { 'Sheet1!G17': 90 }),
