@@ -51,9 +51,25 @@ export interface FileWorkbook {
   unsupported: string[];
 }
 
+/** How far reading has come: worksheets done of all, and the share of the whole read (0–1, by unpacked size). */
+export interface ReadProgress {
+  /** The worksheet being read, by its tab name. */
+  sheet: string;
+  /** Its place (0-based) among `sheets`. */
+  index: number;
+  sheets: number;
+  /** Share of the worksheets' unpacked text read so far, 0 to 1. */
+  fraction: number;
+}
+
 export interface ReadOptions {
   /** File name used in error messages (e.g. "x.xlsx"). */
   name?: string;
+  /**
+   * Called as worksheets are read: at the start of each, and about every 1 MB of text within a large one.
+   * Reading is synchronous: a page sees these only when it reads in a worker.
+   */
+  onProgress?: (p: ReadProgress) => void;
 }
 
 export type InputErrorCode = 'missing' | 'empty' | 'not-xlsx' | 'damaged' | 'encrypted' | 'xls' | 'unreadable' | 'too-large';
@@ -832,8 +848,11 @@ function asInputError(e: unknown, fileName: string | undefined): unknown {
 }
 
 /** Reads the snapshot of one worksheet part (after a patch, or for the demo's refresh). */
-export function readSheet(fw: FileWorkbook, sheet: SheetPart, ctx: { styles: StyleInfo; strings: string[] }): SheetSnapshot {
-  const cells = readSheetCells((write) => fw.pkg.streamText(sheet.part, write), { name: fw.name, sheet: sheet.name, part: sheet.part, styles: ctx.styles, strings: ctx.strings, date1904: fw.date1904 });
+export function readSheet(fw: FileWorkbook, sheet: SheetPart, ctx: { styles: StyleInfo; strings: string[] }, onText?: (chars: number) => void): SheetSnapshot {
+  const source: XmlSource = onText
+    ? (write) => fw.pkg.streamText(sheet.part, (chunk) => { write(chunk); onText(chunk.length); })
+    : (write) => fw.pkg.streamText(sheet.part, write);
+  const cells = readSheetCells(source, { name: fw.name, sheet: sheet.name, part: sheet.part, styles: ctx.styles, strings: ctx.strings, date1904: fw.date1904 });
   sheet.merges = cells.merges;
   return sheetFromCells(sheet.name, cells, ctx.styles, fw.name);
 }
@@ -881,12 +900,26 @@ export function readWorkbookSync(input: Uint8Array | ArrayBuffer, opts: ReadOpti
     const pkg = new XlsxPackage(bytes);
     const info = readWorkbookPart(pkg, name);
     const fw: FileWorkbook = { snapshot: { sheets: [] }, pkg, workbookPart: info.workbookPart, sheets: [], date1904: info.date1904, name, unsupported: [] };
-    for (const s of info.sheets) {
+    const report = opts.onProgress;
+    // Progress by unpacked size (declared in the zip directory); characters stand in for bytes within a sheet.
+    const sizes = report ? info.sheets.map((s) => pkg.entries.find((e) => e.name.replace(/^\/+/, '').toLowerCase() === s.part.toLowerCase())?.usize ?? 0) : [];
+    const whole = sizes.reduce((a, b) => a + b, 0) || 1;
+    let before = 0;
+    info.sheets.forEach((s, index) => {
       part = s.part;
       const sp: SheetPart = { name: s.name, part: s.part, merges: [] };
       fw.sheets.push(sp);
-      fw.snapshot.sheets.push(readSheet(fw, sp, info));
-    }
+      let onText: ((chars: number) => void) | undefined;
+      if (report) {
+        const at = (within: number) => report({ sheet: s.name, index, sheets: info.sheets.length, fraction: Math.min(1, (before + Math.min(within, sizes[index])) / whole) });
+        at(0);
+        let read = 0;
+        let next = 1 << 20;
+        onText = (chars) => { read += chars; if (read >= next) { next = read + (1 << 20); at(read); } };
+      }
+      fw.snapshot.sheets.push(readSheet(fw, sp, info, onText));
+      before += sizes[index] ?? 0;
+    });
     return fw;
   } catch (e) {
     const err = asInputError(e, name);

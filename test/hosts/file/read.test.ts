@@ -207,3 +207,22 @@ describe('readWorkbook: files it cannot read', () => {
     expect(e.message).toBe('无法读取 自评表.xlsx：文件是空的（0 字节）');
   });
 });
+
+describe('readWorkbook: progress', () => {
+  it('reports each worksheet in tab order, and within a large one, rising to the whole', async () => {
+    const bytes = await W.toXlsx(W.workbook(W.sheet('附件1', W.at(W.hongjiangProject('published'), 'A1')), ...W.bigSheetWorkbook(20_000, 'miscalculated').sheets));
+    const seen: { sheet: string; index: number; sheets: number; fraction: number }[] = [];
+    const fw = await readWorkbook(bytes, { onProgress: (p) => seen.push(p) });
+    const names = fw.snapshot.sheets.map((s) => s.name);
+    expect(names.length).toBe(2);
+    // The start of each sheet, in order.
+    expect(seen.filter((p, i) => i === 0 || p.index !== seen[i - 1].index).map((p) => p.sheet)).toEqual(names);
+    expect(seen.every((p) => p.sheets === 2)).toBe(true);
+    // The large sheet (over 1 MB of text) reports within itself, and the share only rises.
+    expect(seen.filter((p) => p.index === 1).length).toBeGreaterThan(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i].fraction).toBeGreaterThanOrEqual(seen[i - 1].fraction);
+    expect(seen[0].fraction).toBe(0);
+    expect(seen[seen.length - 1].fraction).toBeGreaterThan(0.5);
+    expect(seen[seen.length - 1].fraction).toBeLessThanOrEqual(1);
+  });
+});
