@@ -9,6 +9,7 @@ import type { Report } from '../core/report';
 import type { ScoringProfile } from '../core/profile';
 import { formatReport, countFindings, formatCounts, safeText } from './format';
 import { cliLocale, cliText, usageMessage, type CliText } from './messages';
+import { checkInThreads, serveInWorker, threadCount } from './pool';
 
 /** Exit status: 0 no error, 1 errors found, 2 an input cannot be read or an output cannot be written. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -181,6 +182,16 @@ function internalError(file: string, e: unknown, stage: 'stageRead' | 'stageChec
   return `selfeval: ${T('internal', { stage: T(stage), file, part: part ? T('internalPart', { part }) : '', reason: (e as Error)?.message ?? String(e) })}`;
 }
 
+/** What a worker thread needs to check files as this thread would. */
+interface WorkerSetup { locale: ReturnType<typeof cliLocale>; profile: Partial<ScoringProfile> | undefined; text: ReportText | undefined }
+
+// In a worker thread started by runCheck (the bundle loaded again): check the files it is given.
+serveInWorker<Checked>((file, setup) => {
+  const s = setup as unknown as WorkerSetup;
+  T = cliText(s.locale);
+  return checkFile(file, s.profile, s.text);
+});
+
 function statusOf(c: Checked): number {
   if (c.error) return EXIT.input;
   return c.report!.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
@@ -198,10 +209,22 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
     bar = new SingleBar({ format: '校验中 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, noTTYOutput: false }, Presets.shades_classic);
     bar.start(files.length, 0, { file: '' });
   }
-  for (const f of files) {
-    if (typeof f !== 'string') { results.push(f); continue; }
-    bar?.update(results.length, { file: safeText(path.basename(f)) });
-    results.push(await checkFile(f, profile, text));
+  const paths = files.filter((f): f is string => typeof f === 'string');
+  const threads = threadCount(paths.length, io.env ?? process.env);
+  if (threads > 1) {
+    // Several cores: the results come back in the order of the files (the same output as one by one).
+    const setup: WorkerSetup = { locale: cliLocale(io.env ?? process.env), profile, text };
+    const skipped = files.length - paths.length;
+    const checked = await checkInThreads(paths, threads, __filename, setup as unknown as Record<string, unknown>,
+      (f) => checkFile(f, profile, text), (done, f) => bar?.update(skipped + done, { file: safeText(path.basename(f)) }));
+    let k = 0;
+    for (const f of files) results.push(typeof f === 'string' ? checked[k++] : f);
+  } else {
+    for (const f of files) {
+      if (typeof f !== 'string') { results.push(f); continue; }
+      bar?.update(results.length, { file: safeText(path.basename(f)) });
+      results.push(await checkFile(f, profile, text));
+    }
   }
   bar?.update(results.length, { file: '' });
   bar?.stop();
