@@ -512,7 +512,20 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
   };
 
   const handlers: XmlHandlers = {
-    // A plain cell whole, as open c (v, text, close v) close c would read it.
+    // A plain cell whole, its address parsed in place, as open c (v, text, close v) close c would read it.
+    cellAt: (r, c, st, t, v) => {
+      if (inCell || !inData) return false;
+      cRow = r;
+      cCol = c;
+      nextCol = c + 1;
+      cType = t;
+      cStyle = st;
+      vText = v; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
+      mode = 0; inIs = false; inRun = false; inPh = 0;
+      finishCell();
+      return true;
+    },
+    // The same, with the address as written (a chunk boundary or an unusual attribute).
     cell: (r, st, t, v) => {
       if (inCell || !inData) return false;
       startCell(r, t, st);

@@ -25,6 +25,12 @@ export interface XmlHandlers {
    * true when it did exactly what those events would have done.
    */
   cell?: (r: string, s: string | undefined, t: string | undefined, v: string | undefined) => boolean;
+  /**
+   * Fast scanner only, before `cell`: the same plain cell with its address already parsed (0-based row and
+   * column, within Excel's sheet), its style index (0 without `s`) and type ('' without `t`). No substring
+   * is made but the value's. Returns false to get `cell` or the usual events instead.
+   */
+  cellAt?: (row: number, col: number, s: number, t: string, v: string | undefined) => boolean;
 }
 
 /** The name without its namespace prefix (x:c → c). */
@@ -111,6 +117,14 @@ const ATTR_BAD = /[<\t\n]/;
  */
 const CELL = /<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})")?(?: t="([a-z]{1,9})")?(?:(\/>)|>(?:<v>([^<&>]*)<\/v>)?<\/c>)/y;
 
+/** A cell's type attribute as a constant string (no substring for the usual ones). */
+function cellType(s: string, a: number, b: number): string {
+  const c = s.charCodeAt(a);
+  if (b - a === 1) return c === 115 ? 's' : c === 110 ? 'n' : c === 98 ? 'b' : c === 101 ? 'e' : s.slice(a, b);
+  if (b - a === 3 && c === 115 && s.charCodeAt(a + 1) === 116 && s.charCodeAt(a + 2) === 114) return 'str';
+  return s.slice(a, b);
+}
+
 function isWs(c: number): boolean {
   return c === 32 || c === 10 || c === 9;
 }
@@ -185,6 +199,63 @@ export class FastXml {
     this.buf = '';
   }
 
+  /**
+   * A plain cell at `lt` read in place, as CELL matches it: `<c r="A1"( s="2")?( t="s")?/>` or with `>`, an
+   * optional `<v>` without `<`, `&` or `>`, and `</c>`. Calls `at`; returns the index after the cell, or -1
+   * when it is not such a cell, lies outside the sheet, runs past the text, or `at` declines it.
+   */
+  private plainCell(s: string, lt: number, at: NonNullable<XmlHandlers['cellAt']>): number {
+    let j = lt + 3;
+    if (s.charCodeAt(j) !== 114 || s.charCodeAt(j + 1) !== 61 || s.charCodeAt(j + 2) !== 34) return -1;
+    j += 3;
+    let col = 0;
+    const c0 = j;
+    for (let c = s.charCodeAt(j); c >= 65 && c <= 90 && j - c0 < 3; c = s.charCodeAt(++j)) col = col * 26 + c - 64;
+    if (j === c0) return -1;
+    let row = 0;
+    const r0 = j;
+    for (let c = s.charCodeAt(j); c >= 48 && c <= 57 && j - r0 < 7; c = s.charCodeAt(++j)) row = row * 10 + c - 48;
+    if (j === r0 || s.charCodeAt(j) !== 34 || row < 1 || row > 1048576 || col > 16384) return -1;
+    j++;
+    let style = 0;
+    if (s.charCodeAt(j) === 32 && s.charCodeAt(j + 1) === 115 && s.charCodeAt(j + 2) === 61 && s.charCodeAt(j + 3) === 34) {
+      j += 4;
+      const s0 = j;
+      for (let c = s.charCodeAt(j); c >= 48 && c <= 57 && j - s0 < 9; c = s.charCodeAt(++j)) style = style * 10 + c - 48;
+      if (j === s0 || s.charCodeAt(j) !== 34) return -1;
+      j++;
+    }
+    let type = '';
+    if (s.charCodeAt(j) === 32 && s.charCodeAt(j + 1) === 116 && s.charCodeAt(j + 2) === 61 && s.charCodeAt(j + 3) === 34) {
+      j += 4;
+      const t0 = j;
+      for (let c = s.charCodeAt(j); c >= 97 && c <= 122 && j - t0 < 9; c = s.charCodeAt(++j));
+      if (j === t0 || s.charCodeAt(j) !== 34) return -1;
+      type = cellType(s, t0, j);
+      j++;
+    }
+    let v: string | undefined;
+    const c = s.charCodeAt(j);
+    if (c === 47) {
+      if (s.charCodeAt(j + 1) !== 62) return -1;
+      j += 2;
+    } else if (c === 62) {
+      j++;
+      if (s.charCodeAt(j) === 60 && s.charCodeAt(j + 1) === 118 && s.charCodeAt(j + 2) === 62) {
+        const v0 = j + 3;
+        const ve = s.indexOf('<', v0);
+        if (ve < 0) return -1;
+        for (let k = v0; k < ve; k++) { const x = s.charCodeAt(k); if (x === 38 || x === 62) return -1; }
+        if (!s.startsWith('</v>', ve)) return -1;
+        v = s.slice(v0, ve);
+        j = ve + 4;
+      }
+      if (!s.startsWith('</c>', j)) return -1;
+      j += 4;
+    } else return -1;
+    return at(row - 1, col - 1, style, type, v) ? j : -1;
+  }
+
   /** Scans what it can; returns where the unfinished rest begins. */
   private scan(s: string, final: boolean): number {
     const n = s.length;
@@ -235,6 +306,10 @@ export class FastXml {
         continue;
       }
       if (c1 === 99 && stack.length && s.charCodeAt(lt + 2) === 32) {
+        if (h.cellAt) {
+          const end = this.plainCell(s, lt, h.cellAt);
+          if (end > 0) { i = end; continue; }
+        }
         // The common worksheet cell, matched whole by one regular expression.
         CELL.lastIndex = lt;
         const m = CELL.exec(s);
