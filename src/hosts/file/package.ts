@@ -6,7 +6,7 @@
  *
  * Browser-safe: no Node API.
  */
-import { listZip, streamEntry, unzipEntry, writeZip, ZipError, type Budget, type ZipEntry, type ZipOut } from './zip';
+import { listZip, streamEntry, unzipEntry, writeZip, ZipError, SMALL, type Budget, type ZipEntry, type ZipOut } from './zip';
 import { readXml, attr, local, type Attrs } from './xml';
 
 /** Uncompressed bytes a package may unpack in all (zip bombs stop here). */
@@ -53,7 +53,8 @@ const encoder = new TextEncoder();
  * without one (a part declaring encoding="UTF-16"); UTF-8 otherwise.
  */
 export function xmlEncoding(head: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' {
-  const [a, b, c, d] = head;
+  // Indexed, not destructured: destructuring a typed array runs its iterator (slow in a cold command).
+  const a = head[0], b = head[1], c = head[2], d = head[3];
   if (a === 0xff && b === 0xfe) return 'utf-16le';
   if (a === 0xfe && b === 0xff) return 'utf-16be';
   if (a === 0x3c && b === 0 && c === 0x3f && d === 0) return 'utf-16le';
@@ -137,7 +138,8 @@ export class XlsxPackage {
   streamText(part: string, onText: (chunk: string) => void): void {
     const key = part.replace(/^\/+/, '').toLowerCase();
     const e = this.byName.get(key);
-    if (this.changed.has(key) || !e) { onText(this.text(part)); return; }
+    // Small parts (inflated in one call anyway) are decoded in one call, with a shared decoder.
+    if (this.changed.has(key) || !e || e.method !== 8 || e.csize <= SMALL) { onText(this.text(part)); return; }
     // The decoder is chosen by the part's first bytes (UTF-16 parts are read like UTF-8 ones).
     let dec: Decoder | null = null;
     let head: Uint8Array | null = null;

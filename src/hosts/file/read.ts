@@ -240,9 +240,11 @@ export function cellAddress(a1: string): { row: number; col: number } | null {
 }
 
 function rangeAddress(ref: string): RangePos | null {
-  const [a, b] = ref.split(':');
-  const p = cellAddress(a);
-  const q = b === undefined ? p : cellAddress(b);
+  const colon = ref.indexOf(':');
+  const p = cellAddress(colon < 0 ? ref : ref.slice(0, colon));
+  const next = ref.indexOf(':', colon + 1);
+  // As split(':') read it: a third part is ignored.
+  const q = colon < 0 ? p : cellAddress(ref.slice(colon + 1, next < 0 ? undefined : next));
   if (!p || !q) return null;
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
@@ -711,8 +713,20 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
   const emptyValues: CellValue[] = [];
   const emptyFormats: string[] = [];
   for (let j = 0; j < width; j++) { emptyValues.push(''); emptyFormats.push('General'); }
-  // Rows of number formats are shared when equal (a long table repeats one row of formats).
-  const formatRows = new Map<string, string[]>();
+  // Rows of number formats are shared when equal (a long table repeats one row of formats): a new row is
+  // compared with the last few distinct ones, cell by cell (the strings are mostly the same instances).
+  const recent: string[][] = [];
+  const shareFormats = (nf: string[]): string[] => {
+    for (let k = recent.length - 1; k >= 0; k--) {
+      const o = recent[k];
+      let j = 0;
+      while (j < width && o[j] === nf[j]) j++;
+      if (j === width) return o;
+    }
+    if (recent.length >= 16) recent.shift();
+    recent.push(nf);
+    return nf;
+  };
   const rowFallback = (r: number, col: number): string | undefined => {
     const rs = cells.rowStyles.get(r);
     let f = rs ? styles.numFmt[rs] : undefined;
@@ -736,49 +750,54 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
       numberFormats.push(emptyFormats);
       continue;
     }
-    if (line && line.packed && left === 0 && !sl && !line.formulas) {
+    let v: CellValue[];
+    let nf: string[];
+    let f: CellValue[] | null = null;
+    /** Columns (from `left`) that had a cell: the others take the row's or column's style under a merged area. */
+    let had: (j: number) => boolean;
+    if (line && line.packed && left === 0 && !line.formulas) {
       // The common row: its own arrays become the snapshot's, padded to the used range.
-      const v = line.values;
-      const nf = line.formats;
-      if (v.length > width) { v.length = width; nf.length = width; }
+      v = line.values;
+      nf = line.formats;
+      const n = v.length;
+      if (n > width) { v.length = width; nf.length = width; }
       while (v.length < width) { v.push(''); nf.push('General'); }
-      values.push(v);
-      formulas.push(v);
-      const key = nf.join('\u0001');
-      const shared = formatRows.get(key);
-      if (shared) numberFormats.push(shared);
-      else { formatRows.set(key, nf); numberFormats.push(nf); }
-      continue;
+      had = (j) => j < n;
+    } else {
+      v = [];
+      nf = [];
+      f = line?.formulas ? [] : null;
+      for (let j = 0; j < width; j++) {
+        const col = left + j;
+        const cf = line?.formats[col];
+        if (cf === undefined) {
+          v.push('');
+          nf.push('General');
+          if (f) f.push('');
+          continue;
+        }
+        const value = line!.values[col] ?? '';
+        const formula = line!.formulas?.[col] ?? null;
+        v.push(value);
+        nf.push(cf);
+        if (f) f.push(formula ? `=${formula}` : value);
+      }
+      had = (j) => line?.formats[left + j] !== undefined;
     }
-    const v: CellValue[] = [];
-    const nf: string[] = [];
-    const f: CellValue[] | null = line?.formulas ? [] : null;
-    for (let j = 0; j < width; j++) {
-      const col = left + j;
-      const cf = line?.formats[col];
-      let value: CellValue = '';
-      let formula: string | null = null;
-      let fmt = 'General';
-      if (cf !== undefined) {
-        fmt = cf;
-        value = line!.values[col] ?? '';
-        formula = line!.formulas?.[col] ?? null;
+    // Slave cells of merged areas: blank, their own number format kept.
+    if (sl) {
+      for (const [a, b] of sl) {
+        for (let col = Math.max(a, left); col <= Math.min(b, right); col++) {
+          const j = col - left;
+          v[j] = '';
+          if (f) f[j] = '';
+          if (fallback && !had(j)) nf[j] = rowFallback(r, col) || 'General';
+        }
       }
-      if (sl && sl.some(([a, b]) => col >= a && col <= b)) {
-        value = '';
-        formula = null;
-        if (cf === undefined && fallback) fmt = rowFallback(r, col) || 'General';
-      }
-      v.push(value);
-      nf.push(fmt);
-      if (f) f.push(formula ? `=${formula}` : value);
     }
     values.push(v);
     formulas.push(f ?? v);
-    const key = nf.join('\u0001');
-    const shared = formatRows.get(key);
-    if (shared) numberFormats.push(shared);
-    else { formatRows.set(key, nf); numberFormats.push(nf); }
+    numberFormats.push(shareFormats(nf));
   }
   return { ...names, range: rangeToA1(used), values, formulas, numberFormats };
 }

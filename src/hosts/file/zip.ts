@@ -102,7 +102,7 @@ function dataStart(b: Uint8Array, e: ZipEntry): number {
 }
 
 /** Entries up to this compressed size are inflated in one call. */
-const SMALL = 64 * 1024;
+export const SMALL = 64 * 1024;
 
 /** A budget of uncompressed bytes shared by the entries of one package. */
 export interface Budget { left: number }
