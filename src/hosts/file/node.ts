@@ -15,6 +15,23 @@ import { inputError, readWorkbook as readWorkbookBytes, type FileWorkbook, type 
 import { writeWorkbook } from './write';
 import { readDocumentSync, isDocxBytes, type FileDocument } from './docx';
 
+import * as zlib from 'zlib';
+import { useNativeInflate } from './zip';
+
+/** node:zlib's raw inflate, cut at `limit` bytes as zip.ts expects. */
+export function nodeInflate(data: Uint8Array, limit: number): Uint8Array {
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: limit });
+  } catch (e) {
+    // Past the limit: as many bytes as allowed, so the caller sees an entry that runs past its size.
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return new Uint8Array(limit);
+    throw e;
+  }
+}
+
+// Small parts are inflated by node:zlib here (native, no warm-up); large ones stream through fflate either way.
+useNativeInflate(nodeInflate);
+
 export * from './read';
 export * from './write';
 export { readDocumentSync, isDocxBytes, type FileDocument, type DocTable } from './docx';

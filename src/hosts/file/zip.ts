@@ -104,6 +104,16 @@ function dataStart(b: Uint8Array, e: ZipEntry): number {
 /** Entries up to this compressed size are inflated in one call. */
 export const SMALL = 64 * 1024;
 
+/**
+ * Inflates raw deflate data whole, giving at most `limit` bytes (more is cut off, as fflate's `out` buffer
+ * cuts it); set by the Node entry (node.ts) to node:zlib, which is native and needs no warm-up. Browsers
+ * keep fflate.
+ */
+let nativeInflate: ((data: Uint8Array, limit: number) => Uint8Array) | null = null;
+export function useNativeInflate(f: ((data: Uint8Array, limit: number) => Uint8Array) | null): void {
+  nativeInflate = f;
+}
+
 /** A budget of uncompressed bytes shared by the entries of one package. */
 export interface Budget { left: number }
 
@@ -128,7 +138,7 @@ export function unzipEntry(b: Uint8Array, e: ZipEntry, budget: Budget): Uint8Arr
     // One byte more than declared shows an entry that runs past its size.
     let out: Uint8Array;
     try {
-      out = inflateSync(data, { out: new Uint8Array(e.usize + 1) });
+      out = nativeInflate ? nativeInflate(data, e.usize + 1) : inflateSync(data, { out: new Uint8Array(e.usize + 1) });
     } catch (err) {
       throw new ZipError('damaged', `${e.name}: ${(err as Error).message}`, e.name);
     }
