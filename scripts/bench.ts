@@ -75,7 +75,8 @@ async function child(kind: string, file: string, runs: number): Promise<void> {
   process.stdout.write(JSON.stringify({ ms, rss: process.resourceUsage().maxRSS }));
 }
 
-interface Measure { ms: number; rss: number }
+/** Wall time and peak memory; `cpu`: CPU time of all the process's threads (ms), for whole commands. */
+interface Measure { ms: number; rss: number; cpu?: number }
 
 function spawnChild(kind: string, file: string, runs: number): Measure {
   const r = spawnSync(process.execPath, [__filename, '--child', kind, file, String(runs)], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -94,30 +95,34 @@ function once(bin: string, args: string[], preload: string, rssFile: string): Me
   const r = spawnSync(process.execPath, ['-r', preload, bin, ...args], { encoding: 'utf8', maxBuffer: 512 << 20, env: { ...process.env, SELFEVAL_RSS_OUT: rssFile } });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${bin} exited ${r.status}: ${r.stderr}`);
-  return { ms, rss: Number(require('fs').readFileSync(rssFile, 'utf8')) };
+  const [rss, cpu] = String(require('fs').readFileSync(rssFile, 'utf8')).split(' ').map(Number);
+  return { ms, rss, cpu: cpu / 1000 };
 }
 
 /** The whole command (a fresh process), its median time and its peak memory. */
 function whole(bin: string, args: string[], runs: number, preload: string, rssFile: string): Measure {
   const runsOf = Array.from({ length: runs }, () => once(bin, args, preload, rssFile));
-  return { ms: median(runsOf.map((r) => r.ms)), rss: Math.max(...runsOf.map((r) => r.rss)) };
+  return { ms: median(runsOf.map((r) => r.ms)), rss: Math.max(...runsOf.map((r) => r.rss)), cpu: median(runsOf.map((r) => r.cpu ?? 0)) };
 }
 
 /**
  * The whole command and the baseline reader on the same input, alternating run by run (so both see the same
  * machine), after one untimed run of each (the file in the page cache, the binaries loaded).
  */
-function sideBySide(args: string[], input: string, runs: number, preload: string, rssFile: string): { now: Measure; base: Measure } {
+function sideBySide(args: string[], input: string, runs: number, preload: string, rssFile: string): { now: Measure; base: Measure; zbase: Measure } {
   once(BIN, args, preload, rssFile);
   once(BASELINE, [input], preload, rssFile);
+  once(BASELINE, ['--zlib', input], preload, rssFile);
   const now: Measure[] = [];
   const base: Measure[] = [];
+  const zbase: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     now.push(once(BIN, args, preload, rssFile));
     base.push(once(BASELINE, [input], preload, rssFile));
+    zbase.push(once(BASELINE, ['--zlib', input], preload, rssFile));
   }
-  const m = (xs: Measure[]) => ({ ms: median(xs.map((x) => x.ms)), rss: Math.max(...xs.map((x) => x.rss)) });
-  return { now: m(now), base: m(base) };
+  const m = (xs: Measure[]) => ({ ms: median(xs.map((x) => x.ms)), rss: Math.max(...xs.map((x) => x.rss)), cpu: median(xs.map((x) => x.cpu ?? 0)) });
+  return { now: m(now), base: m(base), zbase: m(zbase) };
 }
 
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -137,7 +142,7 @@ async function benchDocx(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-docx-'));
   const preload = path.join(dir, 'rss.js');
   const rssFile = path.join(dir, 'rss.txt');
-  await fs.writeFile(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
+  await fs.writeFile(preload, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime)); });\n");
   try {
     const file = path.join(dir, 'report.docx');
     const bytes = D.benchReport(50, 28);
@@ -168,8 +173,8 @@ async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'selfeval-bench-'));
   const preload = path.join(dir, 'rss.js');
   const rssFile = path.join(dir, 'rss.txt');
-  await fs.writeFile(preload, "process.on('exit', () => require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, String(process.resourceUsage().maxRSS)));\n");
-  const head = ['工作簿', '文件大小', '新读取器', '峰值内存', 'exceljs 读入', '峰值内存', '引擎', '整条命令', '峰值内存', '最小读取器', '倍数'];
+  await fs.writeFile(preload, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.SELFEVAL_RSS_OUT, u.maxRSS + ' ' + (u.userCPUTime + u.systemCPUTime)); });\n");
+  const head = ['工作簿', '文件大小', '新读取器', '峰值内存', 'exceljs 读入', '峰值内存', '引擎', '整条命令', '峰值内存', 'CPU', '最小读取器', '倍数', '最小读取器（zlib）', '倍数'];
   if (before) head.push('之前的整条命令', '峰值内存', '加速');
   const rows: string[][] = [head];
   const cases: { label: string; spec: () => WorkbookSpec; runs: number }[] = ns.map((n) => ({ label: `${n} 张项目表${n === 120 ? '（122 张表）' : ''}`, spec: () => W.benchWorkbook(n), runs: n >= 100 ? 5 : 7 }));
@@ -183,8 +188,8 @@ async function main(): Promise<void> {
       const excel = inChild('exceljs', file, Math.min(c.runs, 3));
       const engine = inChild('engine', file, c.runs);
       const args = ['check', file, '--json'];
-      const { now, base } = sideBySide(args, file, c.runs, preload, rssFile);
-      const row = [c.label, `${Math.round(bytes.length / 1024)} KB`, ms(reader.ms), mb(reader.rss), ms(excel.ms), mb(excel.rss), ms(engine.ms), ms(now.ms), mb(now.rss), ms(base.ms), ratio(now.ms, base.ms)];
+      const { now, base, zbase } = sideBySide(args, file, c.runs, preload, rssFile);
+      const row = [c.label, `${Math.round(bytes.length / 1024)} KB`, ms(reader.ms), mb(reader.rss), ms(excel.ms), mb(excel.rss), ms(engine.ms), ms(now.ms), mb(now.rss), ms(now.cpu!), ms(base.ms), ratio(now.ms, base.ms), ms(zbase.ms), ratio(now.ms, zbase.ms)];
       if (before) {
         const old = whole(before, args, 3, preload, rssFile);
         row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
@@ -198,19 +203,25 @@ async function main(): Promise<void> {
       const small = await W.toXlsx(W.hongjiangWorkbook('published'));
       for (let i = 0; i < 1000; i++) await fs.writeFile(path.join(folder, `w${String(i).padStart(4, '0')}.xlsx`), small);
       const args = ['check', folder, '--json'];
-      const { now, base } = sideBySide(args, folder, 3, preload, rssFile);
-      const row = ['1,000 个小工作簿', `${Math.round(small.length / 1024)} KB 各`, '', '', '', '', '', ms(now.ms), mb(now.rss), ms(base.ms), ratio(now.ms, base.ms)];
+      const { now, base, zbase } = sideBySide(args, folder, 3, preload, rssFile);
+      const row = ['1,000 个小工作簿', `${Math.round(small.length / 1024)} KB 各`, '', '', '', '', '', ms(now.ms), mb(now.rss), ms(now.cpu!), ms(base.ms), ratio(now.ms, base.ms), ms(zbase.ms), ratio(now.ms, zbase.ms)];
+      rows.push(row);
+      // The same folder checked in one thread (SELFEVAL_THREADS=1): what the worker threads add.
+      process.env.SELFEVAL_THREADS = '1';
+      const one = whole(BIN, args, 3, preload, rssFile);
+      delete process.env.SELFEVAL_THREADS;
+      const row1 = ['1,000 个小工作簿（单线程）', '', '', '', '', '', '', ms(one.ms), mb(one.rss), ms(one.cpu!), ms(base.ms), ratio(one.ms, base.ms), ms(zbase.ms), ratio(one.ms, zbase.ms)];
       if (before) {
         const old = whole(before, args, 1, preload, rssFile);
         row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
       }
-      rows.push(row);
+      rows.push(row1);
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
   table(rows);
-  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动）；最小读取器 = scripts/bench-baseline.js（解压 + 扫描 <c>/<v>，不读样式与合并，新进程），与整条命令交替运行；倍数 = 整条命令 ÷ 最小读取器（目标 ≤ 2×）。');
+  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动；有编译缓存时用之）；CPU = 整条命令各线程 CPU 时间之和（中位数）；最小读取器 = scripts/bench-baseline.js（解压 + 扫描 <c>/<v>，不读样式与合并，新进程；fflate 解压，另一列用 node:zlib 解压），与整条命令交替运行；倍数 = 整条命令 ÷ 最小读取器（目标 ≤ 2×）。文件夹默认多线程校验，另列单线程（SELFEVAL_THREADS=1）。');
   if (!sizes.length) { console.log(''); await benchDocx(); }
 }
 
