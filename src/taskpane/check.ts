@@ -8,8 +8,12 @@ import { findingKey } from './wording';
 import { formatsOf, reportCells, derivedLabels } from './roles';
 import type { Analysis } from '../core/evaluate';
 
-/** The engine's entry point, injected so that tests can use a fake. */
-export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Report;
+/**
+ * The engine's entry point, injected so that tests can use a fake. It may hand over the names of the
+ * derived cells (`labels`, as derivedLabels makes them) when it has them already, e.g. from a check
+ * run in another thread.
+ */
+export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Report & { labels?: StoredReport['labels'] };
 
 export type CheckStage = 'reading' | 'analyzing' | 'marking';
 
@@ -24,7 +28,7 @@ export function pickReport(r: Report): Report {
 }
 
 /** The scoring profile saved with the workbook, or the defaults when none (or an invalid one) is saved. */
-export function loadProfile(host: WorkbookHost): ScoringProfile {
+export function loadProfile(host: Pick<WorkbookHost, 'getSetting'>): ScoringProfile {
   try {
     return resolveProfile(host.getSetting<unknown>(PROFILE_KEY));
   } catch {
@@ -76,12 +80,12 @@ export async function checkWorkbook(
   const snapshot = await host.readWorkbook((p) => onStage?.('reading', p));
   onStage?.('analyzing');
   await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
-  const analyzed: Report & { analysis?: Analysis } = analyze(snapshot, { profile });
+  const analyzed: Report & { analysis?: Analysis; labels?: StoredReport['labels'] } = analyze(snapshot, { profile });
   const report = pickReport(analyzed);
   let labels: StoredReport['labels'] = {};
   try {
     // The engine's own analysis when it hands it over (analyze() does): recognition is not run twice.
-    labels = derivedLabels(analyzed.analysis ?? snapshot, profile);
+    labels = analyzed.labels ?? derivedLabels(analyzed.analysis ?? snapshot, profile);
   } catch {
     // names for the 重算 list are a help only
   }
