@@ -133,11 +133,14 @@ export function DemoPage({ sample, openSample = false, reader: givenReader }: { 
     setOpening(progress);
     setError(null);
     setPending(null);
+    // The open workbook as the user agreed to leave it (open() asks first when it has changes).
+    const before = current.current?.host.getState();
     try {
       const r = await reader.open(await read(), fileName, (p) => progress.set(p));
       if (ticket !== latest.current) return;
       // Edits made to the open workbook while this one was read: asked first, as before reading.
-      if (current.current?.host.getState().dirty) setPending({ fileName, proceed: () => show(r, fileName) });
+      const now = current.current?.host.getState();
+      if (now?.dirty && (!before?.dirty || now.sheets !== before.sheets)) setPending({ fileName, proceed: () => show(r, fileName) });
       else show(r, fileName);
     } catch (e) {
       if (ticket === latest.current) setError(openErrorText(e, fileName));
