@@ -62,15 +62,26 @@ interface PendingOpen {
   proceed: () => void;
 }
 
-/** The progress of one file being opened, for the progress line (its own store: the page does not redraw per step). */
+/**
+ * The progress of one file being opened, for the progress line: its own store, so that the page does
+ * not redraw per step, and at most one redraw a frame however many steps the reader reports.
+ */
 export class OpeningProgress {
   private progress: OpenProgress | null = null;
   private readonly listeners = new Set<() => void>();
+  private queued = false;
   constructor(readonly fileName: string) {}
   get = (): OpenProgress | null => this.progress;
   set(p: OpenProgress): void {
     this.progress = p;
-    for (const l of [...this.listeners]) l();
+    if (this.queued) return;
+    this.queued = true;
+    const tell = () => {
+      this.queued = false;
+      for (const l of [...this.listeners]) l();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(tell);
+    else setTimeout(tell, 16);
   }
   subscribe = (l: () => void): (() => void) => {
     this.listeners.add(l);
@@ -82,7 +93,6 @@ export class OpeningProgress {
 export function progressText(fileName: string, p: OpenProgress | null): { label: string; value?: number } {
   if (!p) return { label: `正在打开 ${fileName}……` };
   if (p.stage === 'document') return { label: `正在读取报告 ${fileName}……` };
-  if (p.stage === 'checking') return { label: `正在校验 ${fileName}……` };
   const pct = Math.floor(p.fraction * 100);
   return { label: `正在读取 ${fileName}：工作表“${p.sheet}”（第 ${p.index + 1}/${p.sheets} 个），已完成 ${pct}%`, value: p.fraction };
 }

@@ -25,7 +25,8 @@ import { openParts, type OpenFailure, type OpenProgress, type OpenRequest, type 
 export interface OpenedWorkbook {
   fw: FileWorkbook;
   reportText?: { name: string; paragraphs: string[] };
-  precheck: Precheck | null;
+  /** The check the reading thread makes while the page draws the workbook (null: none, the engine runs when asked). */
+  precheck: Promise<Precheck | null>;
   /** Whether it was read in the reading thread (false: in the page's own thread). */
   inWorker: boolean;
 }
@@ -72,6 +73,9 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
+/** Settles a precheck: with the reading thread's check, or null when it has none. */
+type Checked = (p: Precheck | null) => void;
+
 /** Lets the browser paint (the progress line) before work that holds the main thread. */
 function paint(): Promise<void> {
   return new Promise((resolve) => {
@@ -93,6 +97,7 @@ export class WorkbookReader {
   private broken = false;
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
+  private readonly checking = new Map<number, Checked>();
 
   constructor(private readonly spawn: () => WorkerLike | null = spawnPageWorker) {}
 
@@ -116,13 +121,19 @@ export class WorkbookReader {
 
   private receive(m: WorkerMessage): void {
     if (m.type === 'ready') return;
+    if (m.type === 'checked') {
+      this.checking.get(m.id)?.(m.precheck);
+      this.checking.delete(m.id);
+      return;
+    }
     const w = this.waiting.get(m.id);
     if (!w) return;
     if (m.type === 'progress') w.onProgress(m.progress);
-    else if (m.type === 'done') {
+    else if (m.type === 'read') {
       this.waiting.delete(m.id);
+      const precheck = new Promise<Precheck | null>((resolve) => this.checking.set(m.id, resolve));
       try {
-        w.resolve(opened(m.result, true));
+        w.resolve(opened(m.result, precheck, true));
       } catch (e) {
         w.reject(e);
       }
@@ -139,6 +150,9 @@ export class WorkbookReader {
     const all = [...this.waiting.values()];
     this.waiting.clear();
     for (const w of all) w.reject(Object.assign(new Error(CRASHED), { detail }));
+    // A check that will not come: the page's 校验 runs the engine itself.
+    for (const c of this.checking.values()) c(null);
+    this.checking.clear();
   }
 
   /**
@@ -150,9 +164,10 @@ export class WorkbookReader {
   async open(bytes: ArrayBuffer, fileName: string, onProgress: (p: OpenProgress) => void = () => undefined): Promise<OpenedWorkbook> {
     const w = this.ensure();
     if (!w) {
-      // No reading thread: read here, after the progress line has been painted.
+      // No reading thread: read here, after the progress line has been painted; check after the workbook is drawn.
       await paint();
-      return opened(openParts(new Uint8Array(bytes), fileName, onProgress), false);
+      const { opened: parts, check } = openParts(new Uint8Array(bytes), fileName, onProgress);
+      return opened(parts, new Promise((resolve) => setTimeout(() => resolve(check()), 0)), false);
     }
     const id = this.nextId++;
     return new Promise<OpenedWorkbook>((resolve, reject) => {
@@ -172,24 +187,23 @@ function copy<T>(x: T): T {
   return JSON.parse(JSON.stringify(x)) as T;
 }
 
-function opened(r: OpenedParts, inWorker: boolean): OpenedWorkbook {
-  return { fw: workbookFromParts(r.parts, r.bytes), reportText: r.reportText, precheck: r.precheck, inWorker };
+function opened(r: OpenedParts, precheck: Promise<Precheck | null>, inWorker: boolean): OpenedWorkbook {
+  return { fw: workbookFromParts(r.parts, r.bytes), reportText: r.reportText, precheck, inWorker };
 }
 
 /**
- * The engine for the pane, answering at once with the check made while
- * opening when it is asked about exactly that: the sheets as opened (the
- * same snapshot objects: any edit replaces a sheet's) and the same profile,
- * without report text. Anything else runs the engine.
+ * The engine for the pane, answering with the check the reading thread made
+ * (waiting for it if need be) when it is asked about exactly that: the sheets
+ * as opened (the same snapshot objects: any edit replaces a sheet's) and the
+ * same profile, without report text. Anything else runs the engine.
  */
-export function analyzeWithPrecheck(sheets: readonly SheetSnapshot[], precheck: Precheck | null): Analyze {
-  if (!precheck) return analyze;
+export function analyzeWithPrecheck(sheets: readonly SheetSnapshot[], precheck: Promise<Precheck | null>): Analyze {
   const opened = [...sheets];
-  return (snapshot, options) => {
-    const same = !options.reportText
-      && snapshot.sheets.length === opened.length && snapshot.sheets.every((s, i) => s === opened[i])
-      && JSON.stringify(resolveProfile(options.profile ?? {})) === precheck.profile;
+  return async (snapshot, options) => {
+    const same = !options.reportText && snapshot.sheets.length === opened.length && snapshot.sheets.every((s, i) => s === opened[i]);
+    const pre = same ? await precheck : null;
     // A copy: the pane may keep and change what it is given; the next ask gets the report as checked.
-    return same ? { ...copy(precheck.report), labels: copy(precheck.labels) } : analyze(snapshot, options);
+    if (pre && JSON.stringify(resolveProfile(options.profile ?? {})) === pre.profile) return { ...copy(pre.report), labels: copy(pre.labels) };
+    return analyze(snapshot, options);
   };
 }

@@ -6,10 +6,11 @@
  * Worker made from its own source, see reader.ts): index.tsx calls `serve`
  * instead of drawing the page.
  *
- * What goes back is what the page needs: the workbook's parts (snapshot,
- * sheet parts) by structured clone, the file's bytes transferred back, and
- * the check's report and cell names — never the package or the engine's
- * analysis.
+ * What goes back is what the page needs, in two messages: first the
+ * workbook's parts (snapshot, sheet parts) by structured clone and the file's
+ * bytes transferred back, so that the page draws the workbook while this
+ * thread checks it; then the check's report and cell names — never the
+ * package or the engine's analysis.
  */
 import { readWorkbookSync, InputError, type ReadProgress } from '../hosts/file/read';
 import { isDocxBytes, readDocumentSync, documentWorkbook } from '../hosts/file/docx';
@@ -35,12 +36,10 @@ export interface OpenedParts {
   bytes: Uint8Array;
   /** A Word report's text, for the pane's 报告正文 tab. */
   reportText?: { name: string; paragraphs: string[] };
-  /** Null when the engine failed: the page then checks when asked, as before. */
-  precheck: Precheck | null;
 }
 
-/** Where opening has come: reading a Word report, reading worksheets (with ReadProgress), or checking. */
-export type OpenProgress = { stage: 'document' } | ({ stage: 'reading' } & ReadProgress) | { stage: 'checking' };
+/** Where opening has come: reading a Word report, or reading worksheets (with ReadProgress). */
+export type OpenProgress = { stage: 'document' } | ({ stage: 'reading' } & ReadProgress);
 
 export interface OpenRequest {
   id: number;
@@ -58,11 +57,16 @@ export interface OpenFailure {
 export type WorkerMessage =
   | { type: 'ready' }
   | { id: number; type: 'progress'; progress: OpenProgress }
-  | { id: number; type: 'done'; result: OpenedParts }
+  | { id: number; type: 'read'; result: OpenedParts }
+  /** The check of what was read; null when the engine failed (the page's 校验 then runs it again and shows why). */
+  | { id: number; type: 'checked'; precheck: Precheck | null }
   | { id: number; type: 'error'; error: OpenFailure };
 
-/** Opens, reads and checks a file's bytes (in whichever thread calls it). Throws InputError for a bad file. */
-export function openParts(input: Uint8Array, fileName: string, onProgress: (p: OpenProgress) => void = () => undefined): OpenedParts {
+/**
+ * Opens and reads a file's bytes (in whichever thread calls it), and returns them with the check to run
+ * next. Throws InputError for a bad file.
+ */
+export function openParts(input: Uint8Array, fileName: string, onProgress: (p: OpenProgress) => void = () => undefined): { opened: OpenedParts; check: () => Precheck | null } {
   let bytes = input;
   let reportText: OpenedParts['reportText'];
   // A Word report: its tables open as a workbook, its text goes to the pane's 报告正文 tab.
@@ -73,17 +77,20 @@ export function openParts(input: Uint8Array, fileName: string, onProgress: (p: O
     reportText = { name: fileName, paragraphs: doc.paragraphs };
   }
   const fw = readWorkbookSync(bytes, { name: fileName, onProgress: (p) => onProgress({ stage: 'reading', ...p }) });
-  onProgress({ stage: 'checking' });
-  let precheck: Precheck | null = null;
-  try {
-    const settings = readSettings(fw);
-    const profile = loadProfile({ getSetting: <T>(key: string) => settings[key] as T | undefined });
-    const analyzed = analyze(fw.snapshot, { profile });
-    precheck = { profile: JSON.stringify(profile), report: pickReport(analyzed), labels: derivedLabels(analyzed.analysis ?? fw.snapshot, profile) };
-  } catch {
-    // The page's 校验 runs the engine again and shows its error there.
-  }
-  return { parts: workbookParts(fw), bytes: workbookBytes(fw), reportText, precheck };
+  // The settings now: the package's bytes may be handed over before the check runs.
+  const settings = readSettings(fw);
+  const { snapshot } = fw;
+  const check = (): Precheck | null => {
+    try {
+      const profile = loadProfile({ getSetting: <T>(key: string) => settings[key] as T | undefined });
+      const analyzed = analyze(snapshot, { profile });
+      return { profile: JSON.stringify(profile), report: pickReport(analyzed), labels: derivedLabels(analyzed.analysis ?? snapshot, profile) };
+    } catch {
+      // The page's 校验 runs the engine again and shows its error there.
+      return null;
+    }
+  };
+  return { opened: { parts: workbookParts(fw), bytes: workbookBytes(fw), reportText }, check };
 }
 
 /** An error as plain data (InputError keeps its code: the page words an old .xls by it). */
@@ -102,16 +109,21 @@ export interface WorkerScope {
 export function serve(scope: WorkerScope): void {
   scope.onmessage = (e) => {
     const { id, bytes, fileName } = e.data;
+    let check: () => Precheck | null;
     try {
-      const result = openParts(new Uint8Array(bytes), fileName, (progress) => scope.postMessage({ id, type: 'progress', progress }));
-      const out = result.bytes;
+      const r = openParts(new Uint8Array(bytes), fileName, (progress) => scope.postMessage({ id, type: 'progress', progress }));
+      check = r.check;
+      const out = r.opened.bytes;
       // The bytes go back without a copy (the same buffer the page sent, unless a .docx was converted).
       const whole = out.byteOffset === 0 && out.byteLength === out.buffer.byteLength;
       const send = whole ? out : out.slice();
-      scope.postMessage({ id, type: 'done', result: { ...result, bytes: send } }, [send.buffer as ArrayBuffer]);
+      scope.postMessage({ id, type: 'read', result: { ...r.opened, bytes: send } }, [send.buffer as ArrayBuffer]);
     } catch (err) {
       scope.postMessage({ id, type: 'error', error: failure(err) });
+      return;
     }
+    // The page draws the workbook meanwhile.
+    scope.postMessage({ id, type: 'checked', precheck: check() });
   };
   scope.postMessage({ type: 'ready' });
 }

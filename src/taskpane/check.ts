@@ -8,12 +8,15 @@ import { findingKey } from './wording';
 import { formatsOf, reportCells, derivedLabels } from './roles';
 import type { Analysis } from '../core/evaluate';
 
+/** What Analyze returns: the engine's report, and the names of the derived cells when it has them already. */
+export type Analyzed = Report & { labels?: StoredReport['labels'] };
+
 /**
- * The engine's entry point, injected so that tests can use a fake. It may hand over the names of the
- * derived cells (`labels`, as derivedLabels makes them) when it has them already, e.g. from a check
- * run in another thread.
+ * The engine's entry point, injected so that tests can use a fake. It may answer later (the web page's
+ * check made in its reading thread) and may hand over the names of the derived cells (`labels`, as
+ * derivedLabels makes them) when it has them already.
  */
-export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Report & { labels?: StoredReport['labels'] };
+export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Analyzed | Promise<Analyzed>;
 
 export type CheckStage = 'reading' | 'analyzing' | 'marking';
 
@@ -80,7 +83,7 @@ export async function checkWorkbook(
   const snapshot = await host.readWorkbook((p) => onStage?.('reading', p));
   onStage?.('analyzing');
   await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
-  const analyzed: Report & { analysis?: Analysis; labels?: StoredReport['labels'] } = analyze(snapshot, { profile });
+  const analyzed: Analyzed & { analysis?: Analysis } = await analyze(snapshot, { profile });
   const report = pickReport(analyzed);
   let labels: StoredReport['labels'] = {};
   try {

@@ -366,7 +366,7 @@ export class PaneController {
    */
   async checkReportText(paragraphs: string[]): Promise<{ findings: Finding[]; summary: TextSummary }> {
     const snapshot = await this.host.readWorkbook();
-    const r = this.opts.analyze(snapshot, { profile: this.state.profile, reportText: paragraphs });
+    const r = await this.opts.analyze(snapshot, { profile: this.state.profile, reportText: paragraphs });
     return {
       findings: r.findings.filter((f) => f.paragraph !== undefined),
       summary: r.text ?? { paragraphs: paragraphs.length, figures: 0, checked: 0, findings: 0 },

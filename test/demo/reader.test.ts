@@ -51,11 +51,13 @@ describe('the reading thread over a message channel', () => {
     const r = await ch.reader.open(bytes, 'hongjiang-2024.xlsx', (p) => seen.push(p));
     expect(bytes.byteLength).toBe(0); // transferred, not copied
     expect(r.inWorker).toBe(true);
+    // The check follows the workbook, in a message of its own.
+    expect((await r.precheck)?.report.tables.map((t) => t.sheet)).toEqual(['附件2', '附件3', '附件4']);
     expect(r.fw.pkg.data.byteLength).toBe(size);
     const reading = seen.filter((p): p is Extract<OpenProgress, { stage: 'reading' }> => p.stage === 'reading');
     expect(reading.map((p) => p.sheet)).toEqual(['附件2', '附件3', '附件4']);
     expect(reading.map((p) => p.fraction)).toEqual([...reading.map((p) => p.fraction)].sort((a, b) => a - b));
-    expect(seen[seen.length - 1]).toEqual({ stage: 'checking' });
+    expect(seen[seen.length - 1]).toMatchObject({ stage: 'reading', sheet: '附件4' });
 
     // The same snapshot as a read in this thread.
     const here = readWorkbookSync(await fs.readFile(SAMPLE), { name: 'hongjiang-2024.xlsx' });
@@ -89,7 +91,7 @@ describe('the reading thread over a message channel', () => {
     expect(r.reportText?.paragraphs).toHaveLength(81);
     expect(r.fw.snapshot.sheets).toHaveLength(3);
     // The precheck is the engine's report on those tables.
-    expect(r.precheck?.report.findings).toEqual(analyze(r.fw.snapshot, { profile: DEFAULT_PROFILE }).findings);
+    expect((await r.precheck)?.report.findings).toEqual(analyze(r.fw.snapshot, { profile: DEFAULT_PROFILE }).findings);
   });
 });
 
@@ -112,26 +114,48 @@ describe('a reading thread that fails', () => {
     expect(spawned).toBe(2);
   });
 
+  it('a worker that fails after the workbook came but before its check: the check is null, the pane runs the engine', async () => {
+    const { port1, port2 } = new MessageChannel();
+    // A worker that sends the workbook and never its check.
+    port2.on('message', (m: { id: number; bytes: ArrayBuffer; fileName: string }) => {
+      const { opened } = openParts(new Uint8Array(m.bytes), m.fileName);
+      port2.postMessage({ id: m.id, type: 'read', result: opened });
+    });
+    const w = Object.assign(port1 as unknown as WorkerLike, { terminate: () => port1.close() });
+    const reader = new WorkbookReader(() => w);
+    const r = await reader.open(await fileBytes(SAMPLE), 'a.xlsx');
+    // Then the browser stops it.
+    w.onerror?.({ message: 'stopped', preventDefault: () => undefined } as unknown as ErrorEvent);
+    await expect(r.precheck).resolves.toBeNull();
+    port2.close();
+    const host = new FileHost(r.fw, 'a.xlsx');
+    const run = analyzeWithPrecheck(r.fw.snapshot.sheets, r.precheck);
+    const got = await run(await host.readWorkbook(), { profile: DEFAULT_PROFILE });
+    expect(got.labels).toBeUndefined();
+    expect(got.findings).toEqual(analyze(r.fw.snapshot, { profile: DEFAULT_PROFILE }).findings);
+  });
+
   it('without a worker reads in this thread, with the same result', async () => {
     const reader = new WorkbookReader(() => null);
     const r = await reader.open(await fileBytes(SAMPLE), 'hongjiang-2024.xlsx');
     expect(r.inWorker).toBe(false);
+    expect((await r.precheck)?.report.tables).toHaveLength(3);
     expect(r.fw.snapshot.sheets.map((s) => s.name)).toEqual(['附件2', '附件3', '附件4']);
   });
 });
 
 describe('analyzeWithPrecheck', () => {
   async function openedHost() {
-    const parts = openParts(await fs.readFile(SAMPLE), 'hongjiang-2024.xlsx');
-    const fw = workbookFromParts(parts.parts, parts.bytes);
-    return { host: new FileHost(fw, 'hongjiang-2024.xlsx'), fw, precheck: parts.precheck };
+    const { opened, check } = openParts(await fs.readFile(SAMPLE), 'hongjiang-2024.xlsx');
+    const fw = workbookFromParts(opened.parts, opened.bytes);
+    return { host: new FileHost(fw, 'hongjiang-2024.xlsx'), fw, precheck: check() };
   }
 
   it('answers the first 校验 with the check made while opening: the engine\'s report, with the cell names', async () => {
     const { host, fw, precheck } = await openedHost();
     expect(precheck).not.toBeNull();
-    const run = analyzeWithPrecheck(fw.snapshot.sheets, precheck);
-    const r = run(await host.readWorkbook(), { profile: DEFAULT_PROFILE });
+    const run = analyzeWithPrecheck(fw.snapshot.sheets, Promise.resolve(precheck));
+    const r = await run(await host.readWorkbook(), { profile: DEFAULT_PROFILE });
     expect(r.labels).toEqual(precheck!.labels);
     expect(r.findings).toEqual(analyze(fw.snapshot, { profile: DEFAULT_PROFILE }).findings);
     // The pane's check stores the same as with the engine itself.
@@ -143,19 +167,19 @@ describe('analyzeWithPrecheck', () => {
 
   it('runs the engine after an edit, for another profile, and with report text', async () => {
     const { host, fw, precheck } = await openedHost();
-    const run = analyzeWithPrecheck(fw.snapshot.sheets, precheck);
-    const before = run(await host.readWorkbook(), { profile: DEFAULT_PROFILE });
+    const run = analyzeWithPrecheck(fw.snapshot.sheets, Promise.resolve(precheck));
+    const before = await run(await host.readWorkbook(), { profile: DEFAULT_PROFILE });
     const onE20 = (fs: { sheet: string; cell: string }[]) => fs.some((f) => f.sheet === '附件2' && f.cell === 'E20');
     expect(onE20(before.findings)).toBe(true);
 
-    const other = run(await host.readWorkbook(), { profile: { ...DEFAULT_PROFILE, fundsWeight: 20 } });
+    const other = await run(await host.readWorkbook(), { profile: { ...DEFAULT_PROFILE, fundsWeight: 20 } });
     expect(other.labels).toBeUndefined();
-    const withText = run(await host.readWorkbook(), { profile: DEFAULT_PROFILE, reportText: ['基本支出总额 267.63 万元。'] });
+    const withText = await run(await host.readWorkbook(), { profile: DEFAULT_PROFILE, reportText: ['基本支出总额 267.63 万元。'] });
     expect(withText.labels).toBeUndefined();
 
     host.editCell({ sheet: '附件2', cell: 'E20' }, '91.25', { value: 91.25 });
     const edited = await host.readWorkbook();
-    const after = run(edited, { profile: DEFAULT_PROFILE });
+    const after = await run(edited, { profile: DEFAULT_PROFILE });
     expect(after.labels).toBeUndefined();
     expect(after.findings).toEqual(analyze(edited, { profile: DEFAULT_PROFILE }).findings);
     expect(onE20(after.findings)).toBe(false);
