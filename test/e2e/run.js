@@ -635,7 +635,7 @@ const tests = [
     },
   },
   {
-    name: 'a 50 MB workbook: read in the background with progress by sheet and share, the open workbook answers meanwhile, then checked',
+    name: 'a 50 MB workbook: read in the background with progress by sheet and share, the open workbook answers (and an edit there is asked about) meanwhile, then checked',
     async fn({ page }) {
       const file = bigWorkbookFile();
       assert.ok(fs.statSync(file).size > 45e6, `the workbook is about 50 MB (${fs.statSync(file).size} bytes)`);
@@ -657,6 +657,15 @@ const tests = [
       assert.equal(await page.getByTestId('file-name').textContent(), 'hongjiang-2024.xlsx', 'the open workbook stays until the new one is ready');
       const bar = page.getByTestId('open-progress').getByRole('progressbar');
       assert.ok(Number(await bar.getAttribute('aria-valuenow')) < 1, 'the bar has a value while reading');
+      // An edit meanwhile is not thrown away unasked: when the new workbook is ready, the page asks first.
+      await (await cell(page, '附件3!B33')).dblclick();
+      await page.locator('.cell-editor').fill('读取时的备注');
+      await page.keyboard.press('Enter');
+      assert.match(await line.textContent(), /正在读取 big-50mb\.xlsx/, 'edited while reading');
+      const ask = page.getByTestId('confirm-open');
+      await ask.waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByTestId('file-name').textContent(), 'hongjiang-2024.xlsx', 'not replaced before the answer');
+      await ask.getByRole('button', { name: '放弃修改并打开' }).click();
 
       await page.getByTestId('file-name').filter({ hasText: 'big-50mb.xlsx' }).waitFor({ timeout: 60_000 });
       await page.getByTestId('open-progress').waitFor({ state: 'detached' });
