@@ -38,6 +38,12 @@ const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'in
 
 export interface PaneState {
   busy: Busy | null;
+  /**
+   * Actions asked for while another ran (a click that raced the busy state, an
+   * edit's automatic re-check, the web page's 下载 re-checking first): each runs
+   * when the one before it ends, never dropped. The pane says what follows.
+   */
+  queued: Task[];
   report: Report | null;
   checkedAt: string | null;
   source: CheckSource | null;
@@ -186,6 +192,7 @@ export class PaneController {
     const showRibbonError = !!ribbonError && (!stored || ribbonError.at >= stored.checkedAt);
     this.state = {
       busy: null,
+      queued: [],
       report: stored?.report ?? null,
       checkedAt: stored?.checkedAt ?? null,
       source: stored?.source ?? null,
@@ -244,8 +251,47 @@ export class PaneController {
     this.listeners.clear();
   }
 
+  /** Actions waiting for the running one, in order; each asks again for its inputs when it runs. */
+  private readonly waiting: { task: Task; run: () => Promise<boolean>; done: Promise<boolean>; resolve: (ok: boolean) => void }[] = [];
+
+  /**
+   * While an action runs, another one is queued (not dropped): `again` calls the
+   * action afresh once the pane is idle, so it works on the state as it is then
+   * (a check finished, a finding fixed). A check already waiting is not queued
+   * twice. Returns null when the pane is idle (the caller goes ahead now).
+   */
+  private whenIdle(task: Task, again: () => Promise<boolean>): Promise<boolean> | null {
+    if (!this.state.busy) return null;
+    const same = task === 'check' ? this.waiting.find((w) => w.task === 'check') : undefined;
+    if (same) return same.done;
+    let resolve!: (ok: boolean) => void;
+    const done = new Promise<boolean>((r) => { resolve = r; });
+    this.waiting.push({ task, run: again, done, resolve });
+    this.set({ queued: this.waiting.map((w) => w.task) });
+    return done;
+  }
+
+  /** Runs the next queued action, if any, once the running one has ended. */
+  private runNext(): void {
+    if (this.state.busy) return;
+    const next = this.waiting.shift();
+    this.set({ queued: this.waiting.map((w) => w.task) });
+    if (!next) {
+      if (this.settingsPending) {
+        this.settingsPending = false;
+        this.onSettingsChanged();
+      }
+      return;
+    }
+    next.run().then(next.resolve, () => next.resolve(false));
+  }
+
+  /** The ribbon stored a report while the pane was busy: shown when it is idle. */
+  private settingsPending = false;
+
   private async task(task: Task, stage: MessageKey, work: () => Promise<void>, keepNotice = false): Promise<boolean> {
-    if (this.state.busy) return false;
+    const later = this.whenIdle(task, () => this.task(task, stage, work, keepNotice));
+    if (later) return later;
     // An action's line stays until the next action: an automatic re-check (keepNotice) does not wipe it.
     this.set({ busy: { task, stage, fraction: null }, ...(keepNotice ? {} : { notice: null }) });
     try {
@@ -256,6 +302,8 @@ export class PaneController {
       return false;
     } finally {
       this.set({ busy: null, canUndo: this.canUndo() });
+      // Once this action has fully ended (busy cleared), the next queued one starts.
+      void Promise.resolve().then(() => this.runNext());
     }
   }
 
@@ -263,7 +311,7 @@ export class PaneController {
 
   /** Reads, checks, marks and stores the report. */
   check(): Promise<boolean> {
-    return this.task('check', 'progressReading', () => this.runCheck());
+    return this.whenIdle('check', () => this.check()) ?? this.task('check', 'progressReading', () => this.runCheck());
   }
 
   /** Reads the settings again (another runtime may have changed them) before anything is read or written. */
@@ -298,7 +346,7 @@ export class PaneController {
 
   /** The automatic re-check after an edit: reads and analyzes, refreshes the pane, writes nothing. */
   private refresh(): Promise<boolean> {
-    return this.task('check', 'progressReading', () => this.runCheck(false), true);
+    return this.whenIdle('check', () => this.refresh()) ?? this.task('check', 'progressReading', () => this.runCheck(false), true);
   }
 
   private showReport(stored: StoredReport): void {
@@ -343,7 +391,12 @@ export class PaneController {
   private onSettingsChanged(): void {
     const stored = loadStoredReport(this.host);
     // Only a newer report: not the stored one again after an automatic re-check (which stores nothing).
-    if (stored && stored.checkedAt > (this.state.checkedAt ?? '') && !this.state.busy) {
+    if (this.state.busy) {
+      // Read again when the running action ends: a report, an error or a profile from the ribbon is not lost.
+      this.settingsPending = true;
+      return;
+    }
+    if (stored && stored.checkedAt > (this.state.checkedAt ?? '')) {
       this.showReport(stored);
       if (stored.source === 'ribbon') this.set({ notice: { intent: 'info', key: 'fromRibbon', params: { time: stored.checkedAt } } });
     }
@@ -415,6 +468,8 @@ export class PaneController {
 
   /** Writes exactly the ticked derived cells, then checks again. */
   applyRecalc(): Promise<boolean> {
+    const later = this.whenIdle('apply', () => this.applyRecalc());
+    if (later) return later;
     const chosen = this.chosenRecalc();
     if (chosen.length === 0) {
       this.set({ notice: { intent: 'warning', key: 'nothingSelected' } });
@@ -454,6 +509,8 @@ export class PaneController {
    * the list where it was (the next finding becomes the current one).
    */
   fixOne(f: Finding): Promise<boolean> {
+    const later = this.whenIdle('apply', () => this.fixOne(f));
+    if (later) return later;
     const r = this.fixFor(f);
     if (!r) return Promise.resolve(false);
     const at = this.visibleFindings().findIndex((x) => findingKey(x) === findingKey(f));
@@ -535,6 +592,8 @@ export class PaneController {
 
   /** Hides a finding (and its marks) until restored; remembered with the workbook. */
   ignore(f: Finding): Promise<boolean> {
+    const later = this.whenIdle('ignore', () => this.ignore(f));
+    if (later) return later;
     const key = findingKey(f);
     if (this.state.ignored.includes(key)) return Promise.resolve(false);
     const at = this.visibleFindings().findIndex((x) => findingKey(x) === key);
@@ -543,6 +602,8 @@ export class PaneController {
 
   /** Shows an ignored finding again (all of them when no key). */
   restoreIgnored(key?: string): Promise<boolean> {
+    const later = this.whenIdle('ignore', () => this.restoreIgnored(key));
+    if (later) return later;
     const ignored = key ? this.state.ignored.filter((k) => k !== key) : [];
     return this.saveIgnored(ignored, { intent: 'success', key: 'restored' });
   }
@@ -576,6 +637,8 @@ export class PaneController {
    * first, then the ignored ones marked 已忽略 (never dropped in silence).
    */
   exportResults(): Promise<boolean> {
+    const later = this.whenIdle('export', () => this.exportResults());
+    if (later) return later;
     const report = this.state.report;
     if (!report) return Promise.resolve(false);
     const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -672,7 +735,8 @@ export class PaneController {
       this.set({ notice: { intent: 'warning', key: 'nothingToInsert' } });
       return false;
     }
-    if (this.state.busy) return false;
+    const later = this.whenIdle('insert', () => this.insertSummary(confirmed));
+    if (later) return later;
     // Settings first (another runtime may have changed them), then the target as it is now.
     await this.reload();
     const target = await this.refreshInsertTarget();
@@ -721,6 +785,8 @@ export class PaneController {
 
   /** Validates and saves the scoring profile with the workbook; the report is then out of date. */
   saveProfile(p: ScoringProfile): Promise<boolean> {
+    const later = this.whenIdle('profile', () => this.saveProfile(p));
+    if (later) return later;
     let profile: ScoringProfile;
     try {
       profile = resolveProfile(p);
@@ -762,6 +828,8 @@ export class PaneController {
 
   /** Saves the form: the weight must be a number in (0, 100] or empty (read from the table). */
   saveProfileForm(): Promise<boolean> {
+    const later = this.whenIdle('profile', () => this.saveProfileForm());
+    if (later) return later;
     const { profile, weight } = this.profileForm();
     const w = weight.trim();
     const n = Number(w);
@@ -774,6 +842,8 @@ export class PaneController {
 
   /** Sets (or with null removes) the achievement level of the qualitative row whose 得分 cell is `key` (`Sheet!H24`). */
   setAchievementLevel(key: string, level: AchievementLevel | null): Promise<boolean> {
+    const later = this.whenIdle('profile', () => this.setAchievementLevel(key, level));
+    if (later) return later;
     const levels = { ...this.state.profile.achievementLevels };
     if (level) levels[key] = level;
     else delete levels[key];

@@ -111,13 +111,15 @@ describe('PaneController: check', () => {
     expect(s.notice?.error?.message).toContain('上限');
   });
 
-  test('a second action while one runs is ignored', async () => {
+  test('a second action while one runs is queued, not dropped: it runs after the first (test/taskpane/busy.test.tsx)', async () => {
     const { host, ctrl } = setup();
     const a = ctrl.check();
     const b = ctrl.check();
-    expect(await b).toBe(false);
-    await a;
-    expect(host.calls.filter((c) => c === 'readWorkbook')).toHaveLength(1);
+    expect(ctrl.getState().queued).toEqual(['check']);
+    expect(await a).toBe(true);
+    expect(await b).toBe(true);
+    expect(host.calls.filter((c) => c === 'readWorkbook')).toHaveLength(2);
+    expect(ctrl.getState().queued).toEqual([]);
   });
 });
 

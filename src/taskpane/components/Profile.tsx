@@ -6,6 +6,7 @@ import type { ScoringProfile, AchievementLevel } from '../../core/profile';
 import type { ProfileDraft } from '../controller';
 import type { CellRef } from '../../core/report';
 import { useI18n } from '../i18n-context';
+import { whileBusy } from '../busy';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -69,9 +70,9 @@ export function Profile(p: ProfileProps) {
       </Field>
       {p.dirty ? <Text weight="semibold" data-testid="profile-unsaved">{t('profileUnsaved')}</Text> : null}
       <div className={s.row}>
-        <Button appearance="primary" disabled={p.busy} onClick={p.onSave}>{t('saveProfile')}</Button>
-        <Button disabled={p.busy} onClick={p.onReset}>{t('resetProfile')}</Button>
-        {p.dirty ? <Button disabled={p.busy} onClick={p.onDiscard}>{t('discardProfile')}</Button> : null}
+        <Button appearance="primary" {...whileBusy(p.busy)} onClick={p.onSave}>{t('saveProfile')}</Button>
+        <Button {...whileBusy(p.busy)} onClick={p.onReset}>{t('resetProfile')}</Button>
+        {p.dirty ? <Button {...whileBusy(p.busy)} onClick={p.onDiscard}>{t('discardProfile')}</Button> : null}
       </div>
 
       <Subtitle2 as="h3">{t('achievementLevels')}</Subtitle2>
@@ -79,7 +80,7 @@ export function Profile(p: ProfileProps) {
       <div className={s.row} role="group" aria-label={t('achievementForActive')}>
         <Text>{t('achievementForActive')}：</Text>
         {LEVELS.map((lv) => (
-          <Button key={lv} size="small" disabled={p.busy} onClick={() => p.onLevelForActive(lv)}>{t(`level_${lv}`)}</Button>
+          <Button key={lv} size="small" {...whileBusy(p.busy)} onClick={() => p.onLevelForActive(lv)}>{t(`level_${lv}`)}</Button>
         ))}
       </div>
       {levels.length ? (
@@ -88,7 +89,7 @@ export function Profile(p: ProfileProps) {
             <li key={key} className={s.row}>
               <Link as="button" onClick={() => p.onSelect(refOf(key))}>{key}</Link>
               <Text>{t(`level_${lv}`)}</Text>
-              <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onRemoveLevel(key)} aria-label={`${t('remove')}：${key}`}>{t('remove')}</Button>
+              <Button size="small" appearance="subtle" {...whileBusy(p.busy)} onClick={() => p.onRemoveLevel(key)} aria-label={`${t('remove')}：${key}`}>{t('remove')}</Button>
             </li>
           ))}
         </ul>
