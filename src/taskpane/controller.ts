@@ -100,6 +100,16 @@ export interface ProfileDraft {
   profile: ScoringProfile;
   /** The 预算执行分值 field as typed. */
   weight: string;
+  /** 超额完成扣分: the share of the weight deducted, in percent as typed; null when the switch is off. */
+  overshoot: string | null;
+}
+
+/** A fraction as the percent the form shows (0.2 → "20"). */
+const percentText = (x: number): string => String(Number((x * 100).toPrecision(12)));
+
+/** The 评分规则 form for a saved profile. */
+function formOf(p: ScoringProfile): ProfileDraft {
+  return { profile: p, weight: p.fundsWeight === null ? '' : String(p.fundsWeight), overshoot: p.overshootDeduction === null ? null : percentText(p.overshootDeduction) };
 }
 
 /** One paragraph the summary can insert. */
@@ -130,7 +140,7 @@ const PROFILE_WORDS: [RegExp, string][] = [
   [/qualitativeBands/g, '定性指标分档'],
   [/requireReasonAbove130/g, '超过 130% 时要求偏差原因'],
   [/capTotalByExecutionRate/g, '按执行率封顶总分'],
-  [/overshootDeduction/g, '超出目标 30% 视为偏离扣分'],
+  [/overshootDeduction/g, '超额完成扣分'],
   [/achievementLevels/g, '达成等级'],
   [/，或 null（从表中读取）/g, '，或留空（从表中读取）'],
   [/ \(profile must be a JSON object\)/g, ''],
@@ -783,7 +793,10 @@ export class PaneController {
 
   // ------------------------------------------------------------ profile and options
 
-  /** Validates and saves the scoring profile with the workbook; the report is then out of date. */
+  /**
+   * Validates and saves the scoring profile with the workbook; with results on
+   * screen, checks again under the new rules (the scores follow at once).
+   */
   saveProfile(p: ScoringProfile): Promise<boolean> {
     const later = this.whenIdle('profile', () => this.saveProfile(p));
     if (later) return later;
@@ -798,25 +811,31 @@ export class PaneController {
     return this.task('profile', 'progressWorking', async () => {
       await this.host.setSetting(PROFILE_KEY, profile);
       this.set({ profile, profileDraft: null, profileStale: this.state.report !== null, notice: { intent: 'success', key: 'profileSaved' } });
+      if (!this.state.report) return;
+      await this.runCheck();
+      // What the check said (its counts, errors left), introduced by what the user did.
+      const n = this.state.notice;
+      if (n && (n.key === 'checked' || n.key === 'checkedErrors')) this.set({ notice: { intent: n.intent, key: n.key === 'checked' ? 'profileRechecked' : 'profileRecheckedErrors', params: n.params } });
     });
   }
 
   /** The 评分规则 form as shown: the unsaved draft, or the saved profile. */
   profileForm(): ProfileDraft {
     const p = this.state.profile;
-    return this.state.profileDraft ?? { profile: p, weight: p.fundsWeight === null ? '' : String(p.fundsWeight) };
+    return this.state.profileDraft ?? formOf(p);
   }
 
   /** Keeps the form's unsaved edits (they survive a tab switch). */
   editProfile(draft: ProfileDraft): void {
-    const same = JSON.stringify(draft) === JSON.stringify({ profile: this.state.profile, weight: this.state.profile.fundsWeight === null ? '' : String(this.state.profile.fundsWeight) });
-    this.set({ profileDraft: same ? null : draft, notice: this.state.notice?.key === 'profileSaved' ? null : this.state.notice });
+    const same = JSON.stringify(draft) === JSON.stringify(formOf(this.state.profile));
+    const saved = new Set<MessageKey>(['profileSaved', 'profileRechecked', 'profileRecheckedErrors']);
+    this.set({ profileDraft: same ? null : draft, notice: this.state.notice && saved.has(this.state.notice.key) ? null : this.state.notice });
   }
 
   /** Puts the defaults into the form (not saved yet: the old 已保存 notice goes). */
   resetProfileDraft(): void {
     this.set({
-      profileDraft: { profile: { ...DEFAULT_PROFILE, achievementLevels: this.state.profile.achievementLevels }, weight: '' },
+      profileDraft: { profile: { ...DEFAULT_PROFILE, achievementLevels: this.state.profile.achievementLevels }, weight: '', overshoot: null },
       notice: { intent: 'info', key: 'profileDefaultsUnsaved' },
     });
   }
@@ -826,18 +845,32 @@ export class PaneController {
     this.set({ profileDraft: null, notice: null });
   }
 
-  /** Saves the form: the weight must be a number in (0, 100] or empty (read from the table). */
+  /**
+   * Saves the form: the weight must be a number in (0, 100] or empty (read from
+   * the table); 超额完成扣分, when on, a percent in (0, 100].
+   */
   saveProfileForm(): Promise<boolean> {
     const later = this.whenIdle('profile', () => this.saveProfileForm());
     if (later) return later;
-    const { profile, weight } = this.profileForm();
+    const { profile, weight, overshoot } = this.profileForm();
     const w = weight.trim();
     const n = Number(w);
     if (w !== '' && (!Number.isFinite(n) || n <= 0 || n > 100)) {
       this.set({ notice: { intent: 'error', key: 'profileInvalid', error: { code: 'fundsWeight', message: '预算执行分值应为大于 0、不超过 100 的数；留空则从表中读取。' } } });
       return Promise.resolve(false);
     }
-    return this.saveProfile({ ...profile, fundsWeight: w === '' ? null : n, achievementLevels: this.state.profile.achievementLevels });
+    const o = overshoot === null ? null : overshoot.trim().replace(/[%％]$/, '').trim();
+    const pct = o === null || o === '' ? NaN : Number(o);
+    if (o !== null && (!Number.isFinite(pct) || pct <= 0 || pct > 100)) {
+      this.set({ notice: { intent: 'error', key: 'profileInvalid', error: { code: 'overshootDeduction', message: '超额完成扣分的扣减比例应为大于 0、不超过 100 的百分数（如 20 表示扣减分值的 20%）；不扣分请关闭此开关。' } } });
+      return Promise.resolve(false);
+    }
+    return this.saveProfile({
+      ...profile,
+      fundsWeight: w === '' ? null : n,
+      overshootDeduction: o === null ? null : Number((pct / 100).toPrecision(12)),
+      achievementLevels: this.state.profile.achievementLevels,
+    });
   }
 
   /** Sets (or with null removes) the achievement level of the qualitative row whose 得分 cell is `key` (`Sheet!H24`). */

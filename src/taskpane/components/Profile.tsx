@@ -44,8 +44,10 @@ export function Profile(p: ProfileProps) {
   // The draft lives in the controller, so unsaved edits survive a tab switch.
   const draft = p.form.profile;
   const weight = p.form.weight;
-  const setDraft = (profile: ScoringProfile) => p.onEdit({ profile, weight });
-  const setWeight = (w: string) => p.onEdit({ profile: draft, weight: w });
+  const overshoot = p.form.overshoot;
+  const setDraft = (profile: ScoringProfile) => p.onEdit({ ...p.form, profile });
+  const setWeight = (w: string) => p.onEdit({ ...p.form, weight: w });
+  const setOvershoot = (o: string | null) => p.onEdit({ ...p.form, overshoot: o });
   const bands = draft.qualitativeBands.partial === 0.5 ? '80/50' : '80/60';
   const levels = Object.entries(p.profile.achievementLevels);
   return (
@@ -65,6 +67,12 @@ export function Profile(p: ProfileProps) {
       </Field>
       <Switch checked={draft.requireReasonAbove130} label={t('requireReasonAbove130')} onChange={(_, d) => setDraft({ ...draft, requireReasonAbove130: d.checked })} />
       <Switch checked={draft.capTotalByExecutionRate} label={t('capTotal')} onChange={(_, d) => setDraft({ ...draft, capTotalByExecutionRate: d.checked })} />
+      <Switch checked={overshoot !== null} label={t('overshoot')} onChange={(_, d) => setOvershoot(d.checked ? '' : null)} data-testid="overshoot-switch" />
+      {overshoot !== null ? (
+        <Field label={t('overshootRate')} hint={t('overshootHint')}>
+          <Input type="number" inputMode="decimal" min={0} max={100} step={5} value={overshoot} contentAfter="%" onChange={(_, d) => setOvershoot(d.value)} data-testid="overshoot-rate" />
+        </Field>
+      ) : null}
       <Field label={t('fundsWeight')}>
         <Input type="number" inputMode="decimal" min={0} max={100} value={weight} onChange={(_, d) => setWeight(d.value)} />
       </Field>
