@@ -487,8 +487,33 @@ export class PaneController {
     }
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
-      await this.writeRecalc(chosen);
+      // Results older than the sheet (an input edited by hand since the check): the values to write are
+      // worked out again from the workbook as it is now, for the cells the user ticked.
+      const stale = this.staleFor(chosen);
+      const fresh = stale ? await this.recomputed(chosen) : chosen;
+      if (fresh.length === 0) {
+        this.set({ notice: { intent: 'info', key: 'recalcNoLongerNeeded' } });
+        return;
+      }
+      await this.writeRecalc(fresh);
+      if (stale) this.set({ notice: { intent: 'success', key: 'appliedAfterRecheck', params: { n: fresh.length } } });
     });
+  }
+
+  /** Whether the results may be out of date for these cells: their sheet was edited since the check, or the profile changed. */
+  private staleFor(cells: CellRef[]): boolean {
+    const sheets = this.state.staleSheets;
+    return this.state.profileStale || sheets.includes('?') || cells.some((c) => sheets.includes(c.sheet));
+  }
+
+  /**
+   * Reads and analyzes the workbook as it is now (writing nothing) and returns the recalculations of the
+   * same cells (those the user ticked); a cell that no longer needs a change is left out.
+   */
+  private async recomputed(cells: CellRef[]): Promise<Recalculation[]> {
+    await this.runCheck(false);
+    const want = new Set(cells.map(recalcKey));
+    return (this.state.report?.recalculated ?? []).filter((r) => want.has(recalcKey(r)));
   }
 
   private async writeRecalc(chosen: Recalculation[]): Promise<void> {
@@ -526,9 +551,15 @@ export class PaneController {
     const at = this.visibleFindings().findIndex((x) => findingKey(x) === findingKey(f));
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
+      // The card's value is from the check; after an edit of its sheet it is worked out again first.
+      const now = this.staleFor([r]) ? (await this.recomputed([r]))[0] : r;
+      if (!now) {
+        this.set({ notice: { intent: 'info', key: 'fixNoLongerNeeded', params: { cell: refKey(f) } } });
+        return;
+      }
       const format = (v: Finding['expected']) => cardValue(f, v, refKey(f), this.state.formats);
-      const params = { cell: refKey(f), before: format(r.before), after: format(r.after) };
-      await this.writeRecalc([r]);
+      const params = { cell: refKey(f), before: format(now.before), after: format(now.after) };
+      await this.writeRecalc([now]);
       this.keepPlace(at);
       await this.select(f);
       this.set({ notice: { intent: 'success', key: 'fixedOne', params } });
