@@ -256,6 +256,8 @@ export class PaneController {
 
   dispose(): void {
     for (const u of this.unsubscribe.splice(0)) u();
+    // The pane goes away (another workbook opened): what waited is not run on it.
+    for (const w of this.waiting.splice(0)) w.resolve(false);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.listeners.clear();

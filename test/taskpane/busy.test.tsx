@@ -101,6 +101,18 @@ describe('the pane while it is busy', () => {
     expect(ctrl.getState().staleSheets).toEqual([]);
   });
 
+  test('a pane closed (another workbook opened) runs nothing it had queued', async () => {
+    const { host, ctrl } = setup();
+    host.settings.set(REPORT_KEY, { report: fakeReport(), checkedAt: '2025-03-01T07:00:00.000Z', source: 'pane' });
+    const checking = ctrl.check();
+    const exporting = ctrl.exportResults();
+    ctrl.dispose();
+    await host.release();
+    await checking;
+    expect(await exporting).toBe(false);
+    expect(host.calls).not.toContain('writeResultsSheet 校验结果');
+  });
+
   test('a report the ribbon stores while the pane is busy is shown when it is idle', async () => {
     const { host, ctrl } = setup();
     host.slowClear = true;
