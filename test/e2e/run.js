@@ -867,8 +867,8 @@ const tests = [
       await page.waitForFunction((b) => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="A1"]')?.textContent !== b, before);
       assert.match(await a1.textContent(), /部门整体支出/);
       await pane(page).getByTestId('stale').waitFor();
-      // A click while the pane is busy (the insert finishing, an automatic re-check of the stale results) is not
-      // taken by the controller: click again once it is idle.
+      // While the pane is busy (the insert finishing, an automatic re-check of the stale results) 撤销 waits
+      // (aria-disabled; a click that races the busy state is queued by the controller): wait until it is idle.
       const restored = (b) => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="A1"]')?.textContent === b;
       for (let i = 0; i < 5; i++) {
         await pane(page).locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
