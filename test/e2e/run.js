@@ -642,7 +642,7 @@ const tests = [
       // Every progress line the page shows, as it shows it.
       await page.evaluate(() => {
         window.__progress = [];
-        new MutationObserver(() => {
+        new window.MutationObserver(() => {
           const t = document.querySelector('[data-testid="open-progress-text"]')?.textContent;
           if (t && window.__progress[window.__progress.length - 1] !== t) window.__progress.push(t);
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
