@@ -12,13 +12,14 @@
 // and the pages load office-js/office.js, relative to themselves: no page refers to
 // any host but the add-in's own (scripts/check-pages.js checks it).
 //
-// To add a page (e.g. the browser demo in src/demo/), add one entry to PAGES.
+// To add a page, add one entry to PAGES. What this build shares with the WPS build and the
+// web page (the TypeScript rule, the bootstrap, the skeleton) is in webpack.common.js.
 'use strict';
 const path = require('path');
-const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { BundleSizes } = require('./scripts/bundle-sizes');
+const { ES_MODULES, LOWER_DEPENDENCIES, HTML_MINIFY, selfevalBootstrap, baseConfig } = require('./webpack.common');
 
 const DEV_URL = 'https://localhost:3000';
 
@@ -39,42 +40,7 @@ function officeJsDist() {
   return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
 }
 
-/**
- * tsconfig.json keeps `module: commonjs` for jest (ts-jest) and the CLI build
- * (tsconfig.cli.json). The bundles need ES modules, or webpack cannot tree-shake:
- * with CommonJS every one of Fluent's ~12,000 icons ships for the one the pane
- * uses (an 18 MB task-pane bundle).
- */
-const ES_MODULES = { module: 'esnext', moduleResolution: 'bundler' };
-
-/**
- * The bundles are ES2020 (tsconfig's target), the level the pages' ES5
- * bootstrap (src/bootstrap/support.js) tests for. Fluent's focus library,
- * tabster, ships ES2022 (`static { }` blocks, `??=`), which Safari before 16.4
- * (Excel for Mac on older macOS) cannot parse: TypeScript lowers it to ES2020.
- */
-const LOWER_DEPENDENCIES = {
-  test: /\.m?js$/,
-  include: /[\\/]node_modules[\\/]tabster[\\/]/,
-  use: {
-    loader: 'ts-loader',
-    options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: { ...ES_MODULES, allowJs: true, target: 'ES2020', sourceMap: false } },
-  },
-};
 const PORT = 3000;
-
-/**
- * The ES5 bootstrap, inlined as is into every page (html-webpack-plugin's
- * template parameter; its minifier leaves inline scripts alone), then the call
- * for that page: 'taskpane', 'commands' or 'page'.
- */
-function selfevalBootstrap(mode) {
-  const src = fs.readFileSync(path.join(__dirname, 'src/bootstrap/support.js'), 'utf8');
-  return `${src}\nselfevalSupport.install(window, ${JSON.stringify(mode)});\n`;
-}
-
-/** Whitespace and comments only: the inline bootstrap must reach the webview byte for byte (no minifyJS). */
-const HTML_MINIFY = { collapseWhitespace: true, removeComments: true, minifyJS: false, minifyCSS: false };
 
 /** One page per entry: its script and its HTML template. */
 const PAGES = {
@@ -109,25 +75,7 @@ module.exports = async (env, argv) => {
   const templateParameters = { selfevalBootstrap, officeJs };
 
   const config = {
-    mode: dev ? 'development' : 'production',
-    devtool: dev ? 'source-map' : false,
-    entry: Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])),
-    output: {
-      path: path.resolve(__dirname, 'dist'),
-      filename: '[name].[contenthash:8].js',
-      clean: true,
-    },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: ES_MODULES } },
-        },
-        LOWER_DEPENDENCIES,
-      ],
-    },
+    ...baseConfig({ dev, out: 'dist', sourceMap: dev, entry: Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])) }),
     plugins: [
       // The bundles must parse at ES2020 (what the bootstrap tests for), the inline bootstrap at ES5.
       new BundleSizes({ noReact: ['commands'], bundleEcma: 2020, inlineEcma: 5 }),
@@ -150,11 +98,6 @@ module.exports = async (env, argv) => {
         ],
       }),
     ],
-    performance: { hints: false },
-    // webpack's own HTML minimizer would run terser over the inline ES5 bootstrap: html-webpack-plugin's
-    // (HTML_MINIFY, no minifyJS) is the only one.
-    optimization: { minimizeOptions: { html: false } },
-    stats: 'errors-warnings',
     // office.js is a script tag in the HTML templates, never bundled.
     externals: {},
   };

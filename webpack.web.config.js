@@ -2,13 +2,16 @@
  * The web page (网页版, `npm run build:web` → dist-web/): the task pane App on
  * the file host, the sheet grid and the bundled sample, as a folder that works
  * opened straight from disk (file://) or from any static server, with no
- * network at all. Separate from the add-in's webpack.config.js (and from a WPS
- * build): nothing here loads office.js.
+ * network at all. Nothing here loads office.js; what it shares with the
+ * add-in's builds (the TypeScript rule, the ES5 bootstrap, the skeleton) is in
+ * webpack.common.js.
  *
- * file:// rules the output: Chromium refuses `<script type="module">` and
- * workers from file://, and `fetch` of a file beside the page; so the page is
- * one classic deferred script, no chunk is loaded later, and the sample
- * workbook is inlined into the bundle (13 KB) instead of fetched.
+ * file:// rules the output: Chromium refuses `<script type="module">`,
+ * `new Worker('file:///…')` and `fetch` of a file beside the page; so the page
+ * is one classic deferred script, no chunk is loaded later, and the sample
+ * workbook is inlined into the bundle (13 KB) instead of fetched. The script
+ * is wrapped in `function selfevalBundle() { … }`, so that the page can start
+ * its reading thread from its own source text as a blob: URL (src/demo/reader.ts).
  *
  *   npm run build:web                       dist-web/index.html
  *   npm run build:web -- --env sample=x.xlsx   another workbook as the sample
@@ -19,9 +22,29 @@ const fs = require('fs');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { BundleSizes } = require('./scripts/bundle-sizes');
-const { ES_MODULES, LOWER_DEPENDENCIES } = require('./webpack.config');
+const { HTML_MINIFY, selfevalBootstrap, baseConfig } = require('./webpack.common');
 
-const OUT = path.resolve(__dirname, 'dist-web');
+/** The name of the function the page's script is wrapped in (src/demo/reader.ts uses its source). */
+const BUNDLE_FUNCTION = 'selfevalBundle';
+
+/**
+ * Wraps every emitted script in `function selfevalBundle() { … }` and calls it:
+ * the same script, run at once in the page, and by its source in a worker.
+ * After minification (terser never sees the wrapper), before the content hashes.
+ */
+class WrapForWorker {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('WrapForWorker', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'WrapForWorker', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE + 1 }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith('.js')) continue;
+          compilation.updateAsset(name, (old) => new sources.ConcatSource(`function ${BUNDLE_FUNCTION}(){\n`, old, `\n}\n${BUNDLE_FUNCTION}();\n`));
+        }
+      });
+    });
+  }
+}
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode === 'development';
@@ -30,56 +53,40 @@ module.exports = (env = {}, argv = {}) => {
   if (!fs.existsSync(SAMPLE)) {
     throw new Error(`The web page bundles ${path.relative(__dirname, SAMPLE)}, which is missing: run \`npm run samples\` first.`);
   }
-  return {
-    name: 'web',
-    mode: dev ? 'development' : 'production',
-    target: ['web', 'es2020'],
+  const base = baseConfig({
+    dev,
+    out: 'dist-web',
+    sourceMap: dev,
     entry: { web: './src/demo/index.tsx' },
     output: {
-      path: OUT,
-      filename: '[name].[contenthash:8].js',
       // Relative to the page: the folder works wherever it is copied (a USB stick, a share, a server's sub-path).
       publicPath: '',
       // One script, never a chunk fetched later (file:// and an offline share must not need a loader).
       asyncChunks: false,
       chunkFormat: 'array-push',
-      clean: true,
     },
-    // An eval source map would need a CSP exception; the page keeps none.
-    devtool: dev ? 'source-map' : false,
-    resolve: {
-      extensions: ['.tsx', '.ts', '.js'],
-      alias: { 'selfeval-sample.xlsx$': SAMPLE },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'ts-loader',
-          options: {
-            configFile: path.resolve(__dirname, 'tsconfig.json'),
-            // Types are checked by `npm run typecheck`; the bundle only needs the JavaScript.
-            transpileOnly: true,
-            onlyCompileBundledFiles: true,
-            compilerOptions: { ...ES_MODULES, sourceMap: dev },
-          },
-        },
-        // Fluent's tabster is ES2022: lowered as for the add-in (an older Chrome or Safari on a reviewer's PC).
-        LOWER_DEPENDENCIES,
-        // The sample workbook as a data: URL string in the bundle (decoded in the page, never fetched).
-        { test: /\.xlsx$/, type: 'asset/inline' },
-      ],
-    },
-    optimization: { splitChunks: false, runtimeChunk: false },
+    // The sample workbook as a data: URL string in the bundle (decoded in the page, never fetched).
+    rules: [{ test: /\.xlsx$/, type: 'asset/inline' }],
+  });
+  return {
+    ...base,
+    name: 'web',
+    target: ['web', 'es2020'],
+    resolve: { ...base.resolve, alias: { 'selfeval-sample.xlsx$': SAMPLE } },
+    optimization: { ...base.optimization, splitChunks: false, runtimeChunk: false },
     plugins: [
-      // A classic `<script defer>`: file:// pages cannot load module scripts.
-      new HtmlWebpackPlugin({ template: './src/demo/index.html', filename: 'index.html', scriptLoading: 'defer', inject: 'head' }),
+      // A classic `<script defer>`: file:// pages cannot load module scripts. The ES5 bootstrap
+      // (src/bootstrap/support.js) explains in Chinese where the browser is too old for the script.
+      new HtmlWebpackPlugin({
+        template: './src/demo/index.html', filename: 'index.html', scriptLoading: 'defer', inject: 'head',
+        templateParameters: { selfevalBootstrap }, minify: dev ? false : HTML_MINIFY,
+      }),
+      new WrapForWorker(),
       // The pane plus the lean file host (fflate, saxes) and the sample: a budget of 1 MB, as the add-in's pane.
-      new BundleSizes({ budgets: { web: 1024 * 1024 }, bundleEcma: 2020 }),
+      new BundleSizes({ budgets: { web: 1024 * 1024 }, bundleEcma: 2020, inlineEcma: 5 }),
       new CopyWebpackPlugin({ patterns: [{ from: 'assets/icon-32.png', to: 'favicon.png' }] }),
     ],
-    performance: { hints: false },
-    stats: 'errors-warnings',
   };
 };
+
+module.exports.BUNDLE_FUNCTION = BUNDLE_FUNCTION;

@@ -6,14 +6,14 @@
 //   assets/          the ribbon's icons
 //   publish.xml      an example entry for an intranet server (jspluginonline)
 // No page loads office.js or anything from the internet. scripts/package-wps.js then makes the
-// offline archive with the install scripts (npm run build:wps runs both).
+// offline archive with the install scripts (npm run build:wps runs both). The TypeScript rule, the
+// bootstrap and the skeleton are shared with the other builds (webpack.common.js).
 'use strict';
-const path = require('path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { BundleSizes } = require('./scripts/bundle-sizes');
-const { selfevalBootstrap: officeBootstrap, ES_MODULES, LOWER_DEPENDENCIES, HTML_MINIFY } = require('./webpack.config.js');
+const { selfevalBootstrap: officeBootstrap, HTML_MINIFY, baseConfig } = require('./webpack.common');
 const pkg = require('./package.json');
 
 /** The add-in's name in WPS's lists and its folder name (`selfeval_0.1.0`). */
@@ -47,21 +47,7 @@ module.exports = (env, argv) => {
   const dev = argv.mode !== 'production';
   const url = (process.env.WPS_ADDIN_URL || 'http://intranet.example/selfeval/').replace(/\/*$/, '/');
   return {
-    mode: dev ? 'development' : 'production',
-    devtool: false,
-    entry: Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])),
-    output: { path: path.resolve(__dirname, 'dist-wps'), filename: '[name].[contenthash:8].js', clean: true },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, configFile: 'tsconfig.json', compilerOptions: ES_MODULES } },
-        },
-        LOWER_DEPENDENCIES,
-      ],
-    },
+    ...baseConfig({ dev, out: 'dist-wps', entry: Object.fromEntries(Object.entries(PAGES).map(([name, p]) => [name, p.entry])) }),
     plugins: [
       new webpack.DefinePlugin({ __SELFEVAL_VERSION__: JSON.stringify(ADDIN.version) }),
       new BundleSizes({ noReact: ['index'], bundleEcma: 2020, inlineEcma: 5 }),
@@ -78,9 +64,6 @@ module.exports = (env, argv) => {
         ],
       }),
     ],
-    performance: { hints: false },
-    optimization: { minimizeOptions: { html: false } },
-    stats: 'errors-warnings',
   };
 };
 

@@ -17,7 +17,7 @@ const os = require('os');
 const { execFileSync } = require('child_process');
 const webpack = require('webpack');
 const { chromium } = require('playwright-core');
-const { ES_MODULES } = require('../webpack.config.js');
+const { ES_MODULES } = require('../webpack.common');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.resolve(process.argv[2] || 'dist-wps');

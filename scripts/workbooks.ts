@@ -1067,8 +1067,8 @@ export function overallTable(o: OverallTableOptions = {}): Block {
 
 export type Variant = 'published' | 'corrected' | 'miscalculated';
 
-/** 附件2 of the seed, A1:G28. */
-export function hongjiangBasicData(variant: Variant = 'published', overrides: BasicDataOptions = {}): Block {
+/** The 经费控制情况 rows of the seed's 附件2 (the corrections applied unless published). */
+export function hongjiangBasicRows(variant: Variant = 'published'): BasicRow[] {
   const fixed = variant !== 'published';
   const rows = HONGJIANG_BASIC_ROWS.map((r) => ({ ...r }));
   const set = (label: string, patch: Partial<BasicRow>) => Object.assign(rows.find((r) => r.label === label)!, patch);
@@ -1080,8 +1080,14 @@ export function hongjiangBasicData(variant: Variant = 'published', overrides: Ba
     set('2.专项工作经费', { final: 91.25 });
     set('部门基本支出预算调整', { final: 267.59 });
   }
+  return rows;
+}
+
+/** 附件2 of the seed, A1:G28. */
+export function hongjiangBasicData(variant: Variant = 'published', overrides: BasicDataOptions = {}): Block {
+  const fixed = variant !== 'published';
   return basicDataTable({
-    rows,
+    rows: hongjiangBasicRows(variant),
     staff: { authorized: 21, actual: 18, rate: variant === 'miscalculated' ? 0.9 : 0.8571 },
     buildings: { label: `${fixed ? '楼堂馆所' : '殿堂馆所'}控制情况 (2024 年完工项目)` },
     ...overrides,
@@ -1111,6 +1117,33 @@ export function hongjiangProject(variant: Variant = 'published', overrides: Proj
     total: { weight: 100, score: mis ? 99.5 : 100 },
     ...overrides,
   });
+}
+
+/**
+ * The seed's 附件2 as templates of other provinces write it, 基本支出 split into
+ * `其中：人员经费` (row 7, = 基本支出 − 公用经费: 预算 204.62, 决算 216.53 when
+ * corrected) and `其中：公用经费`; the Hunan template has no 人员经费 row.
+ */
+export function personnelSplitBasicData(variant: Variant = 'corrected', overrides: BasicDataOptions = {}): Block {
+  const rows = hongjiangBasicRows(variant);
+  const basic = rows[0];
+  const pub = rows[1];
+  const minus = (a: CellSpec | undefined, b: CellSpec | undefined): CellSpec => {
+    const x = num(a);
+    const y = num(b);
+    return x === null || y === null ? '——' : round(x - y);
+  };
+  rows.splice(1, 0, { label: '其中：人员经费', prev: minus(basic.prev, pub.prev), budget: minus(basic.budget, pub.budget), final: minus(basic.final, pub.final) });
+  return hongjiangBasicData(variant, { rows, ...overrides });
+}
+
+/** The seed's three tables with the 基础数据表 that has a 人员经费 row (personnelSplitBasicData). */
+export function personnelSplitWorkbook(variant: Variant = 'corrected'): WorkbookSpec {
+  return workbook(
+    sheet('附件2', personnelSplitBasicData(variant)),
+    sheet('附件3', hongjiangOverall(variant)),
+    sheet('附件4', hongjiangProject(variant)),
+  );
 }
 
 /** The three fixtures: sheets 附件2, 附件3, 附件4. */

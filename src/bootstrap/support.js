@@ -1,7 +1,8 @@
 /*
  * 自评表校验助手 — the pages' bootstrap. ES5 ONLY: this file is inlined as is
  * (never transpiled, never minified) into taskpane.html, commands.html and
- * unsupported.html, after office.js and before the bundles, so that it runs in
+ * unsupported.html, after office.js and before the bundles, into the WPS
+ * add-in's pages, and into the web page (dist-web/index.html), so that it runs in
  * every webview Office may use, including Internet Explorer 11 (Trident) and
  * Microsoft Edge Legacy (EdgeHTML). test/bootstrap/support.test.ts parses it
  * with acorn at ecmaVersion 5 and runs it in both kinds of webview.
@@ -99,8 +100,31 @@
     ]
   };
 
+  /** The same explanation for the web page (网页版), opened in a browser of the user's choosing. */
+  var WEB = {
+    title: '自评表校验助手网页版无法在此浏览器中运行',
+    why: {
+      ie11: '这是 Internet Explorer 浏览器。本页需要较新的浏览器，无法在这里运行。',
+      edgehtml: '这是旧版 Microsoft Edge（EdgeHTML）浏览器。本页需要较新的浏览器，无法在这里运行。',
+      old: '此浏览器版本过旧，缺少本页需要的功能（需要 Chrome 或 Edge 80、Firefox 74、Safari 14 或更高版本），无法在这里运行。'
+    },
+    steps: [
+      '用新版 Microsoft Edge、Chrome 或 Firefox 打开本页：在 index.html 上点右键，选“打开方式”，再选浏览器。Windows 10 和 11 都自带新版 Edge。',
+      '单位电脑不能安装或更新浏览器时，请联系信息部门；也可以请装有 Excel 加载项或 WPS 加载项的同事校验。',
+      '改用命令行：在装有 Node.js 20 或更高版本的电脑上运行 npx selfeval check 工作簿.xlsx （见项目 README）。'
+    ]
+  };
+
   function texts(result, product) {
     var kind = result && WHY[result.kind] ? result.kind : 'old';
+    if (product === 'web') {
+      return {
+        title: WEB.title,
+        why: WEB.why[kind],
+        steps: WEB.steps.slice(0),
+        detail: result && result.missing && result.missing.length ? '缺少：' + result.missing.join('、') : ''
+      };
+    }
     if (product === 'wps') {
       return {
         title: WPS.title,
@@ -126,10 +150,10 @@
     return lines.join('\n');
   }
 
-  /** Puts the message into the page: into #container if there is one, else into the body. */
+  /** Puts the message into the page: into #container (#root on the web page) if there is one, else into the body. */
   function render(doc, result, product) {
     var t = texts(result, product);
-    var host = doc.getElementById('container') || doc.body;
+    var host = doc.getElementById('container') || doc.getElementById('root') || doc.body;
     if (!host) return;
     while (host.firstChild) host.removeChild(host.firstChild);
     var box = doc.createElement('div');
@@ -216,7 +240,8 @@
    *   'page'     — always renders the message (unsupported.html; ?kind= picks the wording);
    *   'wps-taskpane' — the WPS task pane: renders the WPS wording when unsupported;
    *   'wps-ribbon'   — the WPS add-in's index.html: when unsupported, defines the global `ribbon`
-   *                    ribbon.xml calls, whose buttons show the WPS wording in an alert.
+   *                    ribbon.xml calls, whose buttons show the WPS wording in an alert;
+   *   'web'          — the web page: renders the browser wording (in place of the page) when unsupported.
    * Returns the check's result (null when the bundles can run).
    */
   function install(w, mode) {
@@ -231,6 +256,8 @@
     w.__selfevalUnsupported = result;
     if (mode === 'wps-taskpane') {
       whenReady(w, function () { render(w.document, result, 'wps'); });
+    } else if (mode === 'web') {
+      whenReady(w, function () { render(w.document, result, 'web'); });
     } else if (mode === 'wps-ribbon') {
       w.ribbon = {
         OnAddinLoad: function () { return true; },

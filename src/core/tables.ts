@@ -24,6 +24,7 @@ export const AMOUNT_COLUMNS: AmountColumn[] = ['prevFinal', 'budget', 'final'];
 /** Known rows of the 经费控制情况 block. */
 export type BasicRowKey =
   | 'basic' // 一、部门基本支出
+  | 'personnel' // 其中：人员经费 (templates that split 基本支出 into 人员经费 and 公用经费; not the Hunan one)
   | 'public' // 其中：公用经费
   | 'office' // 其中：办公经费
   | 'utilities' // 水费、电费、差旅费

@@ -4,16 +4,21 @@
  * one FileHost. Opening another workbook (file picker or drag and drop) makes a
  * new host and mounts a new pane on it, as Excel starts the add-in afresh for
  * another document. Everything happens in this page: nothing is uploaded.
+ *
+ * Files are read and checked in the page's reading thread (reader.ts): the
+ * page shows which sheet is being read and how far, and stays usable — the
+ * workbook already open stays open until the new one is ready, and stays if
+ * the new one cannot be read.
  */
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarActions, Spinner, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarActions, ProgressBar, Spinner, Text } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { FileHost } from '../hosts/file/host';
 import { Grid } from './Grid';
 import { Pane } from './pane';
 import { PaneController } from '../taskpane/controller';
-import { analyze } from '../core/engine';
-import { isDocxBytes, readDocumentSync, documentWorkbook } from '../hosts/file/docx';
+import { WorkbookReader, analyzeWithPrecheck, type OpenedWorkbook } from './reader';
+import type { OpenProgress } from './worker';
 
 /** The bundled sample's file name. */
 export const SAMPLE_NAME = 'hongjiang-2024.xlsx';
@@ -50,17 +55,46 @@ export function openErrorText(e: unknown, fileName: string): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Another file to open while the open workbook has changes not yet downloaded: asked first. */
 interface PendingOpen {
-  load: () => Promise<ArrayBuffer>;
   fileName: string;
+  /** Opens it after all (reads it, or shows it when it was read meanwhile). */
+  proceed: () => void;
 }
 
-/** Lets the browser paint (the progress line) before work that holds the main thread. */
-function paint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
-  });
+/**
+ * The progress of one file being opened, for the progress line: its own store, so that the page does
+ * not redraw per step, and at most one redraw a frame however many steps the reader reports.
+ */
+export class OpeningProgress {
+  private progress: OpenProgress | null = null;
+  private readonly listeners = new Set<() => void>();
+  private queued = false;
+  constructor(readonly fileName: string) {}
+  get = (): OpenProgress | null => this.progress;
+  set(p: OpenProgress): void {
+    this.progress = p;
+    if (this.queued) return;
+    this.queued = true;
+    const tell = () => {
+      this.queued = false;
+      for (const l of [...this.listeners]) l();
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(tell);
+    else setTimeout(tell, 16);
+  }
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+}
+
+/** The progress line's words and its share (undefined: not measurable, the bar moves without a value). */
+export function progressText(fileName: string, p: OpenProgress | null): { label: string; value?: number } {
+  if (!p) return { label: `正在打开 ${fileName}……` };
+  if (p.stage === 'document') return { label: `正在读取报告 ${fileName}……` };
+  const pct = Math.floor(p.fraction * 100);
+  return { label: `正在读取 ${fileName}：工作表“${p.sheet}”（第 ${p.index + 1}/${p.sheets} 个），已完成 ${pct}%`, value: p.fraction };
 }
 
 function downloadBlob(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
@@ -79,9 +113,11 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function DemoPage({ sample, openSample = false }: { sample?: SampleSource; openSample?: boolean }): React.ReactElement {
+export function DemoPage({ sample, openSample = false, reader: givenReader }: { sample?: SampleSource; openSample?: boolean; reader?: WorkbookReader }): React.ReactElement {
+  // Without a reader from the entry (tests), files are read in this thread.
+  const reader = React.useMemo(() => givenReader ?? new WorkbookReader(() => null), [givenReader]);
   const [opened, setOpened] = React.useState<Opened | null>(null);
-  const [busy, setBusy] = React.useState<string | null>(openSample && sample ? '正在打开示例工作簿……' : null);
+  const [opening, setOpening] = React.useState<OpeningProgress | null>(() => (openSample && sample ? new OpeningProgress(sample.name) : null));
   const [error, setError] = React.useState<string | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const [pending, setPending] = React.useState<PendingOpen | null>(null);
@@ -90,30 +126,43 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
   const current = React.useRef<Opened | null>(null);
   current.current = opened;
 
+  /** The latest file asked for: a file read after another was chosen is not shown. */
+  const latest = React.useRef(0);
+
+  /** Shows a workbook read by the reader (the one open until now is let go). */
+  const show = React.useCallback((r: OpenedWorkbook, fileName: string) => {
+    setPending(null);
+    const host = new FileHost(r.fw, fileName);
+    const analyze = analyzeWithPrecheck(r.fw.snapshot.sheets, r.precheck);
+    setOpened({ host, ctrl: new PaneController(host, { analyze, reportText: r.reportText }), id: nextId.current++ });
+  }, []);
+
   const load = React.useCallback(async (read: () => Promise<ArrayBuffer>, fileName: string) => {
-    setBusy(`正在打开 ${fileName}……`);
+    const ticket = ++latest.current;
+    const progress = new OpeningProgress(fileName);
+    setOpening(progress);
     setError(null);
     setPending(null);
+    // The open workbook as the user agreed to leave it (open() asks first when it has changes).
+    const before = current.current?.host.getState();
     try {
-      const bytes = await read();
-      // The spinner shows before the reader holds the main thread.
-      await paint();
-      // A Word report: its tables open as a workbook, its text goes to the pane's 报告正文 tab.
-      const doc = /\.docx$/i.test(fileName) || isDocxBytes(bytes) ? readDocumentSync(bytes, { name: fileName }) : null;
-      const host = await FileHost.open(doc ? documentWorkbook(doc) : bytes, fileName);
-      const reportText = doc ? { name: fileName, paragraphs: doc.paragraphs } : undefined;
-      setOpened({ host, ctrl: new PaneController(host, { analyze, reportText }), id: nextId.current++ });
+      const r = await reader.open(await read(), fileName, (p) => progress.set(p));
+      if (ticket !== latest.current) return;
+      // Edits made to the open workbook while this one was read: asked first, as before reading.
+      const now = current.current?.host.getState();
+      if (now?.dirty && (!before?.dirty || now.sheets !== before.sheets)) setPending({ fileName, proceed: () => show(r, fileName) });
+      else show(r, fileName);
     } catch (e) {
-      setError(openErrorText(e, fileName));
+      if (ticket === latest.current) setError(openErrorText(e, fileName));
     } finally {
-      setBusy(null);
+      if (ticket === latest.current) setOpening(null);
     }
-  }, []);
+  }, [reader, show]);
 
   /** Opens a workbook; with unsaved edits in the open one, asks first. */
   const open = React.useCallback(async (read: () => Promise<ArrayBuffer>, fileName: string) => {
     if (current.current?.host.getState().dirty) {
-      setPending({ load: read, fileName });
+      setPending({ fileName, proceed: () => void load(read, fileName) });
       return;
     }
     await load(read, fileName);
@@ -210,9 +259,9 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
           title="下载工作簿：含写入的修改，不含本工具的标记和批注（报送用）">下载（不含标记）</Button>
         <span className="file-name" data-testid="file-name">{opened ? opened.host.getState().fileName : ''}</span>
         {opened ? <DirtyFlag host={opened.host} /> : null}
-        {busy && <Spinner size="tiny" label={busy} />}
         <span className="hint" data-testid="privacy">可将 .xlsx 工作簿或 .docx 报告拖放到页面上打开（报告中的表格在左边显示，正文在“报告正文”选项卡中核对）。{PRIVACY_TEXT}</span>
       </header>
+      {opening && <OpeningLine progress={opening} />}
       {error && (
         <MessageBar intent="error" layout="multiline" data-testid="page-error"><MessageBarBody>{error}</MessageBarBody></MessageBar>
       )}
@@ -223,7 +272,7 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => void download(true)}>先下载</Button>
-            <Button size="small" appearance="primary" onClick={() => void load(pending.load, pending.fileName)}>放弃修改并打开</Button>
+            <Button size="small" appearance="primary" onClick={pending.proceed}>放弃修改并打开</Button>
             <Button size="small" onClick={() => setPending(null)}>取消</Button>
           </MessageBarActions>
         </MessageBar>
@@ -235,7 +284,7 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
         <section className="sheet-area" aria-label="工作表">
           {opened ? <Grid host={opened.host} /> : (
             <div className="grid-empty" data-testid="start">
-              {busy ? <Spinner size="small" label={busy} /> : (
+              {opening ? <Spinner size="small" label="请稍候" /> : (
                 <>
                   <Text as="h1" size={500} weight="semibold">自评表校验助手 · 网页版</Text>
                   <p>打开部门整体支出绩效自评报告的附件表格（.xlsx），校验、逐条处理问题、重算、插入摘要，然后下载修改后的工作簿。</p>
@@ -255,6 +304,18 @@ export function DemoPage({ sample, openSample = false }: { sample?: SampleSource
         </aside>
       </main>
       {dragging && <div className="drop-overlay">松开鼠标以打开工作簿</div>}
+    </div>
+  );
+}
+
+/** What is being opened: the sheet being read and how far, under the toolbar (the page stays usable meanwhile). */
+function OpeningLine({ progress }: { progress: OpeningProgress }): React.ReactElement {
+  const p = React.useSyncExternalStore(progress.subscribe, progress.get);
+  const { label, value } = progressText(progress.fileName, p);
+  return (
+    <div className="open-progress" data-testid="open-progress">
+      <span className="open-progress-text" data-testid="open-progress-text">{label}</span>
+      <ProgressBar className="open-progress-bar" value={value} max={1} thickness="large" aria-label={label} />
     </div>
   );
 }

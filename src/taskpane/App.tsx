@@ -20,12 +20,17 @@ import { Profile } from './components/Profile';
 import { Tabs } from './components/Tabs';
 import { ReportText } from './components/ReportText';
 import { readDocument } from '../hosts/file/docx';
+import { whileBusy, BUSY_ID } from './busy';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, boxSizing: 'border-box', minWidth: 0, overflowWrap: 'anywhere' },
   head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS },
   toolbar: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   panel: { paddingTop: tokens.spacingVerticalXS, minWidth: 0 },
+  busy: {
+    position: 'sticky', top: 0, zIndex: 1, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1, paddingBlock: tokens.spacingVerticalXS,
+  },
   tables: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: '2px' },
 });
 
@@ -187,15 +192,22 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
       </header>
 
       <div className={s.toolbar}>
-        <Button appearance="primary" disabled={busy} onClick={() => void ctrl.check()}>{report ? t('recheck') : t('check')}</Button>
-        <Button disabled={busy} onClick={() => void ctrl.clearMarks()}>{t('clearMarks')}</Button>
-        {report && report.tables.length ? <Button disabled={busy} onClick={() => void ctrl.exportResults()}>{t('exportResults')}</Button> : null}
+        <Button appearance="primary" {...whileBusy(busy)} onClick={() => void ctrl.check()}>{report ? t('recheck') : t('check')}</Button>
+        <Button {...whileBusy(busy)} onClick={() => void ctrl.clearMarks()}>{t('clearMarks')}</Button>
+        {report && report.tables.length ? <Button {...whileBusy(busy)} onClick={() => void ctrl.exportResults()}>{t('exportResults')}</Button> : null}
       </div>
 
       {state.busy ? (
-        <Field validationMessage={t(state.busy.stage)} validationState="none">
-          <ProgressBar value={state.busy.fraction ?? undefined} thickness="large" aria-label={t(state.busy.stage)} />
-        </Field>
+        // What runs and why the buttons wait; it stays in view while the pane scrolls (a finding's card far down).
+        <div className={s.busy} id={BUSY_ID} role="status" data-testid="busy">
+          <Field label={t(`busy_${state.busy.task}`)} validationMessage={t(state.busy.stage)} validationState="none">
+            <ProgressBar value={state.busy.fraction ?? undefined} thickness="large" aria-label={t(state.busy.stage)} />
+          </Field>
+          <Caption1>
+            {t('busyButtons')}
+            {state.queued.length ? t('busyQueued', { tasks: state.queued.map((q) => t(`task_${q}`)).join(locale === 'zh' ? '、' : ', ') }) : ''}
+          </Caption1>
+        </div>
       ) : null}
 
       {state.notice ? <NoticeBar notice={state.notice} onDismiss={() => ctrl.dismissNotice()} /> : null}
@@ -206,7 +218,7 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
             {state.staleSheets.length ? t('stale', { sheets: state.staleSheets.join('、') }) : t('staleProfile')}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={busy} onClick={() => void ctrl.check()}>{t('recheck')}</Button>
+            <Button size="small" {...whileBusy(busy)} onClick={() => void ctrl.check()}>{t('recheck')}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}

@@ -8,8 +8,15 @@ import { findingKey } from './wording';
 import { formatsOf, reportCells, derivedLabels } from './roles';
 import type { Analysis } from '../core/evaluate';
 
-/** The engine's entry point, injected so that tests can use a fake. */
-export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Report;
+/** What Analyze returns: the engine's report, and the names of the derived cells when it has them already. */
+export type Analyzed = Report & { labels?: StoredReport['labels'] };
+
+/**
+ * The engine's entry point, injected so that tests can use a fake. It may answer later (the web page's
+ * check made in its reading thread) and may hand over the names of the derived cells (`labels`, as
+ * derivedLabels makes them) when it has them already.
+ */
+export type Analyze = (workbook: WorkbookSnapshot, options: { profile?: Partial<ScoringProfile>; reportText?: readonly string[] }) => Analyzed | Promise<Analyzed>;
 
 export type CheckStage = 'reading' | 'analyzing' | 'marking';
 
@@ -24,7 +31,7 @@ export function pickReport(r: Report): Report {
 }
 
 /** The scoring profile saved with the workbook, or the defaults when none (or an invalid one) is saved. */
-export function loadProfile(host: WorkbookHost): ScoringProfile {
+export function loadProfile(host: Pick<WorkbookHost, 'getSetting'>): ScoringProfile {
   try {
     return resolveProfile(host.getSetting<unknown>(PROFILE_KEY));
   } catch {
@@ -76,12 +83,12 @@ export async function checkWorkbook(
   const snapshot = await host.readWorkbook((p) => onStage?.('reading', p));
   onStage?.('analyzing');
   await new Promise((r) => setTimeout(r, 0)); // let the pane paint its progress before the engine runs
-  const analyzed: Report & { analysis?: Analysis } = analyze(snapshot, { profile });
+  const analyzed: Analyzed & { analysis?: Analysis } = await analyze(snapshot, { profile });
   const report = pickReport(analyzed);
   let labels: StoredReport['labels'] = {};
   try {
     // The engine's own analysis when it hands it over (analyze() does): recognition is not run twice.
-    labels = derivedLabels(analyzed.analysis ?? snapshot, profile);
+    labels = analyzed.labels ?? derivedLabels(analyzed.analysis ?? snapshot, profile);
   } catch {
     // names for the 重算 list are a help only
   }

@@ -38,6 +38,12 @@ const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'in
 
 export interface PaneState {
   busy: Busy | null;
+  /**
+   * Actions asked for while another ran (a click that raced the busy state, an
+   * edit's automatic re-check, the web page's 下载 re-checking first): each runs
+   * when the one before it ends, never dropped. The pane says what follows.
+   */
+  queued: Task[];
   report: Report | null;
   checkedAt: string | null;
   source: CheckSource | null;
@@ -94,6 +100,16 @@ export interface ProfileDraft {
   profile: ScoringProfile;
   /** The 预算执行分值 field as typed. */
   weight: string;
+  /** 超额完成扣分: the share of the weight deducted, in percent as typed; null when the switch is off. */
+  overshoot: string | null;
+}
+
+/** A fraction as the percent the form shows (0.2 → "20"). */
+const percentText = (x: number): string => String(Number((x * 100).toPrecision(12)));
+
+/** The 评分规则 form for a saved profile. */
+function formOf(p: ScoringProfile): ProfileDraft {
+  return { profile: p, weight: p.fundsWeight === null ? '' : String(p.fundsWeight), overshoot: p.overshootDeduction === null ? null : percentText(p.overshootDeduction) };
 }
 
 /** One paragraph the summary can insert. */
@@ -124,7 +140,7 @@ const PROFILE_WORDS: [RegExp, string][] = [
   [/qualitativeBands/g, '定性指标分档'],
   [/requireReasonAbove130/g, '超过 130% 时要求偏差原因'],
   [/capTotalByExecutionRate/g, '按执行率封顶总分'],
-  [/overshootDeduction/g, '超出目标 30% 视为偏离扣分'],
+  [/overshootDeduction/g, '超额完成扣分'],
   [/achievementLevels/g, '达成等级'],
   [/，或 null（从表中读取）/g, '，或留空（从表中读取）'],
   [/ \(profile must be a JSON object\)/g, ''],
@@ -186,6 +202,7 @@ export class PaneController {
     const showRibbonError = !!ribbonError && (!stored || ribbonError.at >= stored.checkedAt);
     this.state = {
       busy: null,
+      queued: [],
       report: stored?.report ?? null,
       checkedAt: stored?.checkedAt ?? null,
       source: stored?.source ?? null,
@@ -239,13 +256,54 @@ export class PaneController {
 
   dispose(): void {
     for (const u of this.unsubscribe.splice(0)) u();
+    // The pane goes away (another workbook opened): what waited is not run on it.
+    for (const w of this.waiting.splice(0)) w.resolve(false);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.listeners.clear();
   }
 
+  /** Actions waiting for the running one, in order; each asks again for its inputs when it runs. */
+  private readonly waiting: { task: Task; run: () => Promise<boolean>; done: Promise<boolean>; resolve: (ok: boolean) => void }[] = [];
+
+  /**
+   * While an action runs, another one is queued (not dropped): `again` calls the
+   * action afresh once the pane is idle, so it works on the state as it is then
+   * (a check finished, a finding fixed). A check already waiting is not queued
+   * twice. Returns null when the pane is idle (the caller goes ahead now).
+   */
+  private whenIdle(task: Task, again: () => Promise<boolean>): Promise<boolean> | null {
+    if (!this.state.busy) return null;
+    const same = task === 'check' ? this.waiting.find((w) => w.task === 'check') : undefined;
+    if (same) return same.done;
+    let resolve!: (ok: boolean) => void;
+    const done = new Promise<boolean>((r) => { resolve = r; });
+    this.waiting.push({ task, run: again, done, resolve });
+    this.set({ queued: this.waiting.map((w) => w.task) });
+    return done;
+  }
+
+  /** Runs the next queued action, if any, once the running one has ended. */
+  private runNext(): void {
+    if (this.state.busy) return;
+    const next = this.waiting.shift();
+    this.set({ queued: this.waiting.map((w) => w.task) });
+    if (!next) {
+      if (this.settingsPending) {
+        this.settingsPending = false;
+        this.onSettingsChanged();
+      }
+      return;
+    }
+    next.run().then(next.resolve, () => next.resolve(false));
+  }
+
+  /** The ribbon stored a report while the pane was busy: shown when it is idle. */
+  private settingsPending = false;
+
   private async task(task: Task, stage: MessageKey, work: () => Promise<void>, keepNotice = false): Promise<boolean> {
-    if (this.state.busy) return false;
+    const later = this.whenIdle(task, () => this.task(task, stage, work, keepNotice));
+    if (later) return later;
     // An action's line stays until the next action: an automatic re-check (keepNotice) does not wipe it.
     this.set({ busy: { task, stage, fraction: null }, ...(keepNotice ? {} : { notice: null }) });
     try {
@@ -256,6 +314,8 @@ export class PaneController {
       return false;
     } finally {
       this.set({ busy: null, canUndo: this.canUndo() });
+      // Once this action has fully ended (busy cleared), the next queued one starts.
+      void Promise.resolve().then(() => this.runNext());
     }
   }
 
@@ -263,7 +323,7 @@ export class PaneController {
 
   /** Reads, checks, marks and stores the report. */
   check(): Promise<boolean> {
-    return this.task('check', 'progressReading', () => this.runCheck());
+    return this.whenIdle('check', () => this.check()) ?? this.task('check', 'progressReading', () => this.runCheck());
   }
 
   /** Reads the settings again (another runtime may have changed them) before anything is read or written. */
@@ -298,7 +358,7 @@ export class PaneController {
 
   /** The automatic re-check after an edit: reads and analyzes, refreshes the pane, writes nothing. */
   private refresh(): Promise<boolean> {
-    return this.task('check', 'progressReading', () => this.runCheck(false), true);
+    return this.whenIdle('check', () => this.refresh()) ?? this.task('check', 'progressReading', () => this.runCheck(false), true);
   }
 
   private showReport(stored: StoredReport): void {
@@ -343,7 +403,12 @@ export class PaneController {
   private onSettingsChanged(): void {
     const stored = loadStoredReport(this.host);
     // Only a newer report: not the stored one again after an automatic re-check (which stores nothing).
-    if (stored && stored.checkedAt > (this.state.checkedAt ?? '') && !this.state.busy) {
+    if (this.state.busy) {
+      // Read again when the running action ends: a report, an error or a profile from the ribbon is not lost.
+      this.settingsPending = true;
+      return;
+    }
+    if (stored && stored.checkedAt > (this.state.checkedAt ?? '')) {
       this.showReport(stored);
       if (stored.source === 'ribbon') this.set({ notice: { intent: 'info', key: 'fromRibbon', params: { time: stored.checkedAt } } });
     }
@@ -366,7 +431,7 @@ export class PaneController {
    */
   async checkReportText(paragraphs: string[]): Promise<{ findings: Finding[]; summary: TextSummary }> {
     const snapshot = await this.host.readWorkbook();
-    const r = this.opts.analyze(snapshot, { profile: this.state.profile, reportText: paragraphs });
+    const r = await this.opts.analyze(snapshot, { profile: this.state.profile, reportText: paragraphs });
     return {
       findings: r.findings.filter((f) => f.paragraph !== undefined),
       summary: r.text ?? { paragraphs: paragraphs.length, figures: 0, checked: 0, findings: 0 },
@@ -415,6 +480,8 @@ export class PaneController {
 
   /** Writes exactly the ticked derived cells, then checks again. */
   applyRecalc(): Promise<boolean> {
+    const later = this.whenIdle('apply', () => this.applyRecalc());
+    if (later) return later;
     const chosen = this.chosenRecalc();
     if (chosen.length === 0) {
       this.set({ notice: { intent: 'warning', key: 'nothingSelected' } });
@@ -422,8 +489,33 @@ export class PaneController {
     }
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
-      await this.writeRecalc(chosen);
+      // Results older than the sheet (an input edited by hand since the check): the values to write are
+      // worked out again from the workbook as it is now, for the cells the user ticked.
+      const stale = this.staleFor(chosen);
+      const fresh = stale ? await this.recomputed(chosen) : chosen;
+      if (fresh.length === 0) {
+        this.set({ notice: { intent: 'info', key: 'recalcNoLongerNeeded' } });
+        return;
+      }
+      await this.writeRecalc(fresh);
+      if (stale) this.set({ notice: { intent: 'success', key: 'appliedAfterRecheck', params: { n: fresh.length } } });
     });
+  }
+
+  /** Whether the results may be out of date for these cells: their sheet was edited since the check, or the profile changed. */
+  private staleFor(cells: CellRef[]): boolean {
+    const sheets = this.state.staleSheets;
+    return this.state.profileStale || sheets.includes('?') || cells.some((c) => sheets.includes(c.sheet));
+  }
+
+  /**
+   * Reads and analyzes the workbook as it is now (writing nothing) and returns the recalculations of the
+   * same cells (those the user ticked); a cell that no longer needs a change is left out.
+   */
+  private async recomputed(cells: CellRef[]): Promise<Recalculation[]> {
+    await this.runCheck(false);
+    const want = new Set(cells.map(recalcKey));
+    return (this.state.report?.recalculated ?? []).filter((r) => want.has(recalcKey(r)));
   }
 
   private async writeRecalc(chosen: Recalculation[]): Promise<void> {
@@ -454,14 +546,22 @@ export class PaneController {
    * the list where it was (the next finding becomes the current one).
    */
   fixOne(f: Finding): Promise<boolean> {
+    const later = this.whenIdle('apply', () => this.fixOne(f));
+    if (later) return later;
     const r = this.fixFor(f);
     if (!r) return Promise.resolve(false);
     const at = this.visibleFindings().findIndex((x) => findingKey(x) === findingKey(f));
     return this.task('apply', 'progressWriting', async () => {
       await this.reload();
+      // The card's value is from the check; after an edit of its sheet it is worked out again first.
+      const now = this.staleFor([r]) ? (await this.recomputed([r]))[0] : r;
+      if (!now) {
+        this.set({ notice: { intent: 'info', key: 'fixNoLongerNeeded', params: { cell: refKey(f) } } });
+        return;
+      }
       const format = (v: Finding['expected']) => cardValue(f, v, refKey(f), this.state.formats);
-      const params = { cell: refKey(f), before: format(r.before), after: format(r.after) };
-      await this.writeRecalc([r]);
+      const params = { cell: refKey(f), before: format(now.before), after: format(now.after) };
+      await this.writeRecalc([now]);
       this.keepPlace(at);
       await this.select(f);
       this.set({ notice: { intent: 'success', key: 'fixedOne', params } });
@@ -535,6 +635,8 @@ export class PaneController {
 
   /** Hides a finding (and its marks) until restored; remembered with the workbook. */
   ignore(f: Finding): Promise<boolean> {
+    const later = this.whenIdle('ignore', () => this.ignore(f));
+    if (later) return later;
     const key = findingKey(f);
     if (this.state.ignored.includes(key)) return Promise.resolve(false);
     const at = this.visibleFindings().findIndex((x) => findingKey(x) === key);
@@ -543,6 +645,8 @@ export class PaneController {
 
   /** Shows an ignored finding again (all of them when no key). */
   restoreIgnored(key?: string): Promise<boolean> {
+    const later = this.whenIdle('ignore', () => this.restoreIgnored(key));
+    if (later) return later;
     const ignored = key ? this.state.ignored.filter((k) => k !== key) : [];
     return this.saveIgnored(ignored, { intent: 'success', key: 'restored' });
   }
@@ -576,6 +680,8 @@ export class PaneController {
    * first, then the ignored ones marked 已忽略 (never dropped in silence).
    */
   exportResults(): Promise<boolean> {
+    const later = this.whenIdle('export', () => this.exportResults());
+    if (later) return later;
     const report = this.state.report;
     if (!report) return Promise.resolve(false);
     const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
@@ -672,7 +778,8 @@ export class PaneController {
       this.set({ notice: { intent: 'warning', key: 'nothingToInsert' } });
       return false;
     }
-    if (this.state.busy) return false;
+    const later = this.whenIdle('insert', () => this.insertSummary(confirmed));
+    if (later) return later;
     // Settings first (another runtime may have changed them), then the target as it is now.
     await this.reload();
     const target = await this.refreshInsertTarget();
@@ -719,8 +826,13 @@ export class PaneController {
 
   // ------------------------------------------------------------ profile and options
 
-  /** Validates and saves the scoring profile with the workbook; the report is then out of date. */
+  /**
+   * Validates and saves the scoring profile with the workbook; with results on
+   * screen, checks again under the new rules (the scores follow at once).
+   */
   saveProfile(p: ScoringProfile): Promise<boolean> {
+    const later = this.whenIdle('profile', () => this.saveProfile(p));
+    if (later) return later;
     let profile: ScoringProfile;
     try {
       profile = resolveProfile(p);
@@ -732,25 +844,31 @@ export class PaneController {
     return this.task('profile', 'progressWorking', async () => {
       await this.host.setSetting(PROFILE_KEY, profile);
       this.set({ profile, profileDraft: null, profileStale: this.state.report !== null, notice: { intent: 'success', key: 'profileSaved' } });
+      if (!this.state.report) return;
+      await this.runCheck();
+      // What the check said (its counts, errors left), introduced by what the user did.
+      const n = this.state.notice;
+      if (n && (n.key === 'checked' || n.key === 'checkedErrors')) this.set({ notice: { intent: n.intent, key: n.key === 'checked' ? 'profileRechecked' : 'profileRecheckedErrors', params: n.params } });
     });
   }
 
   /** The 评分规则 form as shown: the unsaved draft, or the saved profile. */
   profileForm(): ProfileDraft {
     const p = this.state.profile;
-    return this.state.profileDraft ?? { profile: p, weight: p.fundsWeight === null ? '' : String(p.fundsWeight) };
+    return this.state.profileDraft ?? formOf(p);
   }
 
   /** Keeps the form's unsaved edits (they survive a tab switch). */
   editProfile(draft: ProfileDraft): void {
-    const same = JSON.stringify(draft) === JSON.stringify({ profile: this.state.profile, weight: this.state.profile.fundsWeight === null ? '' : String(this.state.profile.fundsWeight) });
-    this.set({ profileDraft: same ? null : draft, notice: this.state.notice?.key === 'profileSaved' ? null : this.state.notice });
+    const same = JSON.stringify(draft) === JSON.stringify(formOf(this.state.profile));
+    const saved = new Set<MessageKey>(['profileSaved', 'profileRechecked', 'profileRecheckedErrors']);
+    this.set({ profileDraft: same ? null : draft, notice: this.state.notice && saved.has(this.state.notice.key) ? null : this.state.notice });
   }
 
   /** Puts the defaults into the form (not saved yet: the old 已保存 notice goes). */
   resetProfileDraft(): void {
     this.set({
-      profileDraft: { profile: { ...DEFAULT_PROFILE, achievementLevels: this.state.profile.achievementLevels }, weight: '' },
+      profileDraft: { profile: { ...DEFAULT_PROFILE, achievementLevels: this.state.profile.achievementLevels }, weight: '', overshoot: null },
       notice: { intent: 'info', key: 'profileDefaultsUnsaved' },
     });
   }
@@ -760,20 +878,38 @@ export class PaneController {
     this.set({ profileDraft: null, notice: null });
   }
 
-  /** Saves the form: the weight must be a number in (0, 100] or empty (read from the table). */
+  /**
+   * Saves the form: the weight must be a number in (0, 100] or empty (read from
+   * the table); 超额完成扣分, when on, a percent in (0, 100].
+   */
   saveProfileForm(): Promise<boolean> {
-    const { profile, weight } = this.profileForm();
+    const later = this.whenIdle('profile', () => this.saveProfileForm());
+    if (later) return later;
+    const { profile, weight, overshoot } = this.profileForm();
     const w = weight.trim();
     const n = Number(w);
     if (w !== '' && (!Number.isFinite(n) || n <= 0 || n > 100)) {
       this.set({ notice: { intent: 'error', key: 'profileInvalid', error: { code: 'fundsWeight', message: '预算执行分值应为大于 0、不超过 100 的数；留空则从表中读取。' } } });
       return Promise.resolve(false);
     }
-    return this.saveProfile({ ...profile, fundsWeight: w === '' ? null : n, achievementLevels: this.state.profile.achievementLevels });
+    const o = overshoot === null ? null : overshoot.trim().replace(/[%％]$/, '').trim();
+    const pct = o === null || o === '' ? NaN : Number(o);
+    if (o !== null && (!Number.isFinite(pct) || pct <= 0 || pct > 100)) {
+      this.set({ notice: { intent: 'error', key: 'profileInvalid', error: { code: 'overshootDeduction', message: '超额完成扣分的扣减比例应为大于 0、不超过 100 的百分数（如 20 表示扣减分值的 20%）；不扣分请关闭此开关。' } } });
+      return Promise.resolve(false);
+    }
+    return this.saveProfile({
+      ...profile,
+      fundsWeight: w === '' ? null : n,
+      overshootDeduction: o === null ? null : Number((pct / 100).toPrecision(12)),
+      achievementLevels: this.state.profile.achievementLevels,
+    });
   }
 
   /** Sets (or with null removes) the achievement level of the qualitative row whose 得分 cell is `key` (`Sheet!H24`). */
   setAchievementLevel(key: string, level: AchievementLevel | null): Promise<boolean> {
+    const later = this.whenIdle('profile', () => this.setAchievementLevel(key, level));
+    if (later) return later;
     const levels = { ...this.state.profile.achievementLevels };
     if (level) levels[key] = level;
     else delete levels[key];

@@ -37,7 +37,7 @@ interface FakeWindow {
  * A window of an old webview: ES5 Function (ES2020 syntax is a SyntaxError), and the
  * built-ins IE11 lacks. `modern` gives the Node context's own (ES2020+) ones.
  */
-function makeWindow(ua: string, modern: boolean, extra: Partial<FakeWindow> = {}) {
+function makeWindow(ua: string, modern: boolean, extra: Partial<FakeWindow> = {}, containerId = 'container') {
   const container = new El('div');
   const body = new El('body');
   const listeners: Record<string, (() => void)[]> = {};
@@ -45,7 +45,7 @@ function makeWindow(ua: string, modern: boolean, extra: Partial<FakeWindow> = {}
     readyState: 'loading',
     documentMode: /Trident/.test(ua) ? 11 : undefined,
     body,
-    getElementById: (id: string) => (id === 'container' ? container : null),
+    getElementById: (id: string) => (id === containerId ? container : null),
     createElement: (tag: string) => new El(tag),
     createTextNode: (t: string) => { const e = new El('#text'); e.text = t; return e; },
     addEventListener: (type: string, fn: () => void) => { (listeners[type] ??= []).push(fn); },
@@ -188,6 +188,44 @@ describe('ES5 bootstrap (src/bootstrap/support.js)', () => {
     run(b.w, 'commands');
     (b.w.runCheck as (e: unknown) => void)({ completed: () => { completed++; } });
     expect(completed).toBe(2);
+  });
+
+  test('the web page inlines it in <head>, before its own script, with its mode', () => {
+    const html = fs.readFileSync(path.join(root, 'src/demo/index.html'), 'utf8');
+    const boot = html.indexOf(`<%= selfevalBootstrap('web') %>`);
+    expect(boot).toBeGreaterThan(0);
+    expect(boot).toBeLessThan(html.indexOf('</head>'));
+    const web = fs.readFileSync(path.join(root, 'webpack.web.config.js'), 'utf8');
+    expect(web).toMatch(/templateParameters: \{ selfevalBootstrap \}/);
+    expect(web).toMatch(/inlineEcma: 5/);
+  });
+
+  test('web page in IE11: the browser wording (no Office advice) in place of the page; the bundle is told to stay quiet', () => {
+    const { w, container, ready } = makeWindow(IE11_UA, false, {}, 'root');
+    run(w, 'web');
+    expect(w.__selfevalUnsupported).toMatchObject({ kind: 'ie11' });
+    ready();
+    const text = container.textContent;
+    expect(text).toContain('自评表校验助手网页版无法在此浏览器中运行');
+    expect(text).toContain('这是 Internet Explorer 浏览器');
+    expect(text).toContain('新版 Microsoft Edge、Chrome 或 Firefox');
+    expect(text).toContain('npx selfeval check');
+    expect(text).not.toMatch(/Office|WebView2|加载项”/);
+    expect(container.children[0].attrs.role).toBe('alert');
+  });
+
+  test('web page in an old Chrome: named too old, with the versions it needs; a modern browser sees nothing', () => {
+    const old = makeWindow('Mozilla/5.0 (Windows NT 6.1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/69.0 Safari/537.36', true, { Array: Object.assign(function () { return []; }, { prototype: {} }) }, 'root');
+    run(old.w, 'web');
+    old.ready();
+    expect(old.w.__selfevalUnsupported).toMatchObject({ kind: 'old', missing: ['Array.prototype.includes/flat/flatMap'] });
+    expect(old.container.textContent).toContain('此浏览器版本过旧');
+    expect(old.container.textContent).toContain('Chrome 或 Edge 80');
+    const modern = makeWindow(WEBVIEW2_UA, true, {}, 'root');
+    run(modern.w, 'web');
+    modern.ready();
+    expect(modern.w.__selfevalUnsupported).toBeUndefined();
+    expect(modern.container.children).toEqual([]);
   });
 
   test('unsupported.html shows the message for the kind it is given', () => {

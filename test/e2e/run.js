@@ -17,8 +17,9 @@ const path = require('path');
 const assert = require('assert/strict');
 const { execFileSync } = require('child_process');
 const ExcelJS = require('exceljs');
-const { unzipSync, strFromU8 } = require('fflate');
+const { unzipSync, strFromU8, zipSync, strToU8 } = require('fflate');
 const { run, axeViolations, ROOT, ARTIFACTS } = require('./harness');
+const { bigWorkbook } = require('./big-workbook');
 
 // ---------------------------------------------------------------- fixtures
 
@@ -32,6 +33,34 @@ function SAMPLE_COPY() {
 }
 
 let miscalculated = null;
+
+/** The fixture report in Word (EXPECTED.md: four text findings, ¶23, ¶32, ¶40, ¶52), or null without ../shared. */
+function reportDocx() {
+  const file = path.join(SHARED, 'hongjiang-2024-report.docx');
+  return fs.existsSync(file) ? file : null;
+}
+
+/** Rows of the 明细 sheet that make the big workbook about 50 MB. */
+const BIG_ROWS = 330_000;
+
+/** The sample with a 明细 sheet of 330,000 rows: about 50 MB on disk, about 110 MB unpacked (made once per run). */
+function bigWorkbookFile() {
+  const file = path.join(ARTIFACTS, 'big-50mb.xlsx');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, bigWorkbook(path.join(ROOT, 'samples', 'hongjiang-2024.xlsx'), BIG_ROWS));
+  return file;
+}
+
+/** A workbook whose one sheet unpacks to more than the reader's 256 MB budget (a zip bomb: 270 MB of spaces). */
+function zipBomb() {
+  const sheet = new Uint8Array(270 * 1024 * 1024).fill(0x20);
+  const head = strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  const tail = strToU8('</sheetData></worksheet>');
+  sheet.set(head, 0);
+  sheet.set(tail, sheet.length - tail.length);
+  const files = unzipSync(fs.readFileSync(path.join(ROOT, 'samples', 'hongjiang-2024.xlsx')));
+  files['xl/worksheets/sheet1.xml'] = sheet;
+  return Buffer.from(zipSync(files, { level: 1 }));
+}
 
 /** The miscalculated workbook: the shared fixture, or one made once by the file host's generator. */
 function miscalculatedWorkbook() {
@@ -606,6 +635,125 @@ const tests = [
     },
   },
   {
+    name: 'a 50 MB workbook: read in the background with progress by sheet and share, the open workbook answers (and an edit there is asked about) meanwhile, then checked',
+    async fn({ page }) {
+      const file = bigWorkbookFile();
+      assert.ok(fs.statSync(file).size > 45e6, `the workbook is about 50 MB (${fs.statSync(file).size} bytes)`);
+      // Every progress line the page shows, as it shows it.
+      await page.evaluate(() => {
+        window.__progress = [];
+        new window.MutationObserver(() => {
+          const t = document.querySelector('[data-testid="open-progress-text"]')?.textContent;
+          if (t && window.__progress[window.__progress.length - 1] !== t) window.__progress.push(t);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByTestId('file-input').setInputFiles(file);
+      const line = page.getByTestId('open-progress-text');
+      await line.filter({ hasText: /工作表“明细”（第 4\/4 个）/ }).waitFor();
+      // While it reads, the page answers: a click on another sheet of the open workbook is drawn, the reading goes on.
+      await showSheet(page, '附件3');
+      assert.equal(await page.locator('table.grid[data-sheet="附件3"] td[data-cell="A1"]').count(), 1, 'the open workbook answers a click');
+      assert.match(await line.textContent(), /正在读取 big-50mb\.xlsx：工作表“明细”/, 'still reading after the click');
+      assert.equal(await page.getByTestId('file-name').textContent(), 'hongjiang-2024.xlsx', 'the open workbook stays until the new one is ready');
+      const bar = page.getByTestId('open-progress').getByRole('progressbar');
+      assert.ok(Number(await bar.getAttribute('aria-valuenow')) < 1, 'the bar has a value while reading');
+      // An edit meanwhile is not thrown away unasked: when the new workbook is ready, the page asks first.
+      await (await cell(page, '附件3!B33')).dblclick();
+      await page.locator('.cell-editor').fill('读取时的备注');
+      await page.keyboard.press('Enter');
+      assert.match(await line.textContent(), /正在读取 big-50mb\.xlsx/, 'edited while reading');
+      const ask = page.getByTestId('confirm-open');
+      await ask.waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByTestId('file-name').textContent(), 'hongjiang-2024.xlsx', 'not replaced before the answer');
+      await ask.getByRole('button', { name: '放弃修改并打开' }).click();
+
+      await page.getByTestId('file-name').filter({ hasText: 'big-50mb.xlsx' }).waitFor({ timeout: 60_000 });
+      await page.getByTestId('open-progress').waitFor({ state: 'detached' });
+      const seen = await page.evaluate(() => window.__progress);
+      const shares = [...new Set(seen.map((t) => /工作表“明细”.*已完成 (\d+)%/.exec(t)?.[1]).filter(Boolean).map(Number))];
+      assert.ok(shares.length >= 5, `the share grows while 明细 is read: ${shares.join(', ')}`);
+      assert.deepEqual(shares, [...shares].sort((a, b) => a - b), 'and never goes back');
+      assert.deepEqual(await sheets(page), ['附件2', '附件3', '附件4', '明细']);
+      await showSheet(page, '明细');
+      assert.equal(await page.locator('table.grid[data-sheet="明细"] td[data-cell="C1"]').textContent(), '金额');
+      assert.equal(await page.locator('table.grid[data-sheet="明细"] td[data-cell="A3000"]').textContent(), '2999');
+      // 校验: the findings of the sample's tables (EXPECTED.md), the ledger adds none.
+      await check(page);
+      const errors = await listedCells(page, 'error');
+      for (const ref of SAMPLE_ERRORS) assert.ok(errors.includes(ref), `error on ${ref}`);
+    },
+  },
+  {
+    name: 'too large: a workbook that unpacks past the 256 MB budget is refused in Chinese, the open workbook stays open',
+    async fn({ page }) {
+      await page.getByTestId('file-input').setInputFiles({ name: '炸弹.xlsx', mimeType: 'application/octet-stream', buffer: zipBomb() });
+      const error = page.getByTestId('page-error');
+      await error.waitFor({ timeout: 60_000 });
+      assert.match(await error.textContent(), /无法读取 炸弹\.xlsx：文件解压后过大/);
+      assert.equal(await page.getByTestId('file-name').textContent(), 'hongjiang-2024.xlsx', 'the open workbook stays');
+      await page.getByTestId('open-progress').waitFor({ state: 'detached' });
+      // And the reading thread reads the next file.
+      await openFile(page, SAMPLE_COPY());
+    },
+  },
+  {
+    name: 'Word report: the .docx opens (its tables in the grid), 报告正文 lists ¶23, ¶32, ¶40, ¶52, a click goes to the cell; choosing the .docx in the tab does the same',
+    async fn({ page }) {
+      const docx = reportDocx();
+      if (!docx) { console.log('      (skipped: ../shared/fixtures/hongjiang-2024-report.docx is missing)'); return; }
+      const textFindings = async () => {
+        await pane(page).getByTestId('text-counts').waitFor();
+        return pane(page).locator('li[data-text-finding] blockquote').evaluateAll((qs) => qs.map((q) => Number(/^第 (\d+) 段/.exec(q.textContent)?.[1])));
+      };
+      await page.getByTestId('file-input').setInputFiles(docx);
+      await page.getByTestId('file-name').filter({ hasText: 'hongjiang-2024-report.docx' }).waitFor();
+      assert.deepEqual(await sheets(page), ['附件2', '附件3', '附件4']);
+      // The tabs come with a check: the Word tables' own findings, then the text.
+      await check(page);
+      await paneTab(page, /^报告正文/);
+      assert.match(await pane(page).getByTestId('report-text').textContent(), /hongjiang-2024-report\.docx：81 段/);
+      assert.deepEqual((await textFindings()).sort((a, b) => a - b), [23, 32, 40, 52]);
+      // ¶40 (自评得分 95 分): its cell in the grid.
+      const item = pane(page).locator('li[data-text-finding]').filter({ hasText: '第 40 段' });
+      const go = item.getByRole('button', { name: /^定位到 / }).first();
+      const [sheet, a1] = split((await go.getAttribute('aria-label')).slice(4));
+      await go.click();
+      await page.waitForFunction(([s, c]) => document.querySelector(`table.grid[data-sheet="${s}"] td[data-cell="${c}"]`)?.getAttribute('aria-selected') === 'true', [sheet, a1]);
+      // The workbook itself, with the report chosen in the tab.
+      await openFile(page, SAMPLE_COPY());
+      await check(page);
+      await paneTab(page, /^报告正文/);
+      await pane(page).getByTestId('report-file').setInputFiles(docx);
+      assert.deepEqual((await textFindings()).sort((a, b) => a - b), [23, 32, 40, 52]);
+      await pane(page).locator('li[data-text-finding]').filter({ hasText: '第 52 段' }).getByRole('button', { name: '定位到 附件3!F20' }).click();
+      await page.waitForFunction(() => document.querySelector('table.grid[data-sheet="附件3"] td[data-cell="F20"]')?.getAttribute('aria-selected') === 'true');
+    },
+  },
+  {
+    name: 'an old browser: the page says in Chinese why it cannot run and what to do, instead of a blank page',
+    async fn({ page, url }) {
+      const old = await page.context().newPage();
+      try {
+        const errors = [];
+        old.on('pageerror', (e) => errors.push(e.message));
+        // A browser without Array.prototype.flatMap (Chrome before 69): the bootstrap's check fails.
+        await old.addInitScript(() => { delete Array.prototype.flatMap; });
+        await old.goto(url);
+        const alert = old.getByRole('alert');
+        await alert.waitFor();
+        const text = await alert.textContent();
+        assert.match(text, /自评表校验助手网页版无法在此浏览器中运行/);
+        assert.match(text, /新版 Microsoft Edge、Chrome 或 Firefox/);
+        assert.match(text, /缺少：Array\.prototype\.includes\/flat\/flatMap/);
+        await old.waitForTimeout(300);
+        assert.equal(await old.getByTestId('start').count(), 0, 'the page itself is not drawn');
+        assert.deepEqual(errors, []);
+      } finally {
+        await old.close();
+      }
+    },
+  },
+  {
     name: 'wording: a cross-table mismatch names both sides and asks to check; percentages as the cells show them',
     async fn({ page }) {
       await check(page);
@@ -719,8 +867,8 @@ const tests = [
       await page.waitForFunction((b) => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="A1"]')?.textContent !== b, before);
       assert.match(await a1.textContent(), /部门整体支出/);
       await pane(page).getByTestId('stale').waitFor();
-      // A click while the pane is busy (the insert finishing, an automatic re-check of the stale results) is not
-      // taken by the controller: click again once it is idle.
+      // While the pane is busy (the insert finishing, an automatic re-check of the stale results) 撤销 waits
+      // (aria-disabled; a click that races the busy state is queued by the controller): wait until it is idle.
       const restored = (b) => document.querySelector('table.grid[data-sheet="附件2"] td[data-cell="A1"]')?.textContent === b;
       for (let i = 0; i < 5; i++) {
         await pane(page).locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);

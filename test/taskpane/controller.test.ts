@@ -111,13 +111,15 @@ describe('PaneController: check', () => {
     expect(s.notice?.error?.message).toContain('上限');
   });
 
-  test('a second action while one runs is ignored', async () => {
+  test('a second action while one runs is queued, not dropped: it runs after the first (test/taskpane/busy.test.tsx)', async () => {
     const { host, ctrl } = setup();
     const a = ctrl.check();
     const b = ctrl.check();
-    expect(await b).toBe(false);
-    await a;
-    expect(host.calls.filter((c) => c === 'readWorkbook')).toHaveLength(1);
+    expect(ctrl.getState().queued).toEqual(['check']);
+    expect(await a).toBe(true);
+    expect(await b).toBe(true);
+    expect(host.calls.filter((c) => c === 'readWorkbook')).toHaveLength(2);
+    expect(ctrl.getState().queued).toEqual([]);
   });
 });
 
@@ -241,15 +243,19 @@ describe('PaneController: navigation, summary, marks', () => {
 });
 
 describe('PaneController: scoring profile', () => {
-  test('a valid profile is saved with the workbook, makes the report stale and is used by the next check', async () => {
+  test('a valid profile is saved with the workbook and the results are checked again under it at once', async () => {
     const { host, ctrl, profiles } = setup();
     await ctrl.check();
     await ctrl.saveProfile({ ...ctrl.getState().profile, reverseFormula: 'ratio', qualitativeBands: { achieved: 0.8, partial: 0.5 } });
     expect(host.settings.get(PROFILE_KEY)).toMatchObject({ reverseFormula: 'ratio', qualitativeBands: { achieved: 0.8, partial: 0.5 } });
-    expect(ctrl.getState().profileStale).toBe(true);
-    await ctrl.check();
     expect(profiles[1]).toMatchObject({ reverseFormula: 'ratio' });
     expect(ctrl.getState().profileStale).toBe(false);
+    expect(ctrl.getState().notice).toMatchObject({ key: 'profileRecheckedErrors', params: { n: 2, f: 3, e: 2 } });
+    // Before any check there is nothing to re-check: saved, and said so.
+    const fresh = setup();
+    await fresh.ctrl.saveProfile({ ...fresh.ctrl.getState().profile, reverseFormula: 'ratio' });
+    expect(fresh.profiles).toHaveLength(0);
+    expect(fresh.ctrl.getState().notice?.key).toBe('profileSaved');
   });
 
   test('an invalid profile is refused with a message', async () => {

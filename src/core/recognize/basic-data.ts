@@ -18,9 +18,9 @@ export function isBasicAnchor(g: SheetGrid, row: number): boolean {
 }
 
 /** Rows that start another tree: they end the project groups. */
-const OTHER_TREE = new Set<BasicRowKey>(['basic', 'public', 'threePublic']);
+const OTHER_TREE = new Set<BasicRowKey>(['basic', 'personnel', 'public', 'threePublic']);
 /** The top of another tree written as such (a project named 公用经费补助 stays a project). */
-const TREE_TOP = /^(?:三公经费|公用经费|部门基本支出|基本支出)(?:\(万元\))?$/;
+const TREE_TOP = /^(?:三公经费|公用经费|人员经费|部门基本支出|基本支出)(?:\(万元\))?$/;
 const PLACEHOLDER = /^[.…。·、/\\-—*]+$/;
 
 const TERMINATOR = /^(?:[一二三四五六七八九十]+[、.])?(?:楼堂馆所|殿堂馆所|厉行节约|说明|填表人|填报人)/;
@@ -31,6 +31,7 @@ function classify(label: string, inProjects: boolean): BasicRowKey | null {
   if (/预算调整/.test(b)) return 'basicAdjustment';
   if (inProjects) return null;
   if (/部门基本支出|^基本支出/.test(b)) return 'basic';
+  if (/人员经费/.test(b)) return 'personnel';
   if (/公用经费/.test(b)) return 'public';
   if (/办公经费|^办公费/.test(b)) return 'office';
   if (/水费|电费|差旅费/.test(b)) return 'utilities';

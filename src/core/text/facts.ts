@@ -2,7 +2,7 @@
  * What a figure of the text is compared with (RULES.md §8): the table values its
  * label names. A figure is *claimed* when its words identify a table value —
  * 自评得分 / 总分, 预算执行率, 年初预算数, 全年预算数, 全年执行数, 基本支出 and 项目支出
- * (预算 or 决算), 公用经费, 三公经费, a named row of the 基础数据表, 编制数, 实际在职人数,
+ * (预算 or 决算), 人员经费 (where the 基础数据表 has the row), 公用经费, 三公经费, a named row of the 基础数据表, 编制数, 实际在职人数,
  * an indicator's 年度指标值 or 实际完成值 — and the value it is compared with is the
  * one the table states (when tables disagree, every table's value is named).
  *
@@ -292,7 +292,9 @@ function claimOf(ctx: Context, fig: Figure, sentenceSubject: Subject | null, sen
     // A subject from the sentence or the headings only for words that name a measure (not `运行维护经费 0 万元`).
     const inherits = !fig.part && measureOf(lab) !== null;
     const subject = own ?? (inherits ? sentenceSubject ?? (project ? null : subjectOf(fig.headings.join('|'))) : null);
-    if (subject && subject !== 'personnel' && (own || !project)) {
+    // 人员经费 is compared where the 基础数据表 has that row (other provinces' templates); the Hunan one has
+    // none, and then the figure names no table value: not compared, never a finding.
+    if (subject && (own || !project)) {
       if (!basic && !overall) return null;
       if (!measure || measure === 'fullBudget') return null;
       const col: AmountColumn = measure === 'final' ? 'final' : 'budget';

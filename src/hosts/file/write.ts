@@ -14,7 +14,9 @@
  * Every other part is written byte for byte as read. Running again replaces
  * the marks and notes of an earlier run: our cell formats carry the index of
  * the format they were cloned from (an extLst entry), our notes start with
- * NOTE_PREFIX.
+ * NOTE_PREFIX. The 校验结果 sheet's formats reuse an identical font and cell
+ * format already in styles.xml (one an earlier export added), so exporting
+ * again does not grow it.
  *
  * Browser-safe: no Node API.
  */
@@ -284,6 +286,9 @@ class StylesEditor {
   /**
    * A plain cell format for a sheet we make (校验结果): the default font, bold
    * when asked (a copy of font 0 with <b/>), top-aligned, wrapped when asked.
+   * A font or cell format the part already has with the same meaning (one an
+   * earlier export added, or the user's own) is reused, so exporting again
+   * leaves styles.xml as it is.
    */
   plainXf(opts: { bold?: boolean; wrap?: boolean }): number {
     const key = `plain|${opts.bold ? 'b' : ''}|${opts.wrap ? 'w' : ''}`;
@@ -292,15 +297,26 @@ class StylesEditor {
     const p = this.prefix;
     let fontId = 0;
     if (opts.bold && this.fontsElement && this.fontCount > 0) {
-      const first = children(this.xml, this.fontsElement.openEnd, this.fontsElement.closeStart)[0];
+      const fonts = children(this.xml, this.fontsElement.openEnd, this.fontsElement.closeStart);
+      const first = fonts[0];
       const font = this.xml.slice(first.start, first.end);
       const bold = /\/>\s*$/.test(font) && !/<\/[^>]*font>\s*$/.test(font)
         ? font.replace(/\s*\/>\s*$/, `><${p}b/></${first.qname}>`)
         : font.replace(/^(<[^>]*>)/, `$1<${p}b/>`);
-      fontId = this.fontCount + this.addedFonts.length;
-      this.addedFonts.push(bold);
+      const want = styleKey(bold);
+      const had = fonts.findIndex((f) => styleKey(this.xml, f) === want);
+      const added = this.addedFonts.findIndex((f) => styleKey(f) === want);
+      if (had >= 0) fontId = had;
+      else if (added >= 0) fontId = this.fontCount + added;
+      else {
+        fontId = this.fontCount + this.addedFonts.length;
+        this.addedFonts.push(bold);
+      }
     }
-    const i = this.add(`<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${fontId ? ' applyFont="1"' : ''} applyAlignment="1"><${p}alignment vertical="top"${opts.wrap ? ' wrapText="1"' : ''}/></${p}xf>`);
+    const xf = `<${p}xf numFmtId="0" fontId="${fontId}" fillId="0" borderId="0" xfId="0"${fontId ? ' applyFont="1"' : ''} applyAlignment="1"><${p}alignment vertical="top"${opts.wrap ? ' wrapText="1"' : ''}/></${p}xf>`;
+    const want = styleKey(xf);
+    const had = this.xfs.findIndex((x) => styleKey(this.xml, x) === want);
+    const i = had >= 0 ? had : this.add(xf);
     this.made.set(key, i);
     return i;
   }
@@ -342,6 +358,32 @@ class StylesEditor {
     append(this.xfsElement, a.xfs, this.count);
     this.fw.pkg.set(this.part, applyEdits(this.xml, edits));
   }
+}
+
+/**
+ * What a style element (a font, a cell format) means, independent of how it
+ * is written: attribute order, quotes, spacing, namespace prefixes, the order
+ * of a font's children, ids that default to 0 and apply flags set to 1 (other
+ * writers, exceljs or Excel itself saving the file, write the same format
+ * differently). Two elements with the same key look the same.
+ */
+function styleKey(xml: string, e?: Element): string {
+  const el = e ?? children(xml, 0, xml.length)[0];
+  return el ? keyOf(xml, el, true) : '';
+}
+
+function keyOf(xml: string, e: Element, top: boolean): string {
+  const attrs = new Map<string, string>();
+  for (const m of e.attrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    const name = m[1].replace(/^.*:/, '');
+    if (m[1].startsWith('xmlns')) continue;
+    const v = m[2] ?? m[3];
+    if (top && /^apply/.test(name) && (v === '1' || v === 'true')) continue;
+    attrs.set(name, v === 'true' ? '1' : v === 'false' ? '0' : v);
+  }
+  if (top && e.name === 'xf') for (const k of ['numFmtId', 'fontId', 'fillId', 'borderId', 'xfId']) if (!attrs.has(k)) attrs.set(k, '0');
+  const kids = e.selfClosing ? [] : children(xml, e.openEnd, e.closeStart).map((k) => keyOf(xml, k, false)).sort();
+  return `${e.name}(${[...attrs].map(([k, v]) => `${k}=${v}`).sort().join(',')})[${kids.join(';')}]`;
 }
 
 function stylesPart(fw: FileWorkbook): string {

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n-context';
 import { kindKey, tableName as nameOfTable, type Formats } from '../format';
 import { cardValue, expectationText, findingKey, findingLabel, refKey, ruleDescription, SEVERITIES } from '../wording';
 import { markLook } from '../../core/mark-style';
+import { whileBusy } from '../busy';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
@@ -146,14 +147,14 @@ export function Findings(p: FindingsProps) {
                   <Link key={refKey(r)} as="button" onClick={() => p.onSelect(r)} aria-label={t('goTo', { cell: refKey(r) })}><Caption1>{refKey(r)}</Caption1></Link>
                 ))}
                 {fix ? (
-                  <Button size="small" appearance="primary" disabled={p.busy} onClick={() => act(() => p.onFix(f))} aria-label={t('fixOneLabel', { cell: refKey(f), v: fixText })}>
+                  <Button size="small" appearance="primary" {...whileBusy(p.busy)} onClick={() => act(() => p.onFix(f))} aria-label={t('fixOneLabel', { cell: refKey(f), v: fixText })}>
                     {t('fixOne', { v: fixText })}
                   </Button>
                 ) : null}
                 {description ? (
                   <Button size="small" appearance="subtle" aria-expanded={why === key} aria-controls={whyId} aria-label={`${t('why')}：${refKey(f)}`} onClick={() => setWhy(why === key ? null : key)}>{t('why')}</Button>
                 ) : null}
-                <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => act(() => p.onIgnore(f))} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
+                <Button size="small" appearance="subtle" {...whileBusy(p.busy)} onClick={() => act(() => p.onIgnore(f))} aria-label={`${t('ignore')}：${refKey(f)}`}>{t('ignore')}</Button>
               </div>
               {why === key && description ? <Caption1 id={whyId} className={s.why}>{description}（{f.rule}）</Caption1> : null}
             </li>
@@ -168,12 +169,12 @@ export function Findings(p: FindingsProps) {
               <li key={findingKey(f)} className={s.item} style={{ borderLeftColor: SEV_COLOR[f.severity] }}>
                 <Text>{t(`severity1_${f.severity}`)}：{f.message}</Text>
                 <div className={s.actions}>
-                  <Button size="small" disabled={p.busy} onClick={() => p.onRestore(findingKey(f))} aria-label={`${t('restore')}：${refKey(f)}`}>{t('restore')}</Button>
+                  <Button size="small" {...whileBusy(p.busy)} onClick={() => p.onRestore(findingKey(f))} aria-label={`${t('restore')}：${refKey(f)}`}>{t('restore')}</Button>
                 </div>
               </li>
             ))}
           </ul>
-          <Button size="small" disabled={p.busy} onClick={() => p.onRestore()}>{t('restoreAll')}</Button>
+          <Button size="small" {...whileBusy(p.busy)} onClick={() => p.onRestore()}>{t('restoreAll')}</Button>
         </details>
       ) : null}
     </div>

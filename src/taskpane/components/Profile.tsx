@@ -6,6 +6,7 @@ import type { ScoringProfile, AchievementLevel } from '../../core/profile';
 import type { ProfileDraft } from '../controller';
 import type { CellRef } from '../../core/report';
 import { useI18n } from '../i18n-context';
+import { whileBusy } from '../busy';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -43,8 +44,10 @@ export function Profile(p: ProfileProps) {
   // The draft lives in the controller, so unsaved edits survive a tab switch.
   const draft = p.form.profile;
   const weight = p.form.weight;
-  const setDraft = (profile: ScoringProfile) => p.onEdit({ profile, weight });
-  const setWeight = (w: string) => p.onEdit({ profile: draft, weight: w });
+  const overshoot = p.form.overshoot;
+  const setDraft = (profile: ScoringProfile) => p.onEdit({ ...p.form, profile });
+  const setWeight = (w: string) => p.onEdit({ ...p.form, weight: w });
+  const setOvershoot = (o: string | null) => p.onEdit({ ...p.form, overshoot: o });
   const bands = draft.qualitativeBands.partial === 0.5 ? '80/50' : '80/60';
   const levels = Object.entries(p.profile.achievementLevels);
   return (
@@ -64,14 +67,20 @@ export function Profile(p: ProfileProps) {
       </Field>
       <Switch checked={draft.requireReasonAbove130} label={t('requireReasonAbove130')} onChange={(_, d) => setDraft({ ...draft, requireReasonAbove130: d.checked })} />
       <Switch checked={draft.capTotalByExecutionRate} label={t('capTotal')} onChange={(_, d) => setDraft({ ...draft, capTotalByExecutionRate: d.checked })} />
+      <Switch checked={overshoot !== null} label={t('overshoot')} onChange={(_, d) => setOvershoot(d.checked ? '' : null)} data-testid="overshoot-switch" />
+      {overshoot !== null ? (
+        <Field label={t('overshootRate')} hint={t('overshootHint')}>
+          <Input type="number" inputMode="decimal" min={0} max={100} step={5} value={overshoot} contentAfter="%" onChange={(_, d) => setOvershoot(d.value)} data-testid="overshoot-rate" />
+        </Field>
+      ) : null}
       <Field label={t('fundsWeight')}>
         <Input type="number" inputMode="decimal" min={0} max={100} value={weight} onChange={(_, d) => setWeight(d.value)} />
       </Field>
       {p.dirty ? <Text weight="semibold" data-testid="profile-unsaved">{t('profileUnsaved')}</Text> : null}
       <div className={s.row}>
-        <Button appearance="primary" disabled={p.busy} onClick={p.onSave}>{t('saveProfile')}</Button>
-        <Button disabled={p.busy} onClick={p.onReset}>{t('resetProfile')}</Button>
-        {p.dirty ? <Button disabled={p.busy} onClick={p.onDiscard}>{t('discardProfile')}</Button> : null}
+        <Button appearance="primary" {...whileBusy(p.busy)} onClick={p.onSave}>{t('saveProfile')}</Button>
+        <Button {...whileBusy(p.busy)} onClick={p.onReset}>{t('resetProfile')}</Button>
+        {p.dirty ? <Button {...whileBusy(p.busy)} onClick={p.onDiscard}>{t('discardProfile')}</Button> : null}
       </div>
 
       <Subtitle2 as="h3">{t('achievementLevels')}</Subtitle2>
@@ -79,7 +88,7 @@ export function Profile(p: ProfileProps) {
       <div className={s.row} role="group" aria-label={t('achievementForActive')}>
         <Text>{t('achievementForActive')}：</Text>
         {LEVELS.map((lv) => (
-          <Button key={lv} size="small" disabled={p.busy} onClick={() => p.onLevelForActive(lv)}>{t(`level_${lv}`)}</Button>
+          <Button key={lv} size="small" {...whileBusy(p.busy)} onClick={() => p.onLevelForActive(lv)}>{t(`level_${lv}`)}</Button>
         ))}
       </div>
       {levels.length ? (
@@ -88,7 +97,7 @@ export function Profile(p: ProfileProps) {
             <li key={key} className={s.row}>
               <Link as="button" onClick={() => p.onSelect(refOf(key))}>{key}</Link>
               <Text>{t(`level_${lv}`)}</Text>
-              <Button size="small" appearance="subtle" disabled={p.busy} onClick={() => p.onRemoveLevel(key)} aria-label={`${t('remove')}：${key}`}>{t('remove')}</Button>
+              <Button size="small" appearance="subtle" {...whileBusy(p.busy)} onClick={() => p.onRemoveLevel(key)} aria-label={`${t('remove')}：${key}`}>{t('remove')}</Button>
             </li>
           ))}
         </ul>

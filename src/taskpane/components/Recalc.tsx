@@ -5,6 +5,7 @@ import { useI18n } from '../i18n-context';
 import { formatValue, joinDistinct, type Formats } from '../format';
 import { recalcKey, type WrittenCell } from '../controller';
 import type { CellLabel } from '../roles';
+import { whileBusy } from '../busy';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalS },
@@ -69,11 +70,11 @@ export function Recalc(p: RecalcProps) {
       )}
       <div className={s.actions}>
         {p.items.length ? (
-          <Button appearance="primary" disabled={p.busy || p.selected.length === 0} onClick={p.onApply}>
+          <Button appearance="primary" {...whileBusy(p.busy, p.selected.length === 0)} onClick={p.onApply}>
             {t('applyRecalc', { n: p.selected.length })}
           </Button>
         ) : null}
-        <Button disabled={p.busy || !p.canUndo} onClick={p.onUndo} title={t('undoHint')}>{t('undo')}</Button>
+        <Button {...whileBusy(p.busy, !p.canUndo)} onClick={p.onUndo} title={t('undoHint')}>{t('undo')}</Button>
       </div>
       {p.written.length ? (
         <section className={s.written} aria-label={t('writtenTitle', { n: p.written.length })} data-testid="written">

@@ -4,6 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { useI18n } from '../i18n-context';
 import type { CellRef, Finding, TextSummary } from '../../core/report';
+import { whileBusy } from '../busy';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -87,12 +88,11 @@ export function ReportText(p: ReportTextProps) {
       setError((err as Error)?.message ?? String(err));
     }
   };
-  const disabled = p.busy || working;
   return (
     <div className={s.stack} data-testid="report-text">
       <Text>{t('textIntro')}</Text>
       <div className={s.actions}>
-        <Button disabled={disabled} onClick={() => fileRef.current?.click()}>{t('textChoose')}</Button>
+        <Button {...whileBusy(p.busy, working)} onClick={() => fileRef.current?.click()}>{t('textChoose')}</Button>
         <input
           ref={fileRef}
           type="file"
@@ -115,7 +115,7 @@ export function ReportText(p: ReportTextProps) {
         </Field>
       )}
       <div className={s.actions}>
-        <Button appearance="primary" disabled={disabled || !paragraphs} onClick={() => paragraphs && void run(paragraphs)}>{t('textCheck')}</Button>
+        <Button appearance="primary" {...whileBusy(p.busy, working || !paragraphs)} onClick={() => paragraphs && void run(paragraphs)}>{t('textCheck')}</Button>
       </div>
       {error ? <MessageBar intent="error" layout="multiline" role="alert"><MessageBarBody>{error}</MessageBarBody></MessageBar> : null}
       {result ? (

@@ -5,6 +5,7 @@ import {
 import { useI18n } from '../i18n-context';
 import type { InsertTarget, SummaryParagraph } from '../controller';
 import type { CellContent } from '../../hosts/host';
+import { whileBusy } from '../busy';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -122,10 +123,10 @@ export function Summary(p: SummaryProps) {
         </MessageBar>
       ) : null}
       <div className={s.actions}>
-        <Button appearance="primary" disabled={p.busy || chosen.length === 0} onClick={() => p.onInsert(false)}>{t('insertSummary')}</Button>
+        <Button appearance="primary" {...whileBusy(p.busy, chosen.length === 0)} onClick={() => p.onInsert(false)}>{t('insertSummary')}</Button>
         <Button disabled={!p.text} onClick={() => void copyText(chosen.map((x) => x.text).join('\n\n') || p.text, area.current).then(p.onCopied)}>{t('copySummary')}</Button>
         <Button disabled={p.text === p.original} onClick={p.onReset}>{t('resetSummary')}</Button>
-        <Button disabled={p.busy || !p.canUndo} onClick={p.onUndo}>{t('undo')}</Button>
+        <Button {...whileBusy(p.busy, !p.canUndo)} onClick={p.onUndo}>{t('undo')}</Button>
       </div>
       <Field label={t('summaryEdit')}>
         <Textarea ref={area} value={p.text} onChange={(_, d) => p.onChange(d.value)} resize="vertical" rows={8} />
