@@ -206,22 +206,16 @@ async function main(): Promise<void> {
       const { now, base, zbase } = sideBySide(args, folder, 3, preload, rssFile);
       const row = ['1,000 个小工作簿', `${Math.round(small.length / 1024)} KB 各`, '', '', '', '', '', ms(now.ms), mb(now.rss), ms(now.cpu!), ms(base.ms), ratio(now.ms, base.ms), ms(zbase.ms), ratio(now.ms, zbase.ms)];
       rows.push(row);
-      // The same folder checked in one thread (SELFEVAL_THREADS=1): what the worker threads add.
-      process.env.SELFEVAL_THREADS = '1';
-      const one = whole(BIN, args, 3, preload, rssFile);
-      delete process.env.SELFEVAL_THREADS;
-      const row1 = ['1,000 个小工作簿（单线程）', '', '', '', '', '', '', ms(one.ms), mb(one.rss), ms(one.cpu!), ms(base.ms), ratio(one.ms, base.ms), ms(zbase.ms), ratio(one.ms, zbase.ms)];
       if (before) {
         const old = whole(before, args, 1, preload, rssFile);
         row.push(ms(old.ms), mb(old.rss), `${(old.ms / now.ms).toFixed(1)}×`);
       }
-      rows.push(row1);
     }
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
   table(rows);
-  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动；有编译缓存时用之）；CPU = 整条命令各线程 CPU 时间之和（中位数）；最小读取器 = scripts/bench-baseline.js（解压 + 扫描 <c>/<v>，不读样式与合并，新进程；fflate 解压，另一列用 node:zlib 解压），与整条命令交替运行；倍数 = 整条命令 ÷ 最小读取器（目标 ≤ 2×）。文件夹默认多线程校验，另列单线程（SELFEVAL_THREADS=1）。');
+  console.log('\n新读取器 / exceljs 读入 / 引擎：各在单独进程中计时（中位数）；峰值内存为只读一次的进程的最大常驻内存（引擎列不单列内存）；整条命令 = selfeval check --json（新进程，含 Node 启动；有编译缓存时用之）；CPU = 整条命令各线程 CPU 时间之和（中位数）；最小读取器 = scripts/bench-baseline.js（解压 + 扫描 <c>/<v>，不读样式与合并，新进程；fflate 解压，另一列用 node:zlib 解压），与整条命令交替运行；倍数 = 整条命令 ÷ 最小读取器（目标 ≤ 2×）。');
   if (!sizes.length) { console.log(''); await benchDocx(); }
 }
 

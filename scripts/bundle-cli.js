@@ -26,7 +26,5 @@ esbuild.buildSync({
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
-  // The bundle can start worker threads that load it again (src/cli/pool.ts); source run by tests cannot.
-  define: { SELFEVAL_BUNDLE: 'true' },
   logLevel: 'warning',
 });

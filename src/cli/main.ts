@@ -7,9 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Report } from '../core/report';
 import type { ScoringProfile } from '../core/profile';
-import { formatReport, countFindings, formatCounts, safeText } from './format';
+import { formatReport, countFindings, formatCounts, safeText, type Counts } from './format';
 import { cliLocale, cliText, usageMessage, type CliText } from './messages';
-import { checkInThreads, serveInWorker, threadCount } from './pool';
 
 /** Exit status: 0 no error, 1 errors found, 2 an input cannot be read or an output cannot be written. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -182,19 +181,46 @@ function internalError(file: string, e: unknown, stage: 'stageRead' | 'stageChec
   return `selfeval: ${T('internal', { stage: T(stage), file, part: part ? T('internalPart', { part }) : '', reason: (e as Error)?.message ?? String(e) })}`;
 }
 
-/** What a worker thread needs to check files as this thread would. */
-interface WorkerSetup { locale: ReturnType<typeof cliLocale>; profile: Partial<ScoringProfile> | undefined; text: ReportText | undefined }
-
-// In a worker thread started by runCheck (the bundle loaded again): check the files it is given.
-serveInWorker<Checked>((file, setup) => {
-  const s = setup as unknown as WorkerSetup;
-  T = cliText(s.locale);
-  return checkFile(file, s.profile, s.text);
-});
-
 function statusOf(c: Checked): number {
   if (c.error) return EXIT.input;
   return c.report!.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+}
+
+/** How a checked file is printed: made as soon as it is checked (a folder's reports are not all kept). */
+interface RenderOptions { json: boolean; details: boolean; color: boolean }
+interface Rendered {
+  file: string;
+  error?: string;
+  /** --json: the file's object as JSON.stringify(…, null, 2) writes it. */
+  json?: string;
+  /** Otherwise: the file's report as text, and its findings counted. */
+  text?: string;
+  counts?: Counts;
+  status: number;
+}
+
+/** The file's object in --json: what a user reads (no internal fields). */
+function strip(o: Report & { file: string }) {
+  return {
+    file: o.file,
+    tables: o.tables.map(({ kind, sheet, range, year, name }) => ({ kind, sheet, range, year, name })),
+    findings: o.findings.map(({ rule, severity, sheet, cell, related, message, expected, actual, paragraph, quote }) => (
+      paragraph === undefined ? { rule, severity, sheet, cell, related, message, expected, actual } : { rule, severity, paragraph, quote, sheet, cell, related, message, expected, actual })),
+    recalculated: o.recalculated.map(({ sheet, cell, before, after }) => ({ sheet, cell, before, after })),
+    scores: o.scores.map(({ sheet, kind, name, total, grade }) => ({ sheet, kind, name, total, grade })),
+    summary: o.summary,
+    ...(o.text ? { text: o.text } : {}),
+  };
+}
+
+function render(c: Checked, o: RenderOptions): Rendered {
+  const status = statusOf(c);
+  if (!c.report) {
+    // Always valid JSON: an unreadable file is { file, error }.
+    return { file: c.file, error: c.error, status, ...(o.json ? { json: JSON.stringify({ file: c.file, error: c.error }, null, 2) } : {}) };
+  }
+  if (o.json) return { file: c.file, json: JSON.stringify(strip({ file: c.file, ...c.report }), null, 2), status };
+  return { file: c.file, text: formatReport(c.file, c.report, o.color, { details: o.details }), counts: countFindings(c.report.findings), status };
 }
 
 async function runCheck(inputs: string[], opts: { json?: boolean; profile?: string; details?: boolean; report?: string }, io: Io): Promise<number> {
@@ -202,56 +228,37 @@ async function runCheck(inputs: string[], opts: { json?: boolean; profile?: stri
   if (profile) (await import('../core/profile')).resolveProfile(profile);
   const files = inputs.length ? expandInputs(inputs) : [displayPath(samplePath())];
   const text = opts.report ? await readReportText(opts.report) : undefined;
-  const results: Checked[] = [];
+  const ro: RenderOptions = { json: !!opts.json, details: !!opts.details, color: io.isTTY };
+  const results: Rendered[] = [];
   let bar: import('cli-progress').SingleBar | null = null;
   if (files.length > 1 && !opts.json && io.progress) {
     const { SingleBar, Presets } = await import('cli-progress');
     bar = new SingleBar({ format: '校验中 [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true, clearOnComplete: true, noTTYOutput: false }, Presets.shades_classic);
     bar.start(files.length, 0, { file: '' });
   }
-  const paths = files.filter((f): f is string => typeof f === 'string');
-  const threads = threadCount(paths.length, io.env ?? process.env);
-  if (threads > 1) {
-    // Several cores: the results come back in the order of the files (the same output as one by one).
-    const setup: WorkerSetup = { locale: cliLocale(io.env ?? process.env), profile, text };
-    const skipped = files.length - paths.length;
-    const checked = await checkInThreads(paths, threads, __filename, setup as unknown as Record<string, unknown>,
-      (f) => checkFile(f, profile, text), (done, f) => bar?.update(skipped + done, { file: safeText(path.basename(f)) }));
-    let k = 0;
-    for (const f of files) results.push(typeof f === 'string' ? checked[k++] : f);
-  } else {
-    for (const f of files) {
-      if (typeof f !== 'string') { results.push(f); continue; }
-      bar?.update(results.length, { file: safeText(path.basename(f)) });
-      results.push(await checkFile(f, profile, text));
-    }
+  for (const f of files) {
+    if (typeof f !== 'string') { results.push(render(f, ro)); continue; }
+    bar?.update(results.length, { file: safeText(path.basename(f)) });
+    results.push(render(await checkFile(f, profile, text), ro));
   }
   bar?.update(results.length, { file: '' });
   bar?.stop();
   for (const r of results) if (r.error) io.stderr(`${safeText(r.error)}\n`);
   if (opts.json) {
-    const strip = (o: Report & { file: string }) => ({
-      file: o.file,
-      tables: o.tables.map(({ kind, sheet, range, year, name }) => ({ kind, sheet, range, year, name })),
-      findings: o.findings.map(({ rule, severity, sheet, cell, related, message, expected, actual, paragraph, quote }) => (
-        paragraph === undefined ? { rule, severity, sheet, cell, related, message, expected, actual } : { rule, severity, paragraph, quote, sheet, cell, related, message, expected, actual })),
-      recalculated: o.recalculated.map(({ sheet, cell, before, after }) => ({ sheet, cell, before, after })),
-      scores: o.scores.map(({ sheet, kind, name, total, grade }) => ({ sheet, kind, name, total, grade })),
-      summary: o.summary,
-      ...(o.text ? { text: o.text } : {}),
-    });
-    // Always valid JSON: an unreadable file is { file, error }.
-    const objs = results.map((r) => (r.report ? strip({ file: r.file, ...r.report }) : { file: r.file, error: r.error! }));
-    io.stdout(`${JSON.stringify(files.length === 1 ? objs[0] : objs, null, 2)}\n`);
+    // As JSON.stringify(objects, null, 2) writes an array: each object indented by two more spaces
+    // (a JSON text holds no raw line break but its own).
+    const body = files.length === 1 ? results[0].json! : `[\n  ${results.map((r) => r.json!.replace(/\n/g, '\n  ')).join(',\n  ')}\n]`;
+    io.stdout(`${body}\n`);
   } else {
-    const ok = results.filter((r) => r.report);
-    io.stdout(ok.map((r) => formatReport(r.file, r.report!, io.isTTY, { details: !!opts.details })).join('\n\n') + (ok.length ? '\n' : ''));
+    const ok = results.filter((r) => r.text !== undefined);
+    io.stdout(ok.map((r) => r.text!).join('\n\n') + (ok.length ? '\n' : ''));
     if (files.length > 1) {
-      const all = ok.flatMap((r) => r.report!.findings);
-      io.stdout(`\n已校验 ${files.length} 个文件（${results.length - ok.length} 个无法读取），共 ${formatCounts(countFindings(all))}。\n`);
+      const all: Counts = { error: 0, warning: 0, info: 0 };
+      for (const r of ok) { all.error += r.counts!.error; all.warning += r.counts!.warning; all.info += r.counts!.info; }
+      io.stdout(`\n已校验 ${files.length} 个文件（${results.length - ok.length} 个无法读取），共 ${formatCounts(all)}。\n`);
     }
   }
-  return Math.max(EXIT.ok, ...results.map(statusOf));
+  return Math.max(EXIT.ok, ...results.map((r) => r.status));
 }
 
 async function runFix(file: string, opts: { output?: string; profile?: string }, io: Io): Promise<number> {
