@@ -11,17 +11,8 @@
 const fs = require('fs');
 const { unzipSync, zipSync, strFromU8, strToU8 } = require('fflate');
 
-/** A small deterministic generator (mulberry32): the same workbook every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The project's seeded generator (scripts/rng.ts, built into lib/ by `prepare`): the same workbook every run.
+const { rng } = require('../../lib/scripts/rng');
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
