@@ -327,6 +327,7 @@ export function Pane({ ctrl, state, initialTab, landmark = 'main', diagnostics }
             <ReportText
               busy={busy}
               initial={ctrl.reportText()}
+              kept={ctrl.reportTextKept}
               onCheck={(paras) => ctrl.checkReportText(paras)}
               readDocx={async (bytes, name) => (await readDocument(bytes, { name })).paragraphs}
               onSelect={(r) => void ctrl.select(r)}

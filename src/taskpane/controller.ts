@@ -150,6 +150,19 @@ export function plainProfileError(message: string): string {
   return PROFILE_WORDS.reduce((m, [re, word]) => m.replace(re, word), message);
 }
 
+/**
+ * What the 报告正文 tab holds — the report chosen, the text pasted, the last result — kept here so that
+ * showing another tab and coming back loses none of it (the tab's component is unmounted meanwhile).
+ */
+export interface ReportTextKept {
+  /** False until the tab was first shown: then it starts from the report that came with the workbook. */
+  started: boolean;
+  doc: { name: string; paragraphs: string[] } | null;
+  pasted: string;
+  result: { findings: Finding[]; summary: TextSummary } | null;
+  error: string | null;
+}
+
 type UndoEntry = { kind: 'host' } | { kind: 'insert'; before: CellWrite[]; written: CellWrite[] };
 
 export interface ControllerOptions {
@@ -442,6 +455,9 @@ export class PaneController {
   reportText(): { name: string; paragraphs: string[] } | null {
     return this.opts.reportText ?? null;
   }
+
+  /** The 报告正文 tab's contents while another tab is shown (the tab writes them here as they change). */
+  readonly reportTextKept: ReportTextKept = { started: false, doc: null, pasted: '', result: null, error: null };
 
   async select(ref: CellRef): Promise<void> {
     try {

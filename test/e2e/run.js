@@ -730,6 +730,39 @@ const tests = [
     },
   },
   {
+    name: '报告正文 keeps its work over a tab switch: the pasted text, its result, a .docx chosen in the tab',
+    async fn({ page }) {
+      await check(page);
+      await paneTab(page, /^报告正文/);
+      const box = pane(page).getByRole('textbox', { name: /^或粘贴报告正文/ });
+      const pasted = '部门整体支出绩效情况较好，自评得分 95 分。\n项目支出决算 110.27 万元。';
+      await box.fill(pasted);
+      // Away before checking: the text is still there.
+      await paneTab(page, /^得分/);
+      await paneTab(page, /^报告正文/);
+      assert.equal(await box.inputValue(), pasted, 'the pasted text survives a tab switch');
+      await pane(page).getByRole('button', { name: '核对正文' }).click();
+      await pane(page).getByTestId('text-counts').waitFor();
+      const found = await pane(page).locator('li[data-text-finding]').count();
+      assert.ok(found >= 1, 'the pasted 95 分 is a finding');
+      // Away after checking: the text and the result.
+      await paneTab(page, /^检查结果/);
+      await paneTab(page, /^报告正文/);
+      assert.equal(await box.inputValue(), pasted);
+      assert.equal(await pane(page).locator('li[data-text-finding]').count(), found, 'the result survives a tab switch');
+      // A report chosen in the tab stays chosen.
+      const docx = reportDocx();
+      if (!docx) return;
+      await pane(page).getByTestId('report-file').setInputFiles(docx);
+      await pane(page).getByText(/hongjiang-2024-report\.docx：81 段/).waitFor();
+      await pane(page).locator('li[data-text-finding]').filter({ hasText: '第 52 段' }).waitFor();
+      await paneTab(page, /^评分规则/);
+      await paneTab(page, /^报告正文/);
+      await pane(page).getByText(/hongjiang-2024-report\.docx：81 段/).waitFor();
+      assert.equal(await pane(page).locator('li[data-text-finding]').count(), 4, '¶23, ¶32, ¶40, ¶52 still listed');
+    },
+  },
+  {
     name: 'an old browser: the page says in Chinese why it cannot run and what to do, instead of a blank page',
     async fn({ page, url }) {
       const old = await page.context().newPage();

@@ -5,6 +5,7 @@ import {
 import { useI18n } from '../i18n-context';
 import type { CellRef, Finding, TextSummary } from '../../core/report';
 import { whileBusy } from '../busy';
+import type { ReportTextKept } from '../controller';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -30,6 +31,8 @@ export interface ReportTextProps {
   onSelect: (ref: CellRef) => void;
   /** A report that came with the workbook (the web page opening a .docx): checked when the tab opens. */
   initial?: { name: string; paragraphs: string[] } | null;
+  /** Where the tab keeps its report, pasted text and result while another tab is shown. */
+  kept?: ReportTextKept;
 }
 
 /** Pasted text: one paragraph a line. */
@@ -44,12 +47,23 @@ export function pastedParagraphs(text: string): string[] {
 export function ReportText(p: ReportTextProps) {
   const { t } = useI18n();
   const s = useStyles();
-  const [doc, setDoc] = React.useState<{ name: string; paragraphs: string[] } | null>(p.initial ?? null);
-  const [pasted, setPasted] = React.useState('');
-  const [result, setResult] = React.useState<TextResult | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const kept = p.kept?.started ? p.kept : null;
+  const [doc, setDoc] = React.useState<{ name: string; paragraphs: string[] } | null>(kept ? kept.doc : p.initial ?? null);
+  const [pasted, setPasted] = React.useState(kept?.pasted ?? '');
+  const [result, setResultHere] = React.useState<TextResult | null>(kept?.result ?? null);
+  const [error, setErrorHere] = React.useState<string | null>(kept?.error ?? null);
   const [working, setWorking] = React.useState(false);
   const fileRef = React.useRef<HTMLInputElement>(null);
+  // A result (or error) that arrives after the tab was left is kept too.
+  const { kept: store } = p;
+  const setResult = React.useCallback((r: TextResult | null) => { if (store) store.result = r; setResultHere(r); }, [store]);
+  const setError = React.useCallback((e: string | null) => { if (store) store.error = e; setErrorHere(e); }, [store]);
+  React.useEffect(() => {
+    if (!store) return;
+    store.started = true;
+    store.doc = doc;
+    store.pasted = pasted;
+  }, [store, doc, pasted]);
 
   const paragraphs = doc ? doc.paragraphs : pasted.trim() ? pastedParagraphs(pasted) : null;
   const run = async (paras: string[]) => {
@@ -65,7 +79,7 @@ export function ReportText(p: ReportTextProps) {
     }
   };
   // The report that came with the workbook is checked as soon as the tab opens.
-  const first = React.useRef(p.initial ?? null);
+  const first = React.useRef(kept ? null : p.initial ?? null);
   const { onCheck } = p;
   React.useEffect(() => {
     const d = first.current;
@@ -73,7 +87,7 @@ export function ReportText(p: ReportTextProps) {
     first.current = null;
     setWorking(true);
     onCheck(d.paragraphs).then(setResult, (e: unknown) => setError((e as Error)?.message ?? String(e))).finally(() => setWorking(false));
-  }, [onCheck]);
+  }, [onCheck, setResult, setError]);
   const onFile = async (e: React.ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     if (!f) return;
