@@ -8,8 +8,10 @@
  *
  * Keyboard: the arrow keys, Tab / Shift+Tab and Enter / Shift+Enter move the
  * selected cell (over a merged area as one cell), Home goes to column A,
- * Ctrl+Home to A1, F2 edits. Tab leaves the grid at the used range's right
- * edge and Shift+Tab at column A, so the keyboard is never trapped.
+ * Ctrl+Home to A1, F2 edits; in the editor Enter / Tab keep the edit and move
+ * on, Escape drops it, and the grid has the focus again. Tab leaves the grid
+ * at the used range's right edge and Shift+Tab at column A, so the keyboard is
+ * never trapped.
  *
  * Data attributes for the browser tests: `data-cell`, `data-mark`,
  * `data-related`, `aria-selected`, `data-sheet` on the tabs.
@@ -159,6 +161,8 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   const [editing, setEditing] = React.useState<Editing | null>(null);
   const [editError, setEditError] = React.useState<string | null>(null);
   const [keyMove, setKeyMove] = React.useState(0);
+  /** Set while an edit ended by Enter, Tab or Escape hands the focus back to the grid. */
+  const closing = React.useRef(false);
   const tabList = React.useRef<HTMLDivElement>(null);
   const sheet = state.sheets.find((s) => s.name === state.activeSheet) ?? state.sheets[0];
   const grid = React.useMemo(() => (sheet ? layout(sheet) : null), [sheet]);
@@ -199,6 +203,12 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
 
   if (!sheet || !grid || !look) return <div className="grid-empty">工作簿中没有工作表</div>;
   const sel = state.selection.sheet === sheet.name ? state.selection : null;
+
+  /** Focus back on the grid after an edit ended by a key, without the editor's blur keeping the edit again. */
+  const backToGrid = () => {
+    closing.current = true;
+    try { scroller.current?.focus(); } finally { closing.current = false; }
+  };
 
   const commit = (e: Editing) => {
     setEditing(null);
@@ -283,10 +293,19 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
               autoFocus
               value={editing!.text}
               onChange={(e) => setEditing({ ...editing!, text: e.target.value })}
-              onBlur={() => commit(editing!)}
+              onBlur={() => { if (!closing.current) commit(editing!); }}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') commit(editing!);
-                if (e.key === 'Escape') setEditing(null);
+                // As in Excel: Enter / Tab keep the edit and move on, Escape drops it; the grid keeps the focus.
+                if (e.key === 'Enter' || e.key === 'Tab') {
+                  e.preventDefault();
+                  commit(editing!);
+                  backToGrid();
+                  move(e.key, e.shiftKey, false);
+                } else if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setEditing(null);
+                  backToGrid();
+                }
               }}
             />
           ) : spill ? <span className="spill" style={{ width: colWidth(c) + spill - 6 }}>{shown.text}</span> : shown.text}
@@ -306,41 +325,49 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
     return { row, col };
   };
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
-    if (editing || e.altKey || e.metaKey) return;
+  /**
+   * Moves the active cell for a key (arrows, Enter, Tab, Home); true when it moved, false when the key is not
+   * a move or Tab is at the used range's edge (there the browser moves the focus on: no keyboard trap).
+   */
+  const move = (key: string, shift: boolean, ctrl: boolean): boolean => {
     const a = sel ? sel.active : { row: 0, col: 0 };
     const span = grid.spans.get(`${a.row},${a.col}`);
     const bottom = a.row + (span?.rowSpan ?? 1) - 1;
     const right = a.col + (span?.colSpan ?? 1) - 1;
     const lastCol = Math.max(grid.used.right, 0);
     let to: { row: number; col: number } | null = null;
-    switch (e.key) {
+    switch (key) {
       case 'ArrowUp': to = { row: a.row - 1, col: a.col }; break;
       case 'ArrowDown': to = { row: bottom + 1, col: a.col }; break;
       case 'ArrowLeft': to = { row: a.row, col: a.col - 1 }; break;
       case 'ArrowRight': to = { row: a.row, col: right + 1 }; break;
-      case 'Enter': to = e.shiftKey ? { row: a.row - 1, col: a.col } : { row: bottom + 1, col: a.col }; break;
+      case 'Enter': to = shift ? { row: a.row - 1, col: a.col } : { row: bottom + 1, col: a.col }; break;
       case 'Tab':
-        // At the edge the browser moves the focus on: no keyboard trap.
-        if (e.shiftKey ? a.col <= 0 : right >= lastCol) return;
-        to = e.shiftKey ? { row: a.row, col: a.col - 1 } : { row: a.row, col: right + 1 };
+        if (shift ? a.col <= 0 : right >= lastCol) return false;
+        to = shift ? { row: a.row, col: a.col - 1 } : { row: a.row, col: right + 1 };
         break;
-      case 'Home': to = e.ctrlKey ? { row: 0, col: 0 } : { row: a.row, col: 0 }; break;
-      case 'F2': {
-        e.preventDefault();
-        const v = valueAt(sheet, grid.used, a.row, a.col);
-        if (v.formula) setEditError(`${sheet.name}!${toA1(a.row, a.col)} 含公式（${v.formula}），网页版中不能编辑公式单元格。`);
-        else setEditing({ sheet: sheet.name, cell: toA1(a.row, a.col), text: v.value === undefined || v.value === null ? '' : String(v.value) });
-        return;
-      }
-      default: return;
+      case 'Home': to = ctrl ? { row: 0, col: 0 } : { row: a.row, col: 0 }; break;
+      default: return false;
     }
-    e.preventDefault();
     const row = Math.max(0, Math.min(grid.rows - 1, to.row));
     const col = Math.max(0, Math.min(grid.cols - 1, to.col));
     const m = master(row, col);
     host.selectRange(sheet.name, { top: m.row, left: m.col, bottom: m.row, right: m.col });
     setKeyMove((n) => n + 1);
+    return true;
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
+    if (editing || e.altKey || e.metaKey) return;
+    if (e.key === 'F2') {
+      e.preventDefault();
+      const a = sel ? sel.active : { row: 0, col: 0 };
+      const v = valueAt(sheet, grid.used, a.row, a.col);
+      if (v.formula) setEditError(`${sheet.name}!${toA1(a.row, a.col)} 含公式（${v.formula}），网页版中不能编辑公式单元格。`);
+      else setEditing({ sheet: sheet.name, cell: toA1(a.row, a.col), text: v.value === undefined || v.value === null ? '' : String(v.value) });
+      return;
+    }
+    if (move(e.key, e.shiftKey, e.ctrlKey)) e.preventDefault();
   };
 
   /** The tab bar as ARIA tabs: ←/→, Home and End go to another sheet and keep the focus on its tab. */

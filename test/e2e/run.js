@@ -314,11 +314,35 @@ const tests = [
       assert.equal(await at(), 'A2');
       assert.equal(await (await cell(page, '附件2!A2')).getAttribute('aria-selected'), 'true');
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'grid-scroll', 'the focus stays in the grid');
-      // F2 edits the active cell; Escape leaves it as it was.
+      // F2 edits the active cell; Escape leaves it as it was, and the grid keeps the focus.
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('F2');
       await page.locator('.cell-editor').waitFor();
+      await page.keyboard.press('End');
+      await page.keyboard.type('9');
       await page.keyboard.press('Escape');
+      assert.equal(await page.locator('.cell-editor').count(), 0);
+      assert.equal(await focused(), 'grid-scroll', 'Escape gives the focus back to the grid');
+      assert.equal(await at(), 'A3');
+      assert.equal(await page.getByTestId('dirty').count(), 0, 'Escape keeps nothing');
+      // As in Excel: Enter keeps the edit and goes down, Tab keeps it and goes right; the keys go on working.
+      await (await cell(page, '附件3!B33')).click();
+      await grid.focus();
+      await page.keyboard.press('F2');
+      await page.locator('.cell-editor').fill('备注一');
+      await page.keyboard.press('Enter');
+      assert.equal(await focused(), 'grid-scroll', 'Enter gives the focus back to the grid');
+      assert.equal(await at(), 'B34');
+      assert.equal(await (await cell(page, '附件3!B33')).textContent(), '备注一');
+      await page.keyboard.press('F2');
+      await page.locator('.cell-editor').fill('备注二');
+      await page.keyboard.press('Tab');
+      assert.equal(await focused(), 'grid-scroll', 'Tab gives the focus back to the grid');
+      assert.equal(await at(), 'C34');
+      assert.equal(await (await cell(page, '附件3!B34')).textContent(), '备注二');
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await at(), 'C33');
       // Tab at the used range's right edge moves the focus on (no keyboard trap).
       await (await cell(page, '附件2!G4')).click();
       await grid.focus();
