@@ -25,7 +25,7 @@ import type { FileHost, FileHostState } from '../hosts/file/host';
 import { cellText } from './format';
 import { DEFAULT_COL_PX, DEFAULT_ROW_PX, type BorderLine, type CellLook } from './look';
 
-/** Empty rows and columns drawn beyond the used range, and the most rows drawn. */
+/** Empty rows and columns drawn beyond the used range, and the most rows drawn at a time (a longer sheet is drawn in windows). */
 const EXTRA_ROWS = 12;
 const EXTRA_COLS = 4;
 const MIN_ROWS = 40;
@@ -60,7 +60,7 @@ function layout(sheet: SheetSnapshot): Layout {
     right = Math.max(right, r.right);
   }
   return {
-    rows: Math.min(MAX_ROWS, Math.max(MIN_ROWS, bottom + 1 + EXTRA_ROWS)),
+    rows: Math.max(MIN_ROWS, bottom + 1 + EXTRA_ROWS),
     cols: Math.max(MIN_COLS, right + 1 + EXTRA_COLS),
     spans,
     covered,
@@ -163,6 +163,12 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   const [keyMove, setKeyMove] = React.useState(0);
   /** Set while an edit ended by Enter, Tab or Escape hands the focus back to the grid. */
   const closing = React.useRef(false);
+  /**
+   * The rows drawn of a sheet longer than MAX_ROWS: from `start`, MAX_ROWS of them. They follow the selected cell
+   * (a key, a click on a finding) when it moves outside; `followed` is the selection last followed, so that the
+   * buttons can show other rows without the window jumping back.
+   */
+  const [win, setWin] = React.useState<{ sheet: string; start: number; followed: string }>({ sheet: '', start: 0, followed: '' });
   const tabList = React.useRef<HTMLDivElement>(null);
   const sheet = state.sheets.find((s) => s.name === state.activeSheet) ?? state.sheets[0];
   const grid = React.useMemo(() => (sheet ? layout(sheet) : null), [sheet]);
@@ -203,6 +209,19 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
 
   if (!sheet || !grid || !look) return <div className="grid-empty">工作簿中没有工作表</div>;
   const sel = state.selection.sheet === sheet.name ? state.selection : null;
+  const lastStart = Math.max(0, grid.rows - MAX_ROWS);
+  const followed = sel ? `${sel.active.row}` : '';
+  let start = win.sheet === sheet.name ? win.start : 0;
+  if (sel && (win.sheet !== sheet.name || win.followed !== followed) && (sel.active.row < start || sel.active.row >= start + MAX_ROWS)) {
+    start = sel.active.row - Math.floor(MAX_ROWS / 2);
+  }
+  start = Math.max(0, Math.min(lastStart, start));
+  if (win.sheet !== sheet.name || win.start !== start || win.followed !== followed) setWin({ sheet: sheet.name, start, followed });
+  const end = Math.min(grid.rows, start + MAX_ROWS);
+  const showRows = (from: number, toBottom: boolean) => {
+    setWin({ sheet: sheet.name, start: Math.max(0, Math.min(lastStart, from)), followed });
+    requestAnimationFrame(() => { if (scroller.current) scroller.current.scrollTop = toBottom ? scroller.current.scrollHeight : 0; });
+  };
 
   /** Focus back on the grid after an edit ended by a key, without the editor's blur keeping the edit again. */
   const backToGrid = () => {
@@ -231,14 +250,28 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   const stickyTop: number[] = [];
   for (let r = 0, y = HEAD_PX; r < frozenRows; y += rowHeight(r), r++) stickyTop.push(y);
   const frozenWidth = frozenCols ? stickyLeft[frozenCols - 1] + colWidth(frozenCols - 1) - ROW_HEAD_PX : 0;
+  // Frozen rows are always drawn; then the window. A merged area that starts above the window leaves its cells empty.
+  const first = Math.max(start, frozenRows);
+  const orphans = new Set<string>();
+  if (first > frozenRows) {
+    for (const [key, span] of grid.spans) {
+      const [top, left] = key.split(',').map(Number);
+      if (top >= first || top < frozenRows && top + span.rowSpan <= frozenRows || top + span.rowSpan <= first) continue;
+      for (let y = first; y < Math.min(end, top + span.rowSpan); y++) for (let x = left; x < left + span.colSpan; x++) orphans.add(`${y},${x}`);
+    }
+  }
+  const drawnRows: number[] = [];
+  for (let r = 0; r < frozenRows; r++) drawnRows.push(r);
+  for (let r = first; r < end; r++) drawnRows.push(r);
   const rows: React.ReactElement[] = [];
-  for (let r = 0; r < grid.rows; r++) {
+  for (const r of drawnRows) {
     const cells: React.ReactElement[] = [
       <th key="h" role="rowheader" className={`row-head${sel && r >= sel.range.top && r <= sel.range.bottom ? ' on' : ''}${r < frozenRows ? ' frozen' : ''}`}
         style={r < frozenRows ? { top: stickyTop[r] } : undefined}>{r + 1}</th>,
     ];
     for (let c = 0; c < grid.cols; c++) {
       const key = `${r},${c}`;
+      if (orphans.has(key)) { cells.push(<td key={key} role="gridcell" className="cell" />); continue; }
       if (grid.covered.has(key)) continue;
       const span = grid.spans.get(key);
       const a1 = toA1(r, c);
@@ -422,6 +455,13 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
           <tbody>{rows}</tbody>
         </table>
       </div>
+      {grid.rows > MAX_ROWS ? (
+        <div className="grid-window" data-testid="grid-window">
+          <span>本表较长，一次显示 {MAX_ROWS.toLocaleString('zh-CN')} 行：现为第 {(first + 1).toLocaleString('zh-CN')}–{end.toLocaleString('zh-CN')} 行（共 {(grid.used.bottom + 1).toLocaleString('zh-CN')} 行）。</span>
+          <button type="button" disabled={start === 0} onClick={() => showRows(start - MAX_ROWS, true)}>显示前面的行</button>
+          <button type="button" disabled={start >= lastStart} onClick={() => showRows(start + MAX_ROWS, false)}>显示后面的行</button>
+        </div>
+      ) : null}
       <div className="tabs" role="tablist" aria-label="工作表" ref={tabList} onKeyDown={onTabKey}>
         {state.sheets.map((s) => (
           <button

@@ -359,6 +359,31 @@ const tests = [
     },
   },
   {
+    name: 'a sheet longer than the grid draws at a time: says which rows it shows, the keys and the buttons go past row 3,000',
+    async fn({ page }) {
+      // 明细 of 5,000 rows, then 附件2 with its 决算 column unreadable at the bottom of a long sheet.
+      const rows = Array.from({ length: 5000 }, (_, i) => [i + 1, `摘要 ${i + 1}`, (i % 50) + 0.5]);
+      const file = await makeWorkbook('long-sheet.xlsx', { 明细: [['序号', '摘要', '金额'], ...rows] });
+      await openFile(page, file);
+      const bar = page.getByTestId('grid-window');
+      assert.match(await bar.textContent(), /一次显示 3,000 行：现为第 1–3,000 行（共 5,001 行）/);
+      await (await cell(page, '明细!A3000')).click();
+      await page.getByTestId('grid-scroll').focus();
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await page.getByTestId('name-box').textContent(), 'A3001');
+      const a3001 = page.locator('table.grid[data-sheet="明细"] td[data-cell="A3001"]');
+      assert.equal(await a3001.getAttribute('aria-selected'), 'true', 'row 3,001 is drawn and selected');
+      assert.equal(await a3001.textContent(), '3000');
+      assert.ok(await inView(page, a3001), 'and in view');
+      await bar.getByRole('button', { name: '显示后面的行' }).click();
+      await page.locator('table.grid[data-sheet="明细"] td[data-cell="B5001"]').filter({ hasText: '摘要 5000' }).waitFor();
+      assert.match(await bar.textContent(), /现为第 2,0\d\d–5,0\d\d 行/);
+      await bar.getByRole('button', { name: '显示前面的行' }).click();
+      await page.locator('table.grid[data-sheet="明细"] td[data-cell="A2"]').waitFor();
+      assert.match(await bar.textContent(), /现为第 1–3,000 行/);
+    },
+  },
+  {
     name: '122 sheets: the tabs scroll instead of squeezing, ←/→ go from tab to tab; going to a cell keeps column A in view; frozen columns stay',
     async fn({ page }) {
       const spec = {};
