@@ -110,7 +110,7 @@ describe('folders and bad Word input', () => {
   it.each([
     ['old.doc', /旧版 Word 97-2003 文档（\.doc）/],
     ['old.wps', /WPS 文字的 \.wps 文档/],
-    ['locked.docx', /文档已加密（password-protected）/],
+    ['locked.docx', /文档已加密/],
     ['damaged.docx', /文档已损坏或不完整/],
     ['empty.docx', /文件是空的/],
   ])('%s: exit 2, one line of Chinese, no stack', async (name, re) => {

@@ -64,13 +64,13 @@ export interface ReadDocumentOptions {
 type DocErrorCode = 'empty' | 'not-docx' | 'doc' | 'wps' | 'encrypted' | 'damaged' | 'too-large';
 
 const REASONS: Record<DocErrorCode, string> = {
-  empty: '文件是空的（empty file, 0 bytes）',
-  'not-docx': '不是 Word 文档（not a .docx file），请在 Word 或 WPS 文字中另存为 .docx 后再试',
+  empty: '文件是空的（0 字节）',
+  'not-docx': '不是 Word 文档（.docx），请在 Word 或 WPS 文字中另存为 .docx 后再试',
   doc: '这是旧版 Word 97-2003 文档（.doc），请在 Word 或 WPS 文字中另存为 .docx 后再试',
   wps: '这是 WPS 文字的 .wps 文档，请在 WPS 文字中另存为 .docx 后再试',
-  encrypted: '文档已加密（password-protected），请先在 Word 或 WPS 文字中取消密码后再试',
-  damaged: '文档已损坏或不完整（damaged .docx），请在 Word 或 WPS 文字中打开并另存后再试',
-  'too-large': '文档解压后过大（uncompressed size over the limit, possibly a zip bomb），请删除无关内容后再试',
+  encrypted: '文档已加密，请先在 Word 或 WPS 文字中取消密码后再试',
+  damaged: '文档已损坏或不完整，请在 Word 或 WPS 文字中打开并另存后再试',
+  'too-large': '文档解压后过大（超过上限，可能是恶意构造的压缩包），请删除无关内容后再试',
 };
 
 const CODE: Record<DocErrorCode, InputError['code']> = {
@@ -79,6 +79,15 @@ const CODE: Record<DocErrorCode, InputError['code']> = {
 
 function docError(code: DocErrorCode, name: string | undefined, reason?: string, cause?: unknown): InputError {
   return new InputError(CODE[code], `无法读取 ${name || '文档'}：${reason ?? REASONS[code]}`, cause);
+}
+
+/**
+ * A damaged part, named in the message; the parser's own (English) detail is no help to the user and stays
+ * on the error (`detail`, `cause`) for whoever debugs, as the workbook reader does.
+ */
+function damagedPart(name: string | undefined, part: string | undefined, cause: Error): InputError {
+  const e = docError('damaged', name, part ? `部件 ${part} 已损坏，请在 Word 或 WPS 文字中打开并另存后再试` : undefined, cause);
+  return Object.assign(e, { detail: cause.message });
 }
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -369,10 +378,10 @@ export function readDocumentSync(input: Uint8Array | ArrayBuffer, opts: ReadDocu
   try {
     const pkg = new XlsxPackage(bytes, opts.budget);
     const main = mainPart(pkg);
-    if (!main) throw docError('not-docx', name, pkg.has('xl/workbook.xml') ? '这是 Excel 工作簿，不是 Word 文档（an .xlsx, not a .docx）：请把它作为附件表格文件校验' : undefined);
+    if (!main) throw docError('not-docx', name, pkg.has('xl/workbook.xml') ? '这是 Excel 工作簿，不是 Word 文档：请把它作为附件表格文件校验' : undefined);
     part = main;
     const body = readXml<Body>((write) => pkg.streamText(main, write), main, bodyReader);
-    if (body.root !== 'document') throw docError('not-docx', name, pkg.has('xl/workbook.xml') ? '这是 Excel 工作簿，不是 Word 文档（an .xlsx, not a .docx）：请把它作为附件表格文件校验' : undefined);
+    if (body.root !== 'document') throw docError('not-docx', name, pkg.has('xl/workbook.xml') ? '这是 Excel 工作簿，不是 Word 文档：请把它作为附件表格文件校验' : undefined);
     const { sheets, tables } = toSheets(body);
     return { snapshot: { sheets }, paragraphs: body.paragraphs, tables, name };
   } catch (e) {
@@ -380,9 +389,9 @@ export function readDocumentSync(input: Uint8Array | ArrayBuffer, opts: ReadDocu
     if (e instanceof ZipError) {
       if (e.kind === 'budget') throw docError('too-large', name, undefined, e);
       if (e.kind === 'encrypted') throw docError('encrypted', name, undefined, e);
-      throw docError('damaged', name, e.part ? `部件 ${e.part} 已损坏（damaged part: ${e.message}），请在 Word 或 WPS 文字中打开并另存后再试` : undefined, e);
+      throw damagedPart(name, e.part, e);
     }
-    if (e instanceof XmlError) throw docError('damaged', name, `部件 ${e.part} 已损坏（damaged part: ${e.message}），请在 Word 或 WPS 文字中打开并另存后再试`, e);
+    if (e instanceof XmlError) throw damagedPart(name, e.part, e);
     (e as { part?: string }).part ??= part;
     throw e;
   }

@@ -132,6 +132,16 @@ describe('WordprocessingML the reader must understand', () => {
   });
 });
 
+/** A report whose word/document.xml does not inflate (its compressed bytes overwritten). */
+function damagedPart(): Uint8Array {
+  const z = zipSync({ 'word/document.xml': strToU8(documentXml(Array.from({ length: 200 }, (_, i) => `第 ${i} 段 ${i * 7}`))) }, { level: 6 });
+  const nameLen = z[26] | (z[27] << 8);
+  const extraLen = z[28] | (z[29] << 8);
+  const data = 30 + nameLen + extraLen;
+  z.fill(0xff, data, data + 16);
+  return z;
+}
+
 describe('bad input: one line of Chinese, never a stack', () => {
   const ole = (stream: string) => {
     const b = new Uint8Array(2048);
@@ -145,6 +155,9 @@ describe('bad input: one line of Chinese, never a stack', () => {
     expect(err).toBeInstanceOf(InputError);
     expect((err as Error).message).toMatch(re);
     expect((err as Error).message).not.toMatch(/\n/);
+    // Chinese only: beside the file's and the part's names and the programs' names, no English (the parser's detail stays off the message).
+    const rest = (err as Error).message.replace(name, '').replace(/word\/[\w./]+/g, '').replace(/Microsoft|Word|WPS|Excel|\.(docx?|xlsx|wps)\b/g, '');
+    expect(rest).not.toMatch(/[A-Za-z]{2,}/);
   };
   it.each([
     ['empty', new Uint8Array(0), 'a.docx', /a\.docx：文件是空的/],
@@ -154,8 +167,13 @@ describe('bad input: one line of Chinese, never a stack', () => {
     ['plain text', strToU8('hello'), 'a.docx', /不是 Word 文档/],
     ['damaged zip', reportDocx().slice(0, 3000), 'a.docx', /已损坏或不完整/],
     ['a zip without a document', zipSync({ 'a.txt': strToU8('x') }), 'a.docx', /不是 Word 文档/],
-    ['malformed XML', docx(body('<w:p><w:r><w:t>x</w:r></w:p>')), 'a.docx', /部件 word\/document\.xml 已损坏/],
+    ['malformed XML', docx(body('<w:p><w:r><w:t>x</w:r></w:p>')), 'a.docx', /部件 word\/document\.xml 已损坏，请在 Word 或 WPS 文字中打开并另存后再试$/],
+    ['a damaged part in the zip', damagedPart(), 'a.docx', /部件 word\/document\.xml 已损坏，请在 Word 或 WPS 文字中打开并另存后再试$/],
   ])('%s', (_, bytes, name, re) => fails(bytes, name, re));
+
+  it('a workbook chosen as the report is named as one, in Chinese', async () => {
+    fails(await toXlsx(hongjiangWorkbook()), '表.docx', /无法读取 表\.docx：这是 Excel 工作簿，不是 Word 文档：请把它作为附件表格文件校验$/);
+  });
 
   it('the unpacking budget of workbooks applies (a zip bomb stops)', () => {
     const big = documentXml([`${'零'.repeat(1000)}`.repeat(2000)]);
