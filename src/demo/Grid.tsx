@@ -165,10 +165,10 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   const closing = React.useRef(false);
   /**
    * The rows drawn of a sheet longer than MAX_ROWS: from `start`, MAX_ROWS of them. They follow the selected cell
-   * (a key, a click on a finding) when it moves outside; `followed` is the selection last followed, so that the
-   * buttons can show other rows without the window jumping back.
+   * (a key, a click on a finding) when it moves outside; rows shown by the buttons stay (`pinnedAt`: the selected
+   * row then) until the selection moves.
    */
-  const [win, setWin] = React.useState<{ sheet: string; start: number; followed: string }>({ sheet: '', start: 0, followed: '' });
+  const [win, setWin] = React.useState<{ sheet: string; start: number; pinnedAt: string | null }>({ sheet: '', start: 0, pinnedAt: null });
   const tabList = React.useRef<HTMLDivElement>(null);
   const sheet = state.sheets.find((s) => s.name === state.activeSheet) ?? state.sheets[0];
   const grid = React.useMemo(() => (sheet ? layout(sheet) : null), [sheet]);
@@ -210,16 +210,21 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   if (!sheet || !grid || !look) return <div className="grid-empty">工作簿中没有工作表</div>;
   const sel = state.selection.sheet === sheet.name ? state.selection : null;
   const lastStart = Math.max(0, grid.rows - MAX_ROWS);
-  const followed = sel ? `${sel.active.row}` : '';
-  let start = win.sheet === sheet.name ? win.start : 0;
-  if (sel && (win.sheet !== sheet.name || win.followed !== followed) && (sel.active.row < start || sel.active.row >= start + MAX_ROWS)) {
-    start = sel.active.row - Math.floor(MAX_ROWS / 2);
+  const selRow = sel ? `${sel.active.row}` : '';
+  let start = 0;
+  if (grid.rows > MAX_ROWS) {
+    const same = win.sheet === sheet.name;
+    const pinned = same && win.pinnedAt === selRow;
+    start = same ? win.start : 0;
+    if (sel && !pinned && (sel.active.row < start || sel.active.row >= start + MAX_ROWS)) start = sel.active.row - Math.floor(MAX_ROWS / 2);
+    start = Math.max(0, Math.min(lastStart, start));
+    const pinnedAt = pinned ? selRow : null;
+    // Adjusting state while rendering (React re-renders at once, before drawing): only when the window changes.
+    if (!same || win.start !== start || win.pinnedAt !== pinnedAt) setWin({ sheet: sheet.name, start, pinnedAt });
   }
-  start = Math.max(0, Math.min(lastStart, start));
-  if (win.sheet !== sheet.name || win.start !== start || win.followed !== followed) setWin({ sheet: sheet.name, start, followed });
   const end = Math.min(grid.rows, start + MAX_ROWS);
   const showRows = (from: number, toBottom: boolean) => {
-    setWin({ sheet: sheet.name, start: Math.max(0, Math.min(lastStart, from)), followed });
+    setWin({ sheet: sheet.name, start: Math.max(0, Math.min(lastStart, from)), pinnedAt: selRow });
     requestAnimationFrame(() => { if (scroller.current) scroller.current.scrollTop = toBottom ? scroller.current.scrollHeight : 0; });
   };
 
@@ -256,7 +261,8 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
   if (first > frozenRows) {
     for (const [key, span] of grid.spans) {
       const [top, left] = key.split(',').map(Number);
-      if (top >= first || top < frozenRows && top + span.rowSpan <= frozenRows || top + span.rowSpan <= first) continue;
+      // One that starts in the frozen rows is drawn there, spanning on.
+      if (top < frozenRows || top >= first || top + span.rowSpan <= first) continue;
       for (let y = first; y < Math.min(end, top + span.rowSpan); y++) for (let x = left; x < left + span.colSpan; x++) orphans.add(`${y},${x}`);
     }
   }
