@@ -34,7 +34,7 @@ export interface Notice {
 }
 
 /** What an action said; an automatic re-check leaves these in place until the next action. */
-const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'exportedIgnored', 'cleared']);
+const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'fixedOneAfterRecheck', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'exportedIgnored', 'cleared']);
 
 export interface PaneState {
   busy: Busy | null;
@@ -577,10 +577,14 @@ export class PaneController {
       }
       const format = (v: Finding['expected']) => cardValue(f, v, refKey(f), this.state.formats);
       const params = { cell: refKey(f), before: format(now.before), after: format(now.after) };
+      // The button said the check's value: when the sheet now gives another, the notice says so.
+      const changed = format(now.after) !== format(r.after);
       await this.writeRecalc([now]);
       this.keepPlace(at);
       await this.select(f);
-      this.set({ notice: { intent: 'success', key: 'fixedOne', params } });
+      this.set({ notice: changed
+        ? { intent: 'success', key: 'fixedOneAfterRecheck', params: { ...params, was: format(r.after) } }
+        : { intent: 'success', key: 'fixedOne', params } });
     });
   }
 

@@ -8,6 +8,9 @@ import { PaneController } from '../../src/taskpane/controller';
 import { analyze } from '../../src/core/engine';
 import { hongjiang, edit } from '../support/rule-tester';
 import { FakeHost } from './fake-host';
+import { translator } from '../../src/i18n';
+
+const t = translator('zh');
 
 /** The miscalculated seed: 附件3!G5 执行率 0.95 where 377.89 / 377.89 gives 100%. */
 async function checked(): Promise<{ host: FakeHost; ctrl: PaneController }> {
@@ -52,8 +55,10 @@ describe('写入 and 改为 after the sheet was edited', () => {
     expect(await ctrl.fixOne(card)).toBe(true);
     const now = analyze(host.snapshot).recalculated.find((r) => r.sheet === '附件3' && r.cell === 'G5')!;
     expect(written(host, 'G5')).toEqual([now.after]);
-    expect(ctrl.getState().notice?.key).toBe('fixedOne');
+    // The card said 100.00%: the notice says the value was worked out again and the listed one no longer applies.
+    expect(ctrl.getState().notice?.key).toBe('fixedOneAfterRecheck');
     expect(String(ctrl.getState().notice?.params?.after)).toMatch(/^90/);
+    expect(t('fixedOneAfterRecheck', ctrl.getState().notice!.params)).toBe('表格在校验后被修改过：已按表格现状重新计算，附件3!G5 95.00% → 90.00%（列表中的 100.00% 已不适用）');
   });
 
   test('a cell that no longer needs a change is not written, and the pane says so', async () => {
