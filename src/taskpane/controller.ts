@@ -34,7 +34,7 @@ export interface Notice {
 }
 
 /** What an action said; an automatic re-check leaves these in place until the next action. */
-const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'fixedOneAfterRecheck', 'undone', 'inserted', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'exportedIgnored', 'cleared']);
+const ACTION_NOTICES = new Set<MessageKey>(['applied', 'fixedOne', 'fixedOneAfterRecheck', 'undone', 'inserted', 'insertedAfterRecheck', 'exportedAfterRecheck', 'exportedIgnoredAfterRecheck', 'insertUndone', 'ignoredOne', 'restored', 'exported', 'exportedIgnored', 'cleared']);
 
 export interface PaneState {
   busy: Busy | null;
@@ -702,11 +702,32 @@ export class PaneController {
   exportResults(): Promise<boolean> {
     const later = this.whenIdle('export', () => this.exportResults());
     if (later) return later;
+    if (!this.state.report) return Promise.resolve(false);
+    return this.task('export', 'progressWriting', async () => {
+      // Results older than the sheets (edited since the check): checked again first, so that the sheet never
+      // lists a problem the clerk has already corrected.
+      const stale = this.resultsStale();
+      if (stale) await this.runCheck();
+      const rows = this.resultRows();
+      const open = rows.filter((r) => !r.status).length;
+      await this.host.writeResultsSheet(RESULTS_SHEET, rows);
+      const key = rows.length > open ? 'exportedIgnored' : 'exported';
+      this.set({ notice: { intent: 'success', key: stale ? `${key}AfterRecheck` : key, params: { n: open, m: rows.length - open, sheet: RESULTS_SHEET } } });
+    });
+  }
+
+  /** Whether the results may be out of date: a sheet was edited since the check, or the profile changed. */
+  private resultsStale(): boolean {
+    return this.state.staleSheets.length > 0 || this.state.profileStale;
+  }
+
+  /** The rows of the 校验结果 sheet for the results on screen. */
+  private resultRows(): ResultRow[] {
     const report = this.state.report;
-    if (!report) return Promise.resolve(false);
+    if (!report) return [];
     const SEV: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
     const ignored = new Set(this.state.ignored);
-    const rows: ResultRow[] = report.findings
+    return report.findings
       .map((f, i) => ({ f, i, off: ignored.has(findingKey(f)) ? 1 : 0 }))
       .sort((a, b) => a.off - b.off || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
       .map(({ f, off }) => {
@@ -721,11 +742,6 @@ export class PaneController {
           status: off ? '已忽略' : '',
         };
       });
-    const open = rows.filter((r) => !r.status).length;
-    return this.task('export', 'progressWriting', async () => {
-      await this.host.writeResultsSheet(RESULTS_SHEET, rows);
-      this.set({ notice: { intent: 'success', key: rows.length > open ? 'exportedIgnored' : 'exported', params: { n: open, m: rows.length - open, sheet: RESULTS_SHEET } } });
-    });
   }
 
   clearMarks(): Promise<boolean> {
@@ -793,8 +809,7 @@ export class PaneController {
    * recognized table; `confirmed` goes ahead. Undoable; the results are then stale.
    */
   async insertSummary(confirmed = false): Promise<boolean> {
-    const texts = this.paragraphs().filter((p) => p.on).map((p) => p.text);
-    if (texts.length === 0) {
+    if (this.paragraphs().filter((p) => p.on).length === 0) {
       this.set({ notice: { intent: 'warning', key: 'nothingToInsert' } });
       return false;
     }
@@ -802,6 +817,20 @@ export class PaneController {
     if (later) return later;
     // Settings first (another runtime may have changed them), then the target as it is now.
     await this.reload();
+    // The summary's figures come from the check: after an edit of the tables it is made again from them as
+    // they are now (a draft the clerk rewrote stays theirs), so that no corrected figure is inserted as it was.
+    let rechecked = false;
+    if (this.state.report && this.resultsStale()) {
+      const own = this.state.summaryDraft !== this.state.report.summary ? this.state.summaryDraft : null;
+      if (!(await this.task('check', 'progressReading', () => this.runCheck(false), true))) return false;
+      if (own !== null) this.set({ summaryDraft: own });
+      rechecked = true;
+    }
+    const texts = this.paragraphs().filter((p) => p.on).map((p) => p.text);
+    if (texts.length === 0) {
+      this.set({ notice: { intent: 'warning', key: 'nothingToInsert' } });
+      return false;
+    }
     const target = await this.refreshInsertTarget();
     if (!target) {
       if (!this.state.notice) this.set({ notice: { intent: 'error', key: 'error', error: { code: 'noActiveCell', message: '没有活动单元格。请先在工作表中选中一个单元格。' } } });
@@ -824,7 +853,7 @@ export class PaneController {
       this.undoLog.push({ kind: 'insert', before, written });
       this.markStale([target.cells[0].sheet]);
       const cell = target.cells.length > 1 ? `${refKey(target.cells[0])}:${target.cells[target.cells.length - 1].cell}` : refKey(target.cells[0]);
-      this.set({ insertConfirm: null, insertTarget: null, canUndo: this.canUndo(), notice: { intent: 'success', key: 'inserted', params: { cell } } });
+      this.set({ insertConfirm: null, insertTarget: null, canUndo: this.canUndo(), notice: { intent: 'success', key: rechecked ? 'insertedAfterRecheck' : 'inserted', params: { cell } } });
     });
   }
 

@@ -80,6 +80,56 @@ describe('写入 and 改为 after the sheet was edited', () => {
     expect(all.ctrl.getState().notice?.key).toBe('recalcNoLongerNeeded');
   });
 
+  test('导出 after an edit lists the problems as they are now, not a corrected one', async () => {
+    // The published seed: 附件2!E20 reads “91.2591.25”; the clerk types 91.25.
+    const host = new FakeHost();
+    host.snapshot = hongjiang('published');
+    const ctrl = new PaneController(host, { analyze });
+    ctrl.start();
+    await ctrl.check();
+    expect(ctrl.getState().report!.findings.some((f) => f.sheet === '附件2' && f.cell === 'E20')).toBe(true);
+    host.snapshot = edit(host.snapshot, { '附件2!E20': 91.25 });
+    host.edit('附件2');
+    expect(await ctrl.exportResults()).toBe(true);
+    const rows = host.resultSheets.get('校验结果')!;
+    expect(rows.map((r) => `${r.ref.sheet}!${r.ref.cell}`)).not.toContain('附件2!E20');
+    expect(rows).toHaveLength(analyze(host.snapshot).findings.length);
+    expect(ctrl.getState().staleSheets).toEqual([]);
+    expect(t('exportedAfterRecheck', ctrl.getState().notice!.params)).toBe(`表格在校验后被修改过：已按表格现状重新校验，将 ${rows.length} 条问题写入工作表“校验结果”。`);
+  });
+
+  test('插入摘要 after an edit inserts the figures as they are now; a draft the clerk rewrote stays theirs', async () => {
+    // The corrected seed; the clerk then types 基本支出 250 into 附件3!E7: the summary no longer says 267.59.
+    const setup = async () => {
+      const host = new FakeHost();
+      host.snapshot = hongjiang('corrected');
+      const ctrl = new PaneController(host, { analyze });
+      ctrl.start();
+      await ctrl.check();
+      expect(ctrl.getState().summaryDraft).toContain('其中基本支出267.59万元');
+      host.snapshot = edit(host.snapshot, { '附件3!E7': 250 });
+      host.edit('附件3');
+      host.active = { sheet: '附件3', cell: 'B40' };
+      return { host, ctrl };
+    };
+    const { host, ctrl } = await setup();
+    expect(await ctrl.insertSummary(true)).toBe(true);
+    const inserted = [...host.cells.entries()].filter(([k]) => k.startsWith('附件3!B')).map(([, c]) => String(c.value)).join('\n');
+    expect(inserted).not.toContain('267.59');
+    // What a check of the workbook as it is now would insert.
+    const fresh = new PaneController(Object.assign(new FakeHost(), { snapshot: host.snapshot }), { analyze });
+    await fresh.check();
+    expect(host.cells.get('附件3!B40')?.value).toBe(fresh.paragraphs()[0].text);
+    expect(ctrl.getState().notice?.key).toBe('insertedAfterRecheck');
+    expect(t('insertedAfterRecheck', ctrl.getState().notice!.params)).toMatch(/^表格在校验后被修改过：已按表格现状重新校验并生成摘要，插入到 附件3!B40/);
+
+    const own = await setup();
+    own.ctrl.setSummaryDraft('整体支出：本单位自拟的说明。');
+    expect(await own.ctrl.insertSummary(true)).toBe(true);
+    expect(own.host.cells.get('附件3!B40')?.value).toContain('本单位自拟的说明。');
+    expect(own.ctrl.getState().summaryDraft).toBe('整体支出：本单位自拟的说明。');
+  });
+
   test('results that are current are written as checked (no second read)', async () => {
     const { host, ctrl } = await checked();
     host.calls.length = 0;
