@@ -385,7 +385,8 @@ export class PaneController {
       staleSheets: [],
       profileStale: false,
       selected: report.recalculated.map(recalcKey),
-      summaryDraft: report.summary,
+      // A summary the clerk rewrote is theirs: a new check does not replace it (恢复原文 takes the new text).
+      summaryDraft: this.state.report && this.state.summaryDraft !== this.state.report.summary ? this.state.summaryDraft : report.summary,
       formats: stored.formats ?? {},
       labels: { ...this.state.labels, ...(stored.labels ?? {}) },
       current: this.state.current && keys.has(this.state.current) ? this.state.current : null,

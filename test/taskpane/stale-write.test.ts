@@ -130,6 +130,27 @@ describe('写入 and 改为 after the sheet was edited', () => {
     expect(own.ctrl.getState().summaryDraft).toBe('整体支出：本单位自拟的说明。');
   });
 
+  test('a summary the clerk rewrote survives 重新校验; 恢复原文 then takes the text of the new check', async () => {
+    const host = new FakeHost();
+    host.snapshot = hongjiang('published');
+    const ctrl = new PaneController(host, { analyze });
+    ctrl.start();
+    await ctrl.check();
+    ctrl.setSummaryDraft('整体支出：本单位自拟的说明。');
+    host.snapshot = edit(host.snapshot, { '附件2!E20': 91.25 });
+    host.edit('附件2');
+    expect(await ctrl.check()).toBe(true);
+    expect(ctrl.getState().summaryDraft).toBe('整体支出：本单位自拟的说明。');
+    expect(t('summaryKept')).toMatch(/^摘要文字已修改：重新校验不会替换它/);
+    ctrl.resetSummary();
+    expect(ctrl.getState().summaryDraft).toBe(analyze(host.snapshot).summary);
+    // Not rewritten: a new check brings its own text.
+    host.snapshot = edit(host.snapshot, { '附件3!H29': 95 });
+    host.edit('附件3');
+    await ctrl.check();
+    expect(ctrl.getState().summaryDraft).toBe(analyze(host.snapshot).summary);
+  });
+
   test('results that are current are written as checked (no second read)', async () => {
     const { host, ctrl } = await checked();
     host.calls.length = 0;

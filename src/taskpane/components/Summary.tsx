@@ -82,6 +82,7 @@ export function Summary(p: SummaryProps) {
         <MessageBar intent="warning" layout="multiline"><MessageBarBody>{t('openErrors', { n: p.openErrors })}</MessageBarBody></MessageBar>
       ) : null}
       <Caption1>{p.original ? t('summaryIntro') : t('summaryEmpty')}</Caption1>
+      {p.original && p.text !== p.original ? <Caption1 data-testid="summary-kept">{t('summaryKept')}</Caption1> : null}
       {p.paragraphs.length ? (
         <fieldset style={{ border: 'none', margin: 0, padding: 0 }}>
           <legend><Text weight="semibold">{t('insertParagraphs')}</Text></legend>
