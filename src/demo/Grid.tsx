@@ -463,7 +463,7 @@ export function Grid({ host }: { host: FileHost }): React.ReactElement {
       </div>
       {grid.rows > MAX_ROWS ? (
         <div className="grid-window" data-testid="grid-window">
-          <span>本表较长，一次显示 {MAX_ROWS.toLocaleString('zh-CN')} 行：现为第 {(first + 1).toLocaleString('zh-CN')}–{end.toLocaleString('zh-CN')} 行（共 {(grid.used.bottom + 1).toLocaleString('zh-CN')} 行）。</span>
+          <span>本表较长，一次显示 {MAX_ROWS.toLocaleString('zh-CN')} 行：现为第 {(first + 1).toLocaleString('zh-CN')}–{Math.min(end, grid.used.bottom + 1).toLocaleString('zh-CN')} 行（共 {(grid.used.bottom + 1).toLocaleString('zh-CN')} 行）。</span>
           <button type="button" disabled={start === 0} onClick={() => showRows(start - MAX_ROWS, true)}>显示前面的行</button>
           <button type="button" disabled={start >= lastStart} onClick={() => showRows(start + MAX_ROWS, false)}>显示后面的行</button>
         </div>

@@ -20,6 +20,8 @@ const ExcelJS = require('exceljs');
 const { unzipSync, strFromU8, zipSync, strToU8 } = require('fflate');
 const { run, axeViolations, ROOT, ARTIFACTS } = require('./harness');
 const { bigWorkbook } = require('./big-workbook');
+// The project's generators (scripts/workbooks.ts, built into lib/ by `prepare`).
+const { toExcelJS, workbook, sheet: sheetSpec, fillerBlock, hongjiangProject } = require('../../lib/scripts/workbooks');
 
 // ---------------------------------------------------------------- fixtures
 
@@ -359,7 +361,7 @@ const tests = [
     },
   },
   {
-    name: 'a sheet longer than the grid draws at a time: says which rows it shows, the keys and the buttons go past row 3,000',
+    name: 'a sheet longer than the grid draws at a time: says which rows it shows, the keys, the buttons and a finding go past row 3,000',
     async fn({ page }) {
       // 明细 of 5,000 rows, then 附件2 with its 决算 column unreadable at the bottom of a long sheet.
       const rows = Array.from({ length: 5000 }, (_, i) => [i + 1, `摘要 ${i + 1}`, (i % 50) + 0.5]);
@@ -381,6 +383,17 @@ const tests = [
       await bar.getByRole('button', { name: '显示前面的行' }).click();
       await page.locator('table.grid[data-sheet="明细"] td[data-cell="A2"]').waitFor();
       assert.match(await bar.textContent(), /现为第 1–3,000 行/);
+      // A project table below 3,500 rows of ledger: a click on its finding draws, selects and shows the cell.
+      const deep = path.join(ARTIFACTS, 'deep-table.xlsx');
+      await toExcelJS(workbook(sheetSpec('附件4', fillerBlock(3500), hongjiangProject('miscalculated')))).xlsx.writeFile(deep);
+      await openFile(page, deep);
+      await check(page);
+      await clickFinding(page, '附件4!H3527');
+      const h = page.locator('table.grid[data-sheet="附件4"] td[data-cell="H3527"]');
+      await page.waitForFunction(() => document.querySelector('table.grid[data-sheet="附件4"] td[data-cell="H3527"]')?.getAttribute('aria-selected') === 'true');
+      assert.ok(await inView(page, h), 'the total of the table at row 3,527 is in view');
+      assert.equal(await h.textContent(), '99.5');
+      assert.match(await bar.textContent(), /–3,528 行（共 3,528 行）/, 'never past the last row');
     },
   },
   {
