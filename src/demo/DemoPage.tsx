@@ -256,7 +256,7 @@ export function DemoPage({ sample, openSample = false, reader: givenReader }: { 
         <Button icon={<ArrowDownloadRegular />} onClick={() => void download(true)} disabled={!opened} data-testid="download"
           title="下载工作簿：含写入的修改、问题单元格的标记和批注，以及忽略的问题、评分规则和校验结果">下载</Button>
         <Button onClick={() => void download(false)} disabled={!opened} data-testid="download-clean"
-          title="下载工作簿：含写入的修改，不含本工具的标记和批注（报送用）">下载（不含标记）</Button>
+          title="下载工作簿：含写入的修改，不含本工具的标记、批注和“校验结果”工作表（报送用）">下载（不含标记）</Button>
         <span className="file-name" data-testid="file-name">{opened ? opened.host.getState().fileName : ''}</span>
         {opened ? <DirtyFlag host={opened.host} /> : null}
         <span className="hint" data-testid="privacy">可将 .xlsx 工作簿或 .docx 报告拖放到页面上打开（报告中的表格在左边显示，正文在“报告正文”选项卡中核对）。{PRIVACY_TEXT}</span>

@@ -20,7 +20,7 @@ import type { Mark, Patch } from '../../core/patch';
 import type { CellRef } from '../../core/report';
 import { parseCell, parseRange, toA1, type CellPos, type RangePos } from '../../core/address';
 import { readWorkbook, refreshSheets, type FileWorkbook } from './read';
-import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, resultSheetWidths } from './write';
+import { applyPatch as writePatch, writeWorkbook, setCells, getCellXml, appendSheet, resultCells, resultSheetWidths, removeResultsSheet } from './write';
 import { sheetLook, type SheetLook } from './look';
 import { readSettings, writeSettings } from './settings';
 import { HostError } from '../errors';
@@ -237,6 +237,8 @@ export class FileHost implements WorkbookHost {
     writeSettings(copy, Object.fromEntries(this.settings));
     // Replacing marks takes off those of an earlier run, and their notes, before the current ones go on.
     writePatch(copy, { values: [], marks: marks ? [...this.state.marks.values()] : [] });
+    // Without marks (for submission): nor the 校验结果 sheet this tool wrote.
+    if (!marks) removeResultsSheet(copy);
     const out = await writeWorkbook(copy);
     const ab = new ArrayBuffer(out.byteLength);
     new Uint8Array(ab).set(out);

@@ -84,6 +84,8 @@ export class XlsxPackage {
   private readonly budget: Budget;
   /** Parts already read or streamed (charged to the budget, once). */
   private readonly streamed = new Set<string>();
+  /** Parts taken out (lower-case keys). */
+  private readonly removed = new Set<string>();
 
   constructor(readonly data: Uint8Array, budget = UNPACK_BUDGET) {
     this.budget = { left: budget };
@@ -98,6 +100,7 @@ export class XlsxPackage {
   /** The stored name of a part (its own case), or undefined when absent. */
   find(part: string): string | undefined {
     const key = part.replace(/^\/+/, '').toLowerCase();
+    if (this.removed.has(key)) return undefined;
     const c = this.changed.get(key);
     if (c) return c.name;
     return this.byName.get(key)?.name.replace(/^\/+/, '');
@@ -109,7 +112,7 @@ export class XlsxPackage {
 
   /** Every part name (stored case), in zip order, then added parts. */
   names(): string[] {
-    const out = this.entries.map((e) => e.name.replace(/^\/+/, ''));
+    const out = this.entries.map((e) => e.name.replace(/^\/+/, '')).filter((n) => !this.removed.has(n.toLowerCase()));
     for (const [key, c] of this.changed) if (!this.byName.has(key)) out.push(c.name);
     return out;
   }
@@ -119,7 +122,7 @@ export class XlsxPackage {
     const key = part.replace(/^\/+/, '').toLowerCase();
     const c = this.changed.get(key);
     if (c) return c.data;
-    const e = this.byName.get(key);
+    const e = this.removed.has(key) ? undefined : this.byName.get(key);
     if (!e) throw new ZipError('damaged', `missing part ${part}`, part);
     // A part read again (streamed by the reader, then read by the patcher) is charged to the budget once.
     if (this.streamed.has(key)) return unzipEntry(this.data, e, { left: e.usize });
@@ -186,8 +189,16 @@ export class XlsxPackage {
   /** Replaces or adds a part (keeping the stored name's case when it exists). */
   set(part: string, content: string | Uint8Array): void {
     const key = part.replace(/^\/+/, '').toLowerCase();
+    this.removed.delete(key);
     const name = this.find(part) ?? part.replace(/^\/+/, '');
     this.changed.set(key, { name, data: typeof content === 'string' ? encoder.encode(asUtf8Xml(content)) : content });
+  }
+
+  /** Takes a part out of the package (`toBytes` leaves it out). */
+  remove(part: string): void {
+    const key = part.replace(/^\/+/, '').toLowerCase();
+    this.changed.delete(key);
+    this.removed.add(key);
   }
 
   /** Whether the part was replaced or added. */
@@ -201,6 +212,7 @@ export class XlsxPackage {
     const out: ZipOut[] = [];
     for (const e of this.entries) {
       const key = e.name.replace(/^\/+/, '').toLowerCase();
+      if (this.removed.has(key)) continue;
       const c = this.changed.get(key);
       const name = e.name.replace(/^\/+/, '');
       out.push(c ? { name, data: c.data } : { name, from: this.data, entry: e });

@@ -997,6 +997,68 @@ function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][], wid
   fw.snapshot.sheets = [...fw.snapshot.sheets, readSheet(fw, sp, readContext(fw))];
 }
 
+/**
+ * Takes this tool's 校验结果 sheet (its A1 holds RESULTS_TITLE) out of the workbook, for a copy without the
+ * tool's traces: its entry in the workbook part, its relationship, its content type and its part. Only when it
+ * is the last sheet (where appendSheet puts it), has no relationships of its own and no defined name is local
+ * to it, so no other sheet's index and nothing the user made moves; otherwise it stays. Returns its name when
+ * taken out, null when there was none, and false when one stays.
+ */
+export function removeResultsSheet(fw: FileWorkbook): string | null | false {
+  const i = fw.snapshot.sheets.findIndex((s) => s.values[0]?.[0] === RESULTS_TITLE);
+  if (i < 0) return null;
+  let out: string | false = false;
+  guard(fw, () => { out = removeSheetAt(fw, i); });
+  return out;
+}
+
+function removeSheetAt(fw: FileWorkbook, i: number): string | false {
+  const sheet = fw.sheets[i];
+  if (i !== fw.sheets.length - 1 || fw.sheets.length < 2 || fw.pkg.has(relsPartOf(sheet.part))) return false;
+  const wb = fw.pkg.text(fw.workbookPart);
+  const r = root(wb);
+  const top = children(wb, r.openEnd, r.closeStart);
+  const sheets = top.find((k) => k.name === 'sheets');
+  if (!sheets) return false;
+  // Chart sheets are listed too: the last entry must be this sheet, and a defined name local to it (by its
+  // index among all of them) keeps it.
+  const listed = children(wb, sheets.openEnd, sheets.closeStart).filter((k) => k.name === 'sheet');
+  const entry = listed[listed.length - 1];
+  if (!entry || getAttr(entry.attrs, 'name') !== sheet.name) return false;
+  const names = top.find((k) => k.name === 'definedNames');
+  if (names && children(wb, names.openEnd, names.closeStart).some((d) => getAttr(d.attrs, 'localSheetId') === String(listed.length - 1))) return false;
+  const rid = [...entry.attrs.matchAll(/(?:^|\s)(?:[\w.-]+:)?id\s*=\s*(["'])([^"']*)\1/g)].map((m) => m[2])[0];
+  const relsPart = fw.pkg.find(relsPartOf(fw.workbookPart));
+  if (!rid || !relsPart) return false;
+  const rels = fw.pkg.text(relsPart);
+  const rr = root(rels);
+  const rel = children(rels, rr.openEnd, rr.closeStart).find((k) => k.name === 'Relationship' && getAttr(k.attrs, 'Id') === rid);
+  if (!rel) return false;
+  const edits: { start: number; end: number; text: string }[] = [{ start: entry.start, end: entry.end, text: '' }];
+  // The active and first visible tab must stay within the sheets that remain.
+  const views = top.find((k) => k.name === 'bookViews');
+  if (views) {
+    for (const v of children(wb, views.openEnd, views.closeStart)) {
+      let attrs = v.attrs;
+      for (const a of ['activeTab', 'firstSheet']) if (Number(getAttr(attrs, a) ?? 0) >= listed.length - 1) attrs = setAttr(attrs, a, '0');
+      if (attrs !== v.attrs) edits.push({ start: v.start, end: v.openEnd, text: `${wb.slice(v.start, v.openEnd).replace(v.attrs, attrs)}` });
+    }
+  }
+  fw.pkg.set(fw.workbookPart, applyEdits(wb, edits.sort((a, b) => a.start - b.start)));
+  fw.pkg.set(relsPart, applyEdits(rels, [{ start: rel.start, end: rel.end, text: '' }]));
+  const ctPart = fw.pkg.find('[Content_Types].xml');
+  if (ctPart) {
+    const ct = fw.pkg.text(ctPart);
+    const cr = root(ct);
+    const over = children(ct, cr.openEnd, cr.closeStart).find((k) => k.name === 'Override' && (getAttr(k.attrs, 'PartName') ?? '').replace(/^\/+/, '').toLowerCase() === sheet.part.toLowerCase());
+    if (over) fw.pkg.set(ctPart, applyEdits(ct, [{ start: over.start, end: over.end, text: '' }]));
+  }
+  fw.pkg.remove(sheet.part);
+  fw.sheets.splice(i, 1);
+  fw.snapshot.sheets = fw.snapshot.sheets.filter((_, k) => k !== i);
+  return sheet.name;
+}
+
 /** Serializes the package to .xlsx bytes: unchanged parts as read, patched parts as patched. */
 export async function writeWorkbook(fw: FileWorkbook): Promise<Uint8Array> {
   // Unchanged parts are copied compressed; one whose zip header is damaged is named, never an internal error.

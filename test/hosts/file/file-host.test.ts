@@ -278,6 +278,44 @@ describe('FileHost: work kept in the downloaded workbook', () => {
     expect((await FileHost.open(clean, 'y.xlsx')).getSetting('selfeval.ignored')).toEqual(IGNORED);
   });
 
+  it('下载（不含标记） leaves out the 校验结果 sheet too, and nothing else: the other parts as they were', async () => {
+    const host = await sample();
+    const rows = [{ table: '基础数据表（附件2）', ref: { sheet: '附件2', cell: 'E20' }, severity: '错误', message: '不是数字', rule: 'unparseable-number：…' }];
+    await host.writeResultsSheet('校验结果', rows);
+    const withMarks = await host.exportBytes();
+    expect((await reread(withMarks)).worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', '附件4', '校验结果']);
+    const clean = await host.exportBytes({ marks: false });
+    const wb = await reread(clean);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', '附件4']);
+    // Our own reader too: the same three sheets, their cells as in the copy with the sheet.
+    const back = await FileHost.open(clean, 'clean.xlsx');
+    const full = await FileHost.open(withMarks, 'full.xlsx');
+    expect(back.getState().sheets.map((s) => s.name)).toEqual(['附件2', '附件3', '附件4']);
+    expect(back.getState().sheets.map((s) => s.values)).toEqual(full.getState().sheets.slice(0, 3).map((s) => s.values));
+    // No part names the sheet or holds the tool's title; every worksheet part left is the one of the marked copy.
+    const parts = unzipSync(clean);
+    const marked = unzipSync(withMarks);
+    expect(Object.keys(parts).filter((k) => /校验结果/.test(strFromU8(parts[k])))).toEqual([]);
+    const gone = Object.keys(marked).filter((k) => !(k in parts));
+    expect(gone).toHaveLength(1);
+    expect(strFromU8(marked[gone[0]])).toContain('【自评表校验助手】');
+    for (const k of Object.keys(parts).filter((k) => /^xl\/worksheets\//.test(k))) expect(strFromU8(parts[k])).toBe(strFromU8(marked[k]));
+    // Opened again and exported again with marks: the sheet comes back only when written again.
+    expect((await reread(await back.exportBytes())).worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', '附件4']);
+  });
+
+  it('下载（不含标记） keeps a 校验结果 sheet that is not the last one (moved in Excel), rather than move other sheets', async () => {
+    const host = await sample();
+    await host.writeResultsSheet('校验结果', [{ table: '基础数据表（附件2）', ref: { sheet: '附件2', cell: 'E20' }, severity: '错误', message: '不是数字', rule: 'x' }]);
+    // The user added a sheet after it (as Excel would put a new one at the end).
+    const wb = await reread(await host.exportBytes());
+    wb.addWorksheet('说明').getCell('A1').value = '报送说明';
+    const moved = await FileHost.open(new Uint8Array(await wb.xlsx.writeBuffer()), 'moved.xlsx');
+    const clean = await reread(await moved.exportBytes({ marks: false }));
+    expect(clean.worksheets.map((w) => w.name)).toEqual(['附件2', '附件3', '附件4', '校验结果', '说明']);
+    expect(clean.getWorksheet('说明')!.getCell('A1').value).toBe('报送说明');
+  });
+
   it('（有未下载的修改） clears when every change is undone, and after a download', async () => {
     const host = await sample();
     await host.applyPatch(H29);

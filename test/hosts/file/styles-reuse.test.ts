@@ -49,13 +49,14 @@ async function expectFormatted(bytes: Uint8Array): Promise<void> {
   expect(ws.getCell('D4').value).toBe('未填写偏差原因分析及改进措施');
 }
 
+// The exports here carry no marks (none were made), and keep the 校验结果 sheet: 下载（不含标记） leaves it out.
 describe('styles.xml does not grow with repeated exports', () => {
   it('a second and third export of 校验结果 reuse the formats the first one added', async () => {
     const original = await fs.readFile(SAMPLE);
     const before = counts(original);
     const host = await FileHost.open(original, 'hongjiang-2024.xlsx');
     await host.writeResultsSheet('校验结果', ROWS);
-    const first = await host.exportBytes({ marks: false });
+    const first = await host.exportBytes();
     const once = counts(first);
     // The first export adds what it needs (the sample has no top-aligned formats of its own).
     expect(once.xfs).toBeGreaterThan(before.xfs);
@@ -64,15 +65,15 @@ describe('styles.xml does not grow with repeated exports', () => {
 
     await host.writeResultsSheet('校验结果', ROWS);
     await host.writeResultsSheet('校验结果', ROWS.slice(0, 1));
-    const second = await host.exportBytes({ marks: false });
+    const second = await host.exportBytes();
     expect(counts(second)).toEqual(once);
     await host.writeResultsSheet('校验结果', ROWS);
-    await expectFormatted(await host.exportBytes({ marks: false }));
+    await expectFormatted(await host.exportBytes());
 
     // The downloaded workbook opened again (a new session) and exported again: still the same styles part.
     const reopened = await FileHost.open(first, 'hongjiang-2024-校验.xlsx');
     await reopened.writeResultsSheet('校验结果', ROWS);
-    const third = await reopened.exportBytes({ marks: false });
+    const third = await reopened.exportBytes();
     expect(counts(third)).toEqual(once);
     await expectFormatted(third);
   });
@@ -81,12 +82,12 @@ describe('styles.xml does not grow with repeated exports', () => {
     const host = await FileHost.open(await fs.readFile(SAMPLE), 'hongjiang-2024.xlsx');
     await host.writeResultsSheet('校验结果', ROWS);
     // exceljs rewrites styles.xml from its own model (attribute order, apply flags, fonts), as Excel does when saving.
-    const wb = await exceljsRead(await host.exportBytes({ marks: false }));
+    const wb = await exceljsRead(await host.exportBytes());
     const resaved = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const base = counts(resaved);
     const again = await FileHost.open(resaved, 'resaved.xlsx');
     await again.writeResultsSheet('校验结果', ROWS);
-    const out = await again.exportBytes({ marks: false });
+    const out = await again.exportBytes();
     const after = counts(out);
     expect({ xfs: after.xfs, fonts: after.fonts }).toEqual({ xfs: base.xfs, fonts: base.fonts });
     await expectFormatted(out);
