@@ -491,47 +491,39 @@ function sheetReader(ctx: SheetContext): { handlers: XmlHandlers; done: () => Sh
     if (formula !== null || (value !== '' && value !== null)) out.content.add(cRow, cCol);
   };
 
-  /** A <c> opens (in sheetData): its address, type and style. */
-  const startCell = (r: string | undefined, t: string | undefined, st: string | undefined) => {
-    if (r !== undefined) {
-      const p = cellAddress(r);
-      if (!p) {
-        if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（最大为 XFD${MAX_ROWS}）`);
-        throw bad(`cell address "${r}"`);
-      }
-      cRow = p.row;
-      cCol = p.col;
-    } else {
-      if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 Excel 的最后一列 XFD`);
-      cRow = Math.max(row, 0);
-      cCol = nextCol;
-    }
-    nextCol = cCol + 1;
-    cType = t ?? '';
-    cStyle = st ? Number(st) || 0 : 0;
+  /** A cell begins at (row, col): its type and style, and nothing of it read yet. */
+  const beginCell = (r: number, c: number, t: string, st: number) => {
+    cRow = r;
+    cCol = c;
+    nextCol = c + 1;
+    cType = t;
+    cStyle = st;
     vText = undefined; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
     mode = 0; inIs = false; inRun = false; inPh = 0;
+  };
+
+  /** A <c> opens (in sheetData): its address (or the next column), type and style. */
+  const startCell = (r: string | undefined, t: string | undefined, st: string | undefined) => {
+    const style = st ? Number(st) || 0 : 0;
+    if (r === undefined) {
+      if (nextCol >= MAX_COLS) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的列超出 Excel 的最后一列 XFD`);
+      beginCell(Math.max(row, 0), nextCol, t ?? '', style);
+      return;
+    }
+    const p = cellAddress(r);
+    if (!p) {
+      if (/^\$?[A-Za-z]+\$?\d+$/.test(r)) throw inputError('damaged', ctx.name, `工作表“${ctx.sheet}”的单元格 ${r} 超出 Excel 的范围（最大为 XFD${MAX_ROWS}）`);
+      throw bad(`cell address "${r}"`);
+    }
+    beginCell(p.row, p.col, t ?? '', style);
   };
 
   const handlers: XmlHandlers = {
     // A plain cell whole, its address parsed in place, as open c (v, text, close v) close c would read it.
     cellAt: (r, c, st, t, v) => {
       if (inCell || !inData) return false;
-      cRow = r;
-      cCol = c;
-      nextCol = c + 1;
-      cType = t;
-      cStyle = st;
-      vText = v; fText = undefined; fShared = null; isFormula = false; isPlain = undefined; isRuns = undefined;
-      mode = 0; inIs = false; inRun = false; inPh = 0;
-      finishCell();
-      return true;
-    },
-    // The same, with the address as written (a chunk boundary or an unusual attribute).
-    cell: (r, st, t, v) => {
-      if (inCell || !inData) return false;
-      startCell(r, t, st);
-      if (v !== undefined) vText = v;
+      beginCell(r, c, t, st);
+      vText = v;
       finishCell();
       return true;
     },
@@ -753,8 +745,9 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
     let v: CellValue[];
     let nf: string[];
     let f: CellValue[] | null = null;
-    /** Columns (from `left`) that had a cell: the others take the row's or column's style under a merged area. */
-    let had: (j: number) => boolean;
+    // Under a merged area, a column without a cell of its own takes the row's or column's style: with a packed
+    // row, the columns from its length on.
+    let packedLength = -1;
     if (line && line.packed && left === 0 && !line.formulas) {
       // The common row: its own arrays become the snapshot's, padded to the used range.
       v = line.values;
@@ -762,7 +755,7 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
       const n = v.length;
       if (n > width) { v.length = width; nf.length = width; }
       while (v.length < width) { v.push(''); nf.push('General'); }
-      had = (j) => j < n;
+      packedLength = n;
     } else {
       v = [];
       nf = [];
@@ -782,7 +775,6 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
         nf.push(cf);
         if (f) f.push(formula ? `=${formula}` : value);
       }
-      had = (j) => line?.formats[left + j] !== undefined;
     }
     // Slave cells of merged areas: blank, their own number format kept.
     if (sl) {
@@ -791,7 +783,8 @@ function sheetFromCells(name: string, cells: SheetCells, styles: StyleInfo, file
           const j = col - left;
           v[j] = '';
           if (f) f[j] = '';
-          if (fallback && !had(j)) nf[j] = rowFallback(r, col) || 'General';
+          const hadCell = packedLength >= 0 ? j < packedLength : line?.formats[col] !== undefined;
+          if (fallback && !hadCell) nf[j] = rowFallback(r, col) || 'General';
         }
       }
     }

@@ -1007,9 +1007,7 @@ function appendSheetTo(fw: FileWorkbook, name: string, rows: ResultCell[][], wid
 export function removeResultsSheet(fw: FileWorkbook): string | null | false {
   const i = fw.snapshot.sheets.findIndex((s) => s.values[0]?.[0] === RESULTS_TITLE);
   if (i < 0) return null;
-  let out: string | false = false;
-  guard(fw, () => { out = removeSheetAt(fw, i); });
-  return out;
+  return guard(fw, () => removeSheetAt(fw, i));
 }
 
 function removeSheetAt(fw: FileWorkbook, i: number): string | false {

@@ -20,15 +20,10 @@ export interface XmlHandlers {
   close?: (name: string) => void;
   text?: (text: string) => void;
   /**
-   * Fast scanner only: a whole plain cell <c r s? t?>(<v>v</v>)?</c> or <c …/>
-   * (v undefined without <v>). Returns false to get the usual events instead;
-   * true when it did exactly what those events would have done.
-   */
-  cell?: (r: string, s: string | undefined, t: string | undefined, v: string | undefined) => boolean;
-  /**
-   * Fast scanner only, before `cell`: the same plain cell with its address already parsed (0-based row and
-   * column, within Excel's sheet), its style index (0 without `s`) and type ('' without `t`). No substring
-   * is made but the value's. Returns false to get `cell` or the usual events instead.
+   * Fast scanner only: a whole plain cell <c r s? t?>(<v>v</v>)?</c> or <c …/>, its address parsed (0-based
+   * row and column, within Excel's sheet), its style index (0 without `s`), type ('' without `t`) and value
+   * (undefined without <v>). No substring is made but the value's. Returns false to get the usual events
+   * instead; true when it did exactly what those events would have done.
    */
   cellAt?: (row: number, col: number, s: number, t: string, v: string | undefined) => boolean;
 }
@@ -313,10 +308,6 @@ export class FastXml {
         // The common worksheet cell, matched whole by one regular expression.
         CELL.lastIndex = lt;
         const m = CELL.exec(s);
-        if (m && h.cell && h.cell(m[1], m[2], m[3], m[5])) {
-          i = CELL.lastIndex;
-          continue;
-        }
         if (m) {
           const a: Attrs = { r: m[1] };
           if (m[2] !== undefined) a.s = m[2];
